@@ -1,0 +1,64 @@
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+from roadmap.models import Roadmap
+
+
+class ReportJobStatus(models.TextChoices):
+    QUEUED = "queued", "Queued"
+    RENDERING = "rendering", "Rendering"
+    READY = "ready", "Ready"
+    FAILED = "failed", "Failed"
+
+
+def report_upload_to(job: "ReportJob", filename: str) -> str:
+    return f"reports/{job.roadmap.organisation_id}/{job.pk}.pdf"
+
+
+class ReportJob(models.Model):
+    """One request to render a roadmap's PDF report, and its outcome."""
+
+    FINISHED = (ReportJobStatus.READY, ReportJobStatus.FAILED)
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    roadmap = models.ForeignKey(Roadmap, on_delete=models.CASCADE, related_name="report_jobs")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    status = models.CharField(
+        max_length=20, choices=ReportJobStatus.choices, default=ReportJobStatus.QUEUED
+    )
+    options = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    error_message = models.TextField(blank=True)
+    file = models.FileField(upload_to=report_upload_to, blank=True)
+    size_bytes = models.PositiveBigIntegerField(null=True, blank=True)
+    page_count = models.PositiveIntegerField(null=True, blank=True)
+    sha256 = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["roadmap", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.roadmap} report ({self.get_status_display()})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in self.FINISHED
+
+    @property
+    def download_name(self) -> str:
+        stamp = (self.finished_at or self.created_at).strftime("%Y-%m-%d")
+        return f"{self.roadmap.slug}-v{self.options.get('version', 1)}-{stamp}.pdf"
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "reports:job", kwargs={"agency": self.roadmap.organisation.slug, "pk": self.pk}
+        )

@@ -1,0 +1,130 @@
+"""Report jobs: request one, render it (in the worker), record failure in plain words."""
+
+import logging
+import uuid
+
+from celery.exceptions import SoftTimeLimitExceeded, TimeLimitExceeded
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.files.base import ContentFile
+from django.db import InterfaceError, OperationalError, transaction
+from django.utils import timezone
+
+from roadmap.models import Roadmap
+
+from .models import ReportJob, ReportJobStatus
+from .rendering import load_roadmap_for_report, render_roadmap_report
+
+logger = logging.getLogger(__name__)
+
+# Errors worth another try: the database or broker blinked.
+TRANSIENT_ERRORS = (OperationalError, InterfaceError, ConnectionError)
+
+SUPPORT_HINT = "Try again; if it fails again, contact your platform support team"
+
+
+def plain_failure_message(error: BaseException | str, job_id: uuid.UUID | str) -> str:
+    """What went wrong, in words a programme lead can act on."""
+    reference = f"(reference {str(job_id)[:8]})."
+    if isinstance(error, str):
+        return error
+    if isinstance(error, SoftTimeLimitExceeded | TimeLimitExceeded):
+        return f"The report took too long to produce and was stopped. {SUPPORT_HINT} {reference}"
+    if isinstance(error, TRANSIENT_ERRORS):
+        return (
+            "The report service could not reach the database or the queue. "
+            f"{SUPPORT_HINT} {reference}"
+        )
+    return f"Something went wrong while producing the report. {SUPPORT_HINT} {reference}"
+
+
+def report_job_request(*, roadmap: Roadmap, requested_by: AbstractBaseUser | None) -> ReportJob:
+    """Create a job and queue it for the worker once the transaction commits."""
+    job = ReportJob.objects.create(
+        roadmap=roadmap, requested_by=requested_by, options={"version": roadmap.version}
+    )
+    transaction.on_commit(lambda: _enqueue(job.pk))
+    return job
+
+
+def _enqueue(job_id: uuid.UUID) -> None:
+    from .tasks import render_report_job  # the task module imports this one
+
+    try:
+        render_report_job.delay(str(job_id))
+    except Exception:  # the broker is down: say so rather than leave it queued for ever
+        logger.exception("Could not queue report job %s", job_id)
+        report_job_fail(
+            job_id=job_id,
+            error="The report service is not available right now, so the report was not "
+            "started. Try again in a few minutes.",
+        )
+
+
+def report_job_render(*, job_id: uuid.UUID | str) -> ReportJob | None:
+    """Render the job's PDF. A job that is already ready or failed is left alone."""
+    with transaction.atomic():
+        job = ReportJob.objects.select_for_update().filter(pk=job_id).first()
+        if job is None:
+            logger.warning("Report job %s no longer exists; nothing to render.", job_id)
+            return None
+        if job.is_finished:
+            return job
+        job.status = ReportJobStatus.RENDERING
+        job.started_at = timezone.now()
+        job.attempts += 1
+        job.save(update_fields=["status", "started_at", "attempts"])
+
+    try:
+        roadmap = load_roadmap_for_report(job.roadmap_id)
+        rendered = render_roadmap_report(roadmap, version=job.options.get("version"))
+    except TRANSIENT_ERRORS:
+        raise  # the task retries with backoff; on_failure records the last one
+    except BaseException as error:
+        report_job_fail(job_id=job.pk, error=error)
+        raise
+
+    with transaction.atomic():
+        job.file.save(f"{job.pk}.pdf", ContentFile(rendered.pdf), save=False)
+        job.status = ReportJobStatus.READY
+        job.finished_at = timezone.now()
+        job.size_bytes = len(rendered.pdf)
+        job.page_count = rendered.page_count
+        job.sha256 = rendered.sha256
+        job.error_message = ""
+        job.save(
+            update_fields=[
+                "file",
+                "status",
+                "finished_at",
+                "size_bytes",
+                "page_count",
+                "sha256",
+                "error_message",
+            ]
+        )
+    return job
+
+
+def report_job_fail(*, job_id: uuid.UUID | str, error: BaseException | str) -> None:
+    """Mark an unfinished job failed. A job that is already ready stays ready."""
+    if not isinstance(error, str):
+        logger.error("Report job %s failed: %r", job_id, error)
+    ReportJob.objects.filter(pk=job_id).exclude(status=ReportJobStatus.READY).update(
+        status=ReportJobStatus.FAILED,
+        finished_at=timezone.now(),
+        error_message=plain_failure_message(error, job_id),
+    )
+
+
+def report_job_expire_if_stuck(*, job: ReportJob) -> ReportJob:
+    """A job still 'rendering' long after the hard time limit lost its worker."""
+    limit = settings.REPORT_TIME_LIMIT * 2 + 60
+    if (
+        job.status == ReportJobStatus.RENDERING
+        and job.started_at
+        and (timezone.now() - job.started_at).total_seconds() > limit
+    ):
+        report_job_fail(job_id=job.pk, error=TimeLimitExceeded())
+        job.refresh_from_db()
+    return job

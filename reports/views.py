@@ -1,0 +1,82 @@
+"""Export a roadmap as PDF, follow the job, download the file."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+from django_htmx.http import HttpResponseStopPolling
+
+from agencies.access import get_membership, in_agency
+from agencies.http import HtmxHttpRequest
+from agencies.models import Role
+from roadmap.models import Roadmap
+
+from . import services
+from .models import ReportJob, ReportJobStatus
+
+RECENT_EXPORTS = 20
+
+
+def _job(membership, pk) -> ReportJob:
+    jobs = in_agency(
+        ReportJob.objects.select_related("roadmap__organisation", "requested_by"),
+        membership,
+        via="roadmap__organisation",
+    )
+    return get_object_or_404(jobs, pk=pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def roadmap_exports(request: HtmxHttpRequest, agency: str, slug: str) -> HttpResponse:
+    """GET: the roadmap's recent exports. POST (lead and above): start a new one."""
+    minimum = Role.LEAD if request.method == "POST" else Role.VIEWER
+    membership = get_membership(request.user, agency, minimum=minimum)
+    roadmap = get_object_or_404(
+        in_agency(Roadmap.objects.select_related("organisation"), membership), slug=slug
+    )
+    if request.method == "POST":
+        job = services.report_job_request(roadmap=roadmap, requested_by=request.user)
+        if request.htmx:
+            return render(request, "reports/job_detail.html#job-status", {"job": job})
+        return redirect(job)
+    jobs = roadmap.report_jobs.select_related("requested_by")[:RECENT_EXPORTS]
+    return render(
+        request,
+        "reports/roadmap_exports.html",
+        {"membership": membership, "agency": membership.organisation, "roadmap": roadmap,
+         "jobs": jobs},
+    )
+
+
+@login_required
+@require_GET
+def job_detail(request: HtmxHttpRequest, agency: str, pk) -> HttpResponse:
+    membership = get_membership(request.user, agency)
+    job = services.report_job_expire_if_stuck(job=_job(membership, pk))
+    if request.htmx:
+        response = render(request, "reports/job_detail.html#job-status-body", {"job": job})
+        if job.is_finished:  # htmx swaps this last state in and stops polling
+            response.status_code = HttpResponseStopPolling.status_code
+        return response
+    return render(
+        request,
+        "reports/job_detail.html",
+        {"membership": membership, "agency": membership.organisation, "roadmap": job.roadmap,
+         "job": job},
+    )
+
+
+@login_required
+@require_GET
+def job_download(request: HtmxHttpRequest, agency: str, pk) -> FileResponse:
+    membership = get_membership(request.user, agency)
+    job = _job(membership, pk)
+    if job.status != ReportJobStatus.READY or not job.file:
+        raise Http404("This report is not ready.")
+    return FileResponse(
+        job.file.open("rb"),
+        as_attachment=True,
+        filename=job.download_name,
+        content_type="application/pdf",
+    )

@@ -1,0 +1,20 @@
+// Progressive enhancement only: every page works without this file.
+(function () {
+  "use strict";
+  document.documentElement.classList.add("js");
+
+  // Move focus to an error summary so screen-reader users hear what went wrong.
+  function focusErrorSummary(root) {
+    var summary = (root || document).querySelector("[data-autofocus]");
+    if (summary) {
+      summary.focus();
+    }
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    focusErrorSummary(document);
+  });
+  document.addEventListener("htmx:afterSwap", function (event) {
+    focusErrorSummary(event.detail.target);
+  });
+})();
