@@ -37,8 +37,6 @@ def seed_agency(*, password: str) -> tuple[Organisation, dict[str, object]]:
         )
         user.set_password(password)
         user.save(update_fields=["password"])
-        Membership.objects.update_or_create(
-            user=user, organisation=agency, defaults={"role": role}
-        )
+        Membership.objects.update_or_create(user=user, organisation=agency, defaults={"role": role})
         users[username] = user
     return agency, users

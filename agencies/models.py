@@ -45,7 +45,9 @@ class Membership(models.Model):
     class Meta:
         ordering = ["organisation__name", "user__username"]
         constraints = [
-            models.UniqueConstraint(fields=["user", "organisation"], name="one_membership_per_agency")
+            models.UniqueConstraint(
+                fields=["user", "organisation"], name="one_membership_per_agency"
+            )
         ]
 
     def __str__(self) -> str:

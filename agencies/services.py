@@ -13,7 +13,9 @@ def find_user(identifier: str):
     identifier = identifier.strip()
     users = list(
         get_user_model()
-        .objects.filter(Q(username__iexact=identifier) | Q(email__iexact=identifier), is_active=True)
+        .objects.filter(
+            Q(username__iexact=identifier) | Q(email__iexact=identifier), is_active=True
+        )
         .order_by("pk")[:2]
     )
     if not users:

@@ -64,7 +64,9 @@ def member_invite(request: HtmxHttpRequest, agency: str) -> HttpResponse:
 @require_POST
 def member_change_role(request: HtmxHttpRequest, agency: str, pk: int) -> HttpResponse:
     membership = get_membership(request.user, agency, minimum=Role.ADMIN)
-    member = get_object_or_404(in_agency(Membership.objects.select_related("user"), membership), pk=pk)
+    member = get_object_or_404(
+        in_agency(Membership.objects.select_related("user"), membership), pk=pk
+    )
     form = ChangeRoleForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Choose one of the roles listed.")

@@ -38,4 +38,6 @@ def _broker() -> str:
 def healthz(request):
     checks = {"database": _database(), "broker": _broker()}
     status = 200 if checks["database"] == "ok" else 503
-    return JsonResponse({**checks, "status": "ok" if status == 200 else "unavailable"}, status=status)
+    return JsonResponse(
+        {**checks, "status": "ok" if status == 200 else "unavailable"}, status=status
+    )

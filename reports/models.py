@@ -49,6 +49,11 @@ class ReportJob(models.Model):
     def __str__(self) -> str:
         return f"{self.roadmap} report ({self.get_status_display()})"
 
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "reports:job", kwargs={"agency": self.roadmap.organisation.slug, "pk": self.pk}
+        )
+
     @property
     def is_finished(self) -> bool:
         return self.status in self.FINISHED
@@ -57,8 +62,3 @@ class ReportJob(models.Model):
     def download_name(self) -> str:
         stamp = (self.finished_at or self.created_at).strftime("%Y-%m-%d")
         return f"{self.roadmap.slug}-v{self.options.get('version', 1)}-{stamp}.pdf"
-
-    def get_absolute_url(self) -> str:
-        return reverse(
-            "reports:job", kwargs={"agency": self.roadmap.organisation.slug, "pk": self.pk}
-        )

@@ -44,8 +44,12 @@ def roadmap_exports(request: HtmxHttpRequest, agency: str, slug: str) -> HttpRes
     return render(
         request,
         "reports/roadmap_exports.html",
-        {"membership": membership, "agency": membership.organisation, "roadmap": roadmap,
-         "jobs": jobs},
+        {
+            "membership": membership,
+            "agency": membership.organisation,
+            "roadmap": roadmap,
+            "jobs": jobs,
+        },
     )
 
 
@@ -62,8 +66,12 @@ def job_detail(request: HtmxHttpRequest, agency: str, pk) -> HttpResponse:
     return render(
         request,
         "reports/job_detail.html",
-        {"membership": membership, "agency": membership.organisation, "roadmap": job.roadmap,
-         "job": job},
+        {
+            "membership": membership,
+            "agency": membership.organisation,
+            "roadmap": job.roadmap,
+            "job": job,
+        },
     )
 
 

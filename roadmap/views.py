@@ -99,9 +99,7 @@ def roadmap_detail(request: HtmxHttpRequest, agency: str, slug: str) -> HttpResp
 def roadmap_edit(request: HtmxHttpRequest, agency: str, slug: str) -> HttpResponse:
     membership = get_membership(request.user, agency, minimum=Role.EDITOR)
     roadmap = _roadmap(membership, slug)
-    form = RoadmapForm(
-        request.POST or None, instance=roadmap, organisation=membership.organisation
-    )
+    form = RoadmapForm(request.POST or None, instance=roadmap, organisation=membership.organisation)
     if request.method == "POST" and form.is_valid():
         services.roadmap_update(roadmap=roadmap, **form.cleaned_data)
         return redirect(roadmap)

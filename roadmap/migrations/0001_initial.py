@@ -7,60 +7,137 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('agencies', '0001_initial'),
+        ("agencies", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Roadmap',
+            name="Roadmap",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200)),
-                ('slug', models.SlugField(help_text='Used in web addresses. Lower-case letters, numbers and hyphens.', max_length=80)),
-                ('horizon_start_year', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(2000), django.core.validators.MaxValueValidator(2100)])),
-                ('horizon_end_year', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(2000), django.core.validators.MaxValueValidator(2100)])),
-                ('vision', models.TextField(blank=True, max_length=10000, verbose_name='vision statement')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('in_review', 'In review'), ('approved', 'Approved'), ('published', 'Published')], default='draft', max_length=20)),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='roadmaps', to='agencies.organisation', verbose_name='agency')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200)),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="Used in web addresses. Lower-case letters, numbers and hyphens.",
+                        max_length=80,
+                    ),
+                ),
+                (
+                    "horizon_start_year",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(2000),
+                            django.core.validators.MaxValueValidator(2100),
+                        ]
+                    ),
+                ),
+                (
+                    "horizon_end_year",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(2000),
+                            django.core.validators.MaxValueValidator(2100),
+                        ]
+                    ),
+                ),
+                (
+                    "vision",
+                    models.TextField(blank=True, max_length=10000, verbose_name="vision statement"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("in_review", "In review"),
+                            ("approved", "Approved"),
+                            ("published", "Published"),
+                        ],
+                        default="draft",
+                        max_length=20,
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="roadmaps",
+                        to="agencies.organisation",
+                        verbose_name="agency",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['organisation__name', '-horizon_start_year', 'title'],
+                "ordering": ["organisation__name", "-horizon_start_year", "title"],
             },
         ),
         migrations.CreateModel(
-            name='Objective',
+            name="Objective",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200)),
-                ('description', models.TextField(blank=True, max_length=5000)),
-                ('position', models.PositiveIntegerField(default=0)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('roadmap', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='objectives', to='roadmap.roadmap')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200)),
+                ("description", models.TextField(blank=True, max_length=5000)),
+                ("position", models.PositiveIntegerField(default=0)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "roadmap",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="objectives",
+                        to="roadmap.roadmap",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['position', 'pk'],
+                "ordering": ["position", "pk"],
             },
         ),
         migrations.AddConstraint(
-            model_name='roadmap',
-            constraint=models.UniqueConstraint(fields=('organisation', 'slug'), name='roadmap_slug_unique_per_agency'),
+            model_name="roadmap",
+            constraint=models.UniqueConstraint(
+                fields=("organisation", "slug"), name="roadmap_slug_unique_per_agency"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='roadmap',
-            constraint=models.CheckConstraint(condition=models.Q(('horizon_end_year__gte', models.F('horizon_start_year'))), name='roadmap_horizon_ends_after_start'),
+            model_name="roadmap",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("horizon_end_year__gte", models.F("horizon_start_year"))),
+                name="roadmap_horizon_ends_after_start",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='objective',
-            constraint=models.UniqueConstraint(fields=('roadmap', 'title'), name='objective_title_unique_per_roadmap'),
+            model_name="objective",
+            constraint=models.UniqueConstraint(
+                fields=("roadmap", "title"), name="objective_title_unique_per_roadmap"
+            ),
         ),
     ]

@@ -30,7 +30,9 @@ class Command(BaseCommand):
             raise CommandError(f"No roadmap has the short name {slug!r}.")
         if len(matches) > 1:
             agencies = ", ".join(sorted(a for _, a in matches))
-            raise CommandError(f"Several agencies have a roadmap {slug!r}; add --agency ({agencies}).")
+            raise CommandError(
+                f"Several agencies have a roadmap {slug!r}; add --agency ({agencies})."
+            )
         rendered = render_roadmap_report(load_roadmap_for_report(matches[0][0]))
         output.write_bytes(rendered.pdf)
         if html:

@@ -1,0 +1,42 @@
+# Everyday commands. `make run` and `make test` each work from a fresh clone.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: install run worker test lint format bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Migrates, loads the demo data, serves http://127.0.0.1:8000 with a Celery
+# worker beside it. Ctrl-C stops both.
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	$(PY) bin/devserver.py
+
+worker: install
+	$(VENV)/bin/celery -A config worker --loglevel=INFO --concurrency=1
+
+test: install
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+bench: install
+	$(PY) -m tests.perf.bench_report
+
+clean:
+	rm -rf $(VENV) var staticfiles .pytest_cache .ruff_cache
