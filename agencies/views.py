@@ -14,6 +14,12 @@ from .http import HtmxHttpRequest
 from .models import Membership, Role
 
 
+def _with_article(role_label: str) -> str:
+    """'a viewer', 'an editor', 'a programme lead', 'an agency admin'."""
+    label = role_label.lower()
+    return f"an {label}" if label[:1] in "aeiou" else f"a {label}"
+
+
 def _members_page(request, membership: Membership, invite_form: InviteMemberForm, status=200):
     members = in_agency(Membership.objects.select_related("user"), membership).order_by(
         "-role", "user__username"
@@ -54,7 +60,8 @@ def member_invite(request: HtmxHttpRequest, agency: str) -> HttpResponse:
             form.add_error("identifier", error)
         else:
             messages.success(
-                request, f"{added.user.get_username()} is now a {added.get_role_display().lower()}."
+                request,
+                f"{added.user.get_username()} is now {_with_article(added.get_role_display())}.",
             )
             return redirect("agencies:members", agency=agency)
     return _members_page(request, membership, form)
@@ -78,7 +85,7 @@ def member_change_role(request: HtmxHttpRequest, agency: str, pk: int) -> HttpRe
         else:
             messages.success(
                 request,
-                f"{member.user.get_username()} is now a {member.get_role_display().lower()}.",
+                f"{member.user.get_username()} is now {_with_article(member.get_role_display())}.",
             )
     return redirect("agencies:members", agency=agency)
 

@@ -58,7 +58,8 @@ def static_file_for(url: str) -> Path | None:
     found = finders.find(relative)
     if not found:
         return None
-    return Path(found if isinstance(found, str) else found[0])
+    path = Path(found if isinstance(found, str) else found[0])
+    return path if path.is_file() else None  # a folder is not a static file
 
 
 def static_url(relative: str) -> str:

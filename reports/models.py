@@ -3,6 +3,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 
 from roadmap.models import Roadmap
 
@@ -60,5 +61,6 @@ class ReportJob(models.Model):
 
     @property
     def download_name(self) -> str:
-        stamp = (self.finished_at or self.created_at).strftime("%Y-%m-%d")
+        # The local date, as printed on the report's cover.
+        stamp = timezone.localdate(self.finished_at or self.created_at).isoformat()
         return f"{self.roadmap.slug}-v{self.options.get('version', 1)}-{stamp}.pdf"

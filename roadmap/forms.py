@@ -6,13 +6,6 @@ from agencies.forms import NoSilentTruncationMixin
 from .models import Objective, Roadmap
 
 
-def too_long(what: str) -> str:
-    return (
-        f"{what} must be %(limit_value)s characters or fewer "
-        "(it has %(show_value)s). Shorten it and try again."
-    )
-
-
 class RoadmapForm(NoSilentTruncationMixin, forms.ModelForm):
     """Create or edit a roadmap. The slug is chosen once, at creation."""
 
@@ -32,11 +25,8 @@ class RoadmapForm(NoSilentTruncationMixin, forms.ModelForm):
             "words. Up to 10,000 characters.",
         }
         error_messages = {
-            "title": {"required": "Enter a title.", "max_length": too_long("The title")},
-            "slug": {
-                "invalid": "Use only lower-case letters, numbers and hyphens.",
-                "max_length": too_long("The short name"),
-            },
+            "title": {"required": "Enter a title."},
+            "slug": {"invalid": "Use only lower-case letters, numbers and hyphens."},
             "horizon_start_year": {
                 "required": "Enter the first year, for example 2026.",
                 "invalid": "Enter the year as a number, for example 2026.",
@@ -49,7 +39,6 @@ class RoadmapForm(NoSilentTruncationMixin, forms.ModelForm):
                 "min_value": "Enter a year from 2000 to 2100.",
                 "max_value": "Enter a year from 2000 to 2100.",
             },
-            "vision": {"max_length": too_long("The vision")},
         }
         widgets = {"vision": forms.Textarea(attrs={"rows": 8})}
 
@@ -95,8 +84,7 @@ class ObjectiveForm(NoSilentTruncationMixin, forms.ModelForm):
             "description": "Why it matters and what success looks like.",
         }
         error_messages = {
-            "title": {"required": "Enter a title.", "max_length": too_long("The title")},
-            "description": {"max_length": too_long("The description")},
+            "title": {"required": "Enter a title."},
         }
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 

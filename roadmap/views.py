@@ -1,5 +1,7 @@
 """Roadmap pages. Thin: check membership and role, parse a form, call a service."""
 
+from copy import copy
+
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Prefetch
 from django.http import HttpResponse
@@ -99,7 +101,11 @@ def roadmap_detail(request: HtmxHttpRequest, agency: str, slug: str) -> HttpResp
 def roadmap_edit(request: HtmxHttpRequest, agency: str, slug: str) -> HttpResponse:
     membership = get_membership(request.user, agency, minimum=Role.EDITOR)
     roadmap = _roadmap(membership, slug)
-    form = RoadmapForm(request.POST or None, instance=roadmap, organisation=membership.organisation)
+    # The form edits a copy, so a refused edit leaves the page's title and
+    # breadcrumbs showing the saved roadmap.
+    form = RoadmapForm(
+        request.POST or None, instance=copy(roadmap), organisation=membership.organisation
+    )
     if request.method == "POST" and form.is_valid():
         services.roadmap_update(roadmap=roadmap, **form.cleaned_data)
         return redirect(roadmap)

@@ -48,7 +48,10 @@ def pytest_sessionfinish(session, exitstatus):
 @pytest.fixture(scope="session", autouse=True)
 def media_root(tmp_path_factory):
     path = tmp_path_factory.mktemp("media")
-    with override_settings(MEDIA_ROOT=path):
+    # MD5 only in tests: the real hasher makes every test user cost ~0.8 s.
+    with override_settings(
+        MEDIA_ROOT=path, PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]
+    ):
         yield path
 
 

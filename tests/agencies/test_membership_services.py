@@ -11,11 +11,6 @@ from agencies import services
 from agencies.models import Membership, Role
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def roles_in(agency) -> dict[str, int]:
     return {
         m.user.username: m.role
@@ -34,7 +29,8 @@ def assert_refused(code: str, call) -> ValidationError:
 
 
 @pytest.mark.parametrize(
-    "identifier", ["olga-outsider", "OLGA-Outsider", "  olga-outsider  ", "Olga-Outsider@Example.GOV"]
+    "identifier",
+    ["olga-outsider", "OLGA-Outsider", "  olga-outsider  ", "Olga-Outsider@Example.GOV"],
 )
 def test_find_user_by_user_name_or_email_ignores_case_and_spaces(outsider, identifier):
     assert services.find_user(identifier) == outsider
@@ -58,7 +54,9 @@ def test_find_user_refuses_a_deactivated_account(outsider):
 def test_find_user_refuses_an_email_shared_by_two_accounts(django_user_model, outsider):
     django_user_model.objects.create_user(username="olga-2", email="olga-outsider@example.gov")
 
-    error = assert_refused("ambiguous_user", lambda: services.find_user("olga-outsider@example.gov"))
+    error = assert_refused(
+        "ambiguous_user", lambda: services.find_user("olga-outsider@example.gov")
+    )
     assert "use their user name instead" in error.messages[0]
     assert services.find_user("olga-2").username == "olga-2"  # the user name still works
 

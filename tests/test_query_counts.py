@@ -1,0 +1,176 @@
+"""The busiest pages run a fixed number of SQL queries, however much they list.
+
+Each test renders a page with 3 rows, adds 27 more, renders it again, and
+checks that the page shows all 30 with the same number of queries, and no more
+than the budget (raise a budget only on purpose).
+"""
+
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from agencies.models import Membership, Role
+from reports.models import ReportJob, ReportJobStatus
+from roadmap.models import Objective, Roadmap
+
+FEW, MANY = 3, 30
+
+# Measured on SQLite and PostgreSQL. Every page: the session, the user and the
+# header's agency switcher; every agency page also the caller's membership;
+# then what the page itself lists.
+BUDGET = {
+    "home": 5,  # + the caller's agencies, their roadmaps with objective counts
+    "agency roadmaps": 5,  # + the roadmaps with objective counts
+    "roadmap": 6,  # + the roadmap, its objectives
+    "exports": 6,  # + the roadmap, its recent jobs with who asked
+    "members": 5,  # + the members with their users
+}
+
+
+def count_queries(client, address: str) -> tuple[int, str]:
+    client.get(address)  # warm caches that are not the page's own work
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(address)
+    assert response.status_code == 200
+    return len(queries), response.text
+
+
+def assert_constant(
+    client, page: str, address: str, add_rows, row: str, *, shows_at_most: int = MANY
+) -> None:
+    """`add_rows(first, count)` creates rows numbered from `first`; `row` finds one on the page."""
+    add_rows(0, FEW)
+    few, text = count_queries(client, address)
+    assert len(set(re.findall(row, text))) == FEW
+
+    add_rows(FEW, MANY - FEW)
+    many, text = count_queries(client, address)
+    assert len(set(re.findall(row, text))) == min(MANY, shows_at_most), "rows are missing"
+
+    assert few == many, f"{page}: {few} queries with {FEW} rows, {many} with {MANY}"
+    assert many <= BUDGET[page], f"{page}: {many} queries, over the budget of {BUDGET[page]}"
+
+
+@pytest.fixture
+def lead_client(client, lead):
+    client.force_login(lead)
+    return client
+
+
+def add_roadmaps(agency, first: int, count: int) -> None:
+    roadmaps = Roadmap.objects.bulk_create(
+        Roadmap(
+            organisation=agency,
+            title=f"Roadmap number {n:02}",
+            slug=f"roadmap-{n:02}",
+            horizon_start_year=2026,
+            horizon_end_year=2030,
+        )
+        for n in range(first, first + count)
+    )
+    Objective.objects.bulk_create(
+        Objective(roadmap=roadmap, title=f"Objective {i}", position=i)
+        for roadmap in roadmaps
+        for i in range(2)
+    )
+
+
+def test_home_page(lead_client, agency, other_agency, lead):
+    Membership.objects.create(user=lead, organisation=other_agency, role=Role.VIEWER)
+
+    def add_rows(first, count):
+        add_roadmaps(agency, first, count)
+        add_roadmaps(other_agency, first, count)
+
+    assert_constant(
+        lead_client, "home", reverse("home"), add_rows, r"/agencies/agency-a/roadmaps/roadmap-\d+/"
+    )
+
+
+def test_agency_roadmap_list(lead_client, agency):
+    assert_constant(
+        lead_client,
+        "agency roadmaps",
+        reverse("roadmap:agency", kwargs={"agency": agency.slug}),
+        lambda first, count: add_roadmaps(agency, first, count),
+        r"Roadmap number \d+",
+    )
+
+
+def test_roadmap_page(lead_client, agency):
+    roadmap = Roadmap.objects.create(
+        organisation=agency,
+        title="The roadmap",
+        slug="the-roadmap",
+        horizon_start_year=2026,
+        horizon_end_year=2030,
+    )
+
+    def add_rows(first, count):
+        Objective.objects.bulk_create(
+            Objective(roadmap=roadmap, title=f"Objective number {n:02}", position=n)
+            for n in range(first, first + count)
+        )
+
+    assert_constant(
+        lead_client,
+        "roadmap",
+        roadmap.get_absolute_url(),
+        add_rows,
+        r"Objective number \d+",
+    )
+
+
+def make_users(first: int, count: int, prefix: str) -> list:
+    return get_user_model().objects.bulk_create(
+        get_user_model()(
+            username=f"{prefix}-{n:02}", email=f"{prefix}-{n:02}@example.gov", password="!"
+        )
+        for n in range(first, first + count)
+    )
+
+
+def test_exports_page(lead_client, roadmap):
+    statuses = list(ReportJobStatus)
+
+    def add_rows(first, count):
+        users = make_users(first, count, "requester")
+        ReportJob.objects.bulk_create(
+            ReportJob(
+                roadmap=roadmap,
+                requested_by=user,
+                status=statuses[n % len(statuses)],
+                page_count=n,
+                size_bytes=1000 * n,
+            )
+            for n, user in enumerate(users, start=first)
+        )
+
+    assert_constant(
+        lead_client,
+        "exports",
+        reverse("reports:roadmap-exports", kwargs={"agency": "agency-a", "slug": roadmap.slug}),
+        add_rows,
+        r"requester-\d+",  # who asked for each job
+        shows_at_most=20,  # the most recent exports
+    )
+
+
+def test_members_page(lead_client, agency):
+    def add_rows(first, count):
+        Membership.objects.bulk_create(
+            Membership(user=user, organisation=agency, role=Role.EDITOR)
+            for user in make_users(first, count, "member")
+        )
+
+    assert_constant(
+        lead_client,
+        "members",
+        reverse("agencies:members", kwargs={"agency": agency.slug}),
+        add_rows,
+        r"member-\d+@example\.gov",
+    )
