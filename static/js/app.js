@@ -14,7 +14,9 @@
   document.addEventListener("DOMContentLoaded", function () {
     focusErrorSummary(document);
   });
+  // htmx fires afterSwap on the new content: for an outerHTML swap that is the
+  // element that replaced the target (event.detail.target is the old, detached one).
   document.addEventListener("htmx:afterSwap", function (event) {
-    focusErrorSummary(event.detail.target);
+    focusErrorSummary(event.target);
   });
 })();

@@ -14,6 +14,7 @@ with that check turned off.
 
 import os
 import re
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -35,6 +36,7 @@ CHROMIUM_ARGS = [
 # Generous for a slow CI machine, short enough that a hang is reported quickly.
 TIMEOUT_MS = 15_000
 SERIOUS_IMPACTS = ("serious", "critical")
+_NO_JS_PAGES = weakref.WeakSet()
 
 
 def chromium_path() -> Path:
@@ -99,7 +101,19 @@ def page(browser, live_server) -> Iterator:
 
 @pytest.fixture
 def no_js_page(browser, live_server) -> Iterator:
+    """A browser with JavaScript turned off, as some users and proxies have it."""
     context, page = _new_page(browser, live_server, java_script_enabled=False)
+    _NO_JS_PAGES.add(page)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def scriptless_page(browser, live_server) -> Iterator:
+    """JavaScript on, but the app's scripts are not loaded: the page looks as it does
+    without JavaScript, and axe-core (run by Playwright, not the page) can still check it."""
+    context, page = _new_page(browser, live_server)
+    context.route(re.compile(r"\.js(\?.*)?$"), lambda route: route.abort())
     yield page
     context.close()
 
@@ -113,7 +127,7 @@ def sign_in(page, username: str, password: str = TEST_PASSWORD) -> None:
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(re.compile(r"/$"))
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
 
 
 def _axe():
@@ -124,11 +138,13 @@ def _axe():
 
 def assert_accessible(page, label: str = "") -> None:
     """Run axe-core on the current page; fail on any serious or critical violation."""
+    if page in _NO_JS_PAGES:  # axe-core is JavaScript: it would wait for ever
+        raise ValueError("axe-core cannot run with JavaScript off; use `scriptless_page`.")
     results = _axe().run(page)
     serious = [v for v in results.response["violations"] if v["impact"] in SERIOUS_IMPACTS]
     if serious:
-        lines = [f"axe-core found {len(serious)} serious or critical problem(s) on {label or ''} "
-                 f"{page.url}:"]
+        where = f"{label} ({page.url})" if label else page.url
+        lines = [f"axe-core found {len(serious)} serious or critical problem(s) on {where}:"]
         for violation in serious:
             lines.append(
                 f"- {violation['id']} ({violation['impact']}): {violation['help']} "
