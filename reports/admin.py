@@ -5,16 +5,7 @@ from .models import ReportJob
 
 @admin.register(ReportJob)
 class ReportJobAdmin(admin.ModelAdmin):
-    list_display = [
-        "created_at",
-        "roadmap",
-        "agency",
-        "status",
-        "requested_by",
-        "page_count",
-        "size_bytes",
-        "attempts",
-    ]
+    list_display = ["created_at", "roadmap", "agency", "status", "requested_by", "page_count"]
     list_filter = ["status", "roadmap__organisation"]
     search_fields = ["id", "roadmap__title", "requested_by__username", "sha256"]
     list_select_related = ["roadmap__organisation", "requested_by"]

@@ -60,6 +60,12 @@ class ReportJob(models.Model):
         return self.status in self.FINISHED
 
     @property
+    def is_waiting_long(self) -> bool:
+        """Queued for over a minute: the worker is busy or not running."""
+        waited = timezone.now() - self.created_at
+        return self.status == ReportJobStatus.QUEUED and waited.total_seconds() > 60
+
+    @property
     def download_name(self) -> str:
         # The local date, as printed on the report's cover.
         stamp = timezone.localdate(self.finished_at or self.created_at).isoformat()

@@ -2,6 +2,7 @@
 
 import logging
 import uuid
+from datetime import timedelta
 
 from celery.exceptions import SoftTimeLimitExceeded, TimeLimitExceeded
 from django.conf import settings
@@ -38,8 +39,24 @@ def plain_failure_message(error: BaseException | str, job_id: uuid.UUID | str) -
     return f"Something went wrong while producing the report. {SUPPORT_HINT} {reference}"
 
 
+# A second press of "Export PDF" while a job waits in the queue gets that job:
+# it has not started, so it will render the roadmap as it is now anyway.
+REUSE_QUEUED_JOB_FOR = timedelta(minutes=2)
+
+
 def report_job_request(*, roadmap: Roadmap, requested_by: AbstractBaseUser | None) -> ReportJob:
     """Create a job and queue it for the worker once the transaction commits."""
+    waiting = (
+        ReportJob.objects.filter(
+            roadmap=roadmap,
+            status=ReportJobStatus.QUEUED,
+            created_at__gte=timezone.now() - REUSE_QUEUED_JOB_FOR,
+        )
+        .order_by("-created_at")
+        .first()
+    )
+    if waiting is not None:
+        return waiting
     job = ReportJob.objects.create(
         roadmap=roadmap, requested_by=requested_by, options={"version": roadmap.version}
     )

@@ -59,7 +59,9 @@ def job_detail(request: HtmxHttpRequest, agency: str, pk) -> HttpResponse:
     membership = get_membership(request.user, agency)
     job = services.report_job_expire_if_stuck(job=_job(membership, pk))
     if request.htmx:
-        response = render(request, "reports/job_detail.html#job-status-body", {"job": job})
+        if not job.is_finished and request.GET.get("seen") == job.status:
+            return HttpResponse(status=204)  # unchanged: htmx keeps polling, swaps nothing
+        response = render(request, "reports/job_detail.html#job-status", {"job": job})
         if job.is_finished:  # htmx swaps this last state in and stops polling
             response.status_code = HttpResponseStopPolling.status_code
         return response

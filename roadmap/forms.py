@@ -51,7 +51,9 @@ class RoadmapForm(NoSilentTruncationMixin, forms.ModelForm):
             del self.fields["slug"]
 
     def clean_slug(self) -> str:
-        slug = self.cleaned_data.get("slug") or slugify(self.data.get(self.add_prefix("title"), ""))
+        if not self.cleaned_data.get("slug") and "title" not in self.cleaned_data:
+            return ""  # made from the title, whose own error already says what to do
+        slug = self.cleaned_data.get("slug") or slugify(self.cleaned_data["title"])
         slug = slug[: Roadmap._meta.get_field("slug").max_length].strip("-")
         if not slug:
             raise forms.ValidationError(

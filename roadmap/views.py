@@ -127,11 +127,13 @@ def objective_create(request: HtmxHttpRequest, agency: str, slug: str) -> HttpRe
     membership = get_membership(request.user, agency, minimum=Role.EDITOR)
     roadmap = _roadmap(membership, slug)
     form = ObjectiveForm(request.POST or None, roadmap=roadmap)
+    announcement = ""
     if request.method == "POST" and form.is_valid():
-        services.objective_create(roadmap=roadmap, **form.cleaned_data)
-        form = ObjectiveForm(roadmap=roadmap)  # a fresh form for the next one
+        objective = services.objective_create(roadmap=roadmap, **form.cleaned_data)
         if not request.htmx:
             return redirect(f"{roadmap.get_absolute_url()}#objectives")
+        form = ObjectiveForm(roadmap=roadmap)  # a fresh form for the next one
+        announcement = f"Objective added: {objective.title}"
     if request.htmx:
         return render(
             request,
@@ -142,6 +144,7 @@ def objective_create(request: HtmxHttpRequest, agency: str, slug: str) -> HttpRe
                 "roadmap": roadmap,
                 "objectives": roadmap.objectives.order_by("position", "pk"),
                 "objective_form": form,
+                "announcement": announcement,
             },
         )
     return render(

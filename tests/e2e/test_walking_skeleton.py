@@ -76,11 +76,12 @@ def test_lead_creates_a_roadmap_and_exports_it_as_pdf(page, lead, agency, celery
     assert page.url == roadmap_url
     assert objectives.get_by_label("Title").input_value() == ""  # ready for the next one
     assert page.evaluate("document.activeElement.textContent") == "Add objective"  # not lost
+    assert page.locator("#announcer").inner_text() == f"Objective added: {OBJECTIVE}"
     assert_accessible(page, "the roadmap page with an objective")
 
     # Export: the status fragment polls until the download link appears.
     page.get_by_role("button", name="Export PDF").click()
-    status = page.locator("#export-status [role=status]")
+    status = page.locator("#export-status .job-status")  # inside a live region
     status.wait_for()
     assert re.search(r"Waiting to start|Producing your PDF|Your PDF is ready", status.inner_text())
     assert not status.get_by_role("link", name="Check again").is_visible()  # JS polls instead
@@ -174,7 +175,7 @@ def test_a_queued_job_offers_check_again_without_javascript(
     job = ReportJob.objects.create(roadmap=roadmap, requested_by=lead)  # never sent to a worker
     sign_in(no_js_page, lead.username)
     no_js_page.goto(job.get_absolute_url())
-    assert "Waiting to start" in no_js_page.get_by_role("status").inner_text()
+    assert "Waiting to start" in no_js_page.locator(".job-status").inner_text()
     check_again = no_js_page.get_by_role("link", name="Check again")
     assert check_again.is_visible()
     assert check_again.get_attribute("href") == job.get_absolute_url()

@@ -323,3 +323,27 @@ def test_time_limits_end_a_render_before_redis_would_hand_it_to_another_worker()
     if settings.CELERY_BROKER_URL.startswith("redis"):
         visibility = settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"]
         assert render_report_job.time_limit < visibility
+
+
+def test_pressing_export_again_while_a_job_waits_returns_that_job(
+    roadmap, lead, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks() as callbacks:
+        first = services.report_job_request(roadmap=roadmap, requested_by=lead)
+        again = services.report_job_request(roadmap=roadmap, requested_by=lead)
+
+    assert again.pk == first.pk
+    assert ReportJob.objects.count() == 1
+    assert len(callbacks) == 1
+
+
+def test_a_new_job_is_made_once_the_waiting_one_has_started_or_is_old(roadmap, lead):
+    first = services.report_job_request(roadmap=roadmap, requested_by=lead)
+    ReportJob.objects.filter(pk=first.pk).update(status=ReportJobStatus.RENDERING)
+    second = services.report_job_request(roadmap=roadmap, requested_by=lead)
+    ReportJob.objects.filter(pk=second.pk).update(
+        created_at=timezone.now() - services.REUSE_QUEUED_JOB_FOR - timedelta(seconds=1)
+    )
+    third = services.report_job_request(roadmap=roadmap, requested_by=lead)
+
+    assert len({first.pk, second.pk, third.pk}) == 3

@@ -141,7 +141,7 @@ def test_htmx_export_returns_the_polling_status_fragment(
     delay.assert_called_once_with(str(job.pk))
     assert response.status_code == 200
     assert "<html" not in response.text
-    assert f'hx-get="{job_url(job)}"' in response.text
+    assert f'hx-get="{job_url(job)}?seen=queued"' in response.text
     assert "Waiting to start" in response.text
 
 
@@ -324,7 +324,38 @@ def test_htmx_poll_of_an_unfinished_job_keeps_polling(client, viewer, roadmap, s
     assert response.status_code == 200
     assert shows in response.text
     assert "<html" not in response.text
-    assert "hx-get" not in response.text  # the body only: the polling element stays put
+    # The new state's element, polling on with the state it now shows.
+    assert f'hx-get="{job_url(job)}?seen={status}"' in response.text
+
+
+@pytest.mark.parametrize("status", [ReportJobStatus.QUEUED, ReportJobStatus.RENDERING])
+def test_htmx_poll_of_an_unchanged_job_swaps_nothing(client, viewer, roadmap, status):
+    """204: htmx keeps the element (and its polling), screen readers hear nothing new."""
+    job = make_job(roadmap, status, started_at=timezone.now())
+
+    response = signed_in(client, viewer).get(f"{job_url(job)}?seen={status}", headers=HTMX)
+
+    assert response.status_code == 204
+    assert response.content == b""
+
+
+def test_htmx_poll_that_saw_queued_gets_rendering(client, viewer, roadmap):
+    job = make_job(roadmap, ReportJobStatus.RENDERING, started_at=timezone.now())
+
+    response = signed_in(client, viewer).get(f"{job_url(job)}?seen=queued", headers=HTMX)
+
+    assert response.status_code == 200
+    assert "Producing your PDF" in response.text
+
+
+def test_a_job_queued_for_minutes_says_the_service_may_be_busy(client, viewer, roadmap):
+    job = make_job(roadmap, ReportJobStatus.QUEUED)
+    ReportJob.objects.filter(pk=job.pk).update(created_at=timezone.now() - timedelta(minutes=3))
+    fresh = make_job(roadmap, ReportJobStatus.QUEUED)
+    client = signed_in(client, viewer)
+
+    assert "taking longer than usual" in client.get(job_url(job)).text
+    assert "taking longer than usual" not in client.get(job_url(fresh)).text
 
 
 def test_htmx_poll_of_a_ready_job_stops_polling_and_offers_the_download(client, viewer, roadmap):
@@ -377,7 +408,7 @@ def test_job_page_without_javascript_has_a_check_again_link_while_unfinished(
     assert response.status_code == 200
     assert "<html" in response.text
     assert f'<a href="{job_url(job)}">Check again</a>' in response.text
-    assert f'hx-get="{job_url(job)}"' in response.text
+    assert f'hx-get="{job_url(job)}?seen={status}"' in response.text
 
 
 @pytest.mark.parametrize("finished", ["ready", "failed"])

@@ -353,6 +353,15 @@ def test_the_error_summary_counts_one_problem(editor_client):
     assert "There is 1 problem with what you entered" in FormPage(response).summary()
 
 
+def test_an_empty_title_and_empty_short_name_is_one_problem_not_two(editor_client):
+    """The short name is made from the title: only the title needs fixing."""
+    response = editor_client.post(CREATE_URL, {**NEW_ROADMAP, "title": "", "slug": ""})
+
+    summary = FormPage(response).summary()
+    assert "There is 1 problem with what you entered" in summary
+    assert "Enter a title." in summary
+
+
 def test_the_error_summary_counts_and_links_every_problem(editor_client):
     typed = {
         **NEW_ROADMAP,

@@ -425,3 +425,21 @@ def test_a_refused_edit_keeps_showing_the_saved_title(client, editor, roadmap):
     assert 'value="Renamed but refused"' in page  # what they typed is kept
     roadmap.refresh_from_db()
     assert roadmap.title == "Digital roadmap 2026 to 2030"
+
+
+def test_an_objective_added_with_htmx_is_announced_to_screen_readers(client, editor, roadmap):
+    client.force_login(editor)
+    response = client.post(
+        url("objective-create", roadmap),
+        {"title": "Open data by default", "description": ""},
+        headers={"HX-Request": "true"},
+    )
+
+    assert response.status_code == 200
+    assert (
+        '<div id="announcer" hx-swap-oob="innerHTML">Objective added: Open data by default</div>'
+        in response.text
+    )
+    # The whole page keeps one, empty, live region.
+    page = client.get(url("detail", roadmap)).text
+    assert page.count('id="announcer"') == 1
