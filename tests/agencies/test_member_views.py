@@ -4,14 +4,13 @@ Personas (tests/conftest.py): alice-admin, lena-lead, eddie-editor and
 vik-viewer are members of agency A; olga-outsider is a lead of agency B.
 """
 
-from collections.abc import Iterator
-
 import pytest
-from django.test.html import Element, parse_html
 from django.urls import reverse
 from django.utils.html import escape
 
 from agencies.models import Membership, Role
+
+from ..html import FormPage
 
 # Helpers ----------------------------------------------------------------------
 
@@ -45,39 +44,16 @@ def signed_in(client, user):
     return client
 
 
-def _elements(node: Element) -> Iterator[Element]:
-    for child in node.children:
-        if isinstance(child, Element):
-            yield child
-            yield from _elements(child)
-
-
-def _text(node: Element) -> str:
-    return " ".join(
-        child if isinstance(child, str) else _text(child) for child in node.children
-    ).strip()
-
-
-def find(document: Element, **attrs: str) -> Element:
-    wanted = {name.replace("_", "-"): value for name, value in attrs.items()}
-    for element in _elements(document):
-        if wanted.items() <= dict(element.attributes).items():
-            return element
-    raise AssertionError(f"No element with {wanted} in the page")
-
-
 def error_next_to(response, field: str) -> str:
     """The error message that the page ties to the field (its aria-describedby)."""
-    document = parse_html(response.content.decode())
-    widget = find(document, id=f"id_{field}")
-    attrs = dict(widget.attributes)
-    error_id = f"{attrs['id']}_error"
-    assert error_id in attrs.get("aria-describedby", "").split(), f"{field} has no error"
-    return _text(find(document, id=error_id))
+    message = FormPage(response).error(field)
+    assert message, f"{field} has no error"
+    return message
 
 
 def typed_value(response, field: str) -> str:
-    return dict(find(parse_html(response.content.decode()), id=f"id_{field}").attributes)["value"]
+    """Exactly what the field holds, white space and all."""
+    return dict(FormPage(response).widget(field).attributes).get("value") or ""
 
 
 # Who may see and change members -------------------------------------------------

@@ -5,14 +5,13 @@ Each case checks three things: the exact message is shown next to its field
 and what the user typed is still in the form.
 """
 
-from collections.abc import Iterator
-
 import pytest
-from django.test.html import Element, parse_html
 from django.urls import reverse
 from django.utils.html import escape
 
 from roadmap.models import Objective, Roadmap
+
+from ..html import FormPage, find, squash, text_of
 
 
 @pytest.fixture
@@ -45,67 +44,6 @@ def database_state() -> tuple[list[dict], list[dict]]:
         list(Roadmap.objects.order_by("pk").values()),
         list(Objective.objects.order_by("pk").values()),
     )
-
-
-# Reading the re-rendered form ----------------------------------------------------
-
-
-def _elements(node: Element) -> Iterator[Element]:
-    for child in node.children:
-        if isinstance(child, Element):
-            yield child
-            yield from _elements(child)
-
-
-def _text(node: Element) -> str:
-    return " ".join(
-        child if isinstance(child, str) else _text(child) for child in node.children
-    ).strip()
-
-
-def find(document: Element, **attrs: str) -> Element | None:
-    for element in _elements(document):
-        if attrs.items() <= dict(element.attributes).items():
-            return element
-    return None
-
-
-class FormPage:
-    """A page holding a Django form, read the way a user (and a screen reader) reads it."""
-
-    def __init__(self, response):
-        self.response = response
-        self.document = parse_html(response.content.decode())
-
-    def widget(self, field: str) -> Element:
-        widget = find(self.document, id=f"id_{field}")
-        assert widget is not None, f"no {field} field on the page"
-        return widget
-
-    def error(self, field: str) -> str:
-        """The error message next to the field, or '' when it has none."""
-        attrs = dict(self.widget(field).attributes)
-        error_id = f"id_{field}_error"
-        if error_id not in attrs.get("aria-describedby", "").split():
-            return ""
-        message = find(self.document, id=error_id)
-        assert message is not None, f"{field} points at a missing error message"
-        return _text(message)
-
-    def value(self, field: str) -> str:
-        """What the field holds, with runs of white space read as one space."""
-        widget = self.widget(field)
-        if widget.name == "textarea":
-            return _text(widget)
-        return squash(dict(widget.attributes).get("value") or "")
-
-    def summary(self) -> str:
-        alert = find(self.document, role="alert")
-        return _text(alert) if alert is not None else ""
-
-
-def squash(text: str) -> str:
-    return " ".join(text.split())
 
 
 def assert_refused(response, field: str, message: str, typed: dict) -> FormPage:
@@ -381,7 +319,7 @@ def test_the_error_summary_counts_and_links_every_problem(editor_client):
     for field in ("title", "horizon_end_year", "vision"):
         link = find(page.document, href=f"#id_{field}")
         assert link is not None, f"the summary does not link to {field}"
-        assert page.error(field).removeprefix("Error:").strip() in _text(link)
+        assert page.error(field).removeprefix("Error:").strip() in text_of(link)
     assert page.error("slug") == ""
 
 
