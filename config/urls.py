@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from roadmap import views as roadmap_views
+from roadmap.views import roadmaps as roadmap_views
 
 from .health import healthz
 

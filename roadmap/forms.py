@@ -1,9 +1,43 @@
 from django import forms
+from django.contrib.auth import get_user_model
 from django.utils.text import slugify
 
 from agencies.forms import NoSilentTruncationMixin
 
-from .models import Objective, Roadmap
+from .models import (
+    GuidingPrinciple,
+    Objective,
+    ObjectiveAlignment,
+    OrganisationalGoal,
+    Priority,
+    Roadmap,
+)
+
+
+def refuse_duplicate_title(queryset, instance, title: str, message: str) -> str:
+    """A title must be unique among its siblings (case-insensitive)."""
+    title = title.strip()
+    duplicates = queryset.filter(title__iexact=title)
+    if instance.pk:
+        duplicates = duplicates.exclude(pk=instance.pk)
+    if duplicates.exists():
+        raise forms.ValidationError(message)
+    return title
+
+
+class MemberChoiceField(forms.ModelChoiceField):
+    """A member of the agency, shown by name."""
+
+    def label_from_instance(self, user) -> str:
+        return user.get_full_name() or user.get_username()
+
+
+def agency_members(organisation):
+    return (
+        get_user_model()
+        .objects.filter(memberships__organisation=organisation, is_active=True)
+        .order_by("first_name", "last_name", "username")
+    )
 
 
 class RoadmapForm(NoSilentTruncationMixin, forms.ModelForm):
@@ -11,7 +45,7 @@ class RoadmapForm(NoSilentTruncationMixin, forms.ModelForm):
 
     class Meta:
         model = Roadmap
-        fields = ["title", "slug", "horizon_start_year", "horizon_end_year", "vision"]
+        fields = ["title", "slug", "horizon_start_year", "horizon_end_year", "vision", "purpose"]
         labels = {
             "slug": "Short name for web addresses",
             "horizon_start_year": "First year of the roadmap",
@@ -80,25 +114,132 @@ class RoadmapForm(NoSilentTruncationMixin, forms.ModelForm):
 class ObjectiveForm(NoSilentTruncationMixin, forms.ModelForm):
     class Meta:
         model = Objective
-        fields = ["title", "description"]
+        fields = [
+            "title",
+            "description",
+            "desired_outcomes",
+            "priority",
+            "owner",
+            "citizen_centric",
+            "citizen_outcome",
+        ]
+        labels = {
+            "citizen_centric": "This objective is citizen-centric",
+            "citizen_outcome": "Outcome for citizens",
+        }
         help_texts = {
             "title": "A short statement of what the agency will achieve.",
             "description": "Why it matters and what success looks like.",
         }
         error_messages = {
             "title": {"required": "Enter a title."},
+            "priority": {"invalid_choice": "Choose high, medium or low."},
         }
-        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "desired_outcomes": forms.Textarea(attrs={"rows": 3}),
+            "priority": forms.RadioSelect,
+        }
+
+    def __init__(self, *args, roadmap, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.roadmap = roadmap
+        self.fields["owner"] = MemberChoiceField(
+            queryset=agency_members(roadmap.organisation),
+            required=False,
+            empty_label="No owner yet",
+            help_text=Objective._meta.get_field("owner").help_text,
+            error_messages={"invalid_choice": "Choose a member of your agency."},
+        )
+        # The quick "add an objective" form asks only for a title and description.
+        self.fields["priority"].required = False
+
+    def clean_priority(self) -> str:
+        return self.cleaned_data.get("priority") or self.instance.priority or Priority.MEDIUM
+
+    def clean_title(self) -> str:
+        return refuse_duplicate_title(
+            Objective.objects.filter(roadmap=self.roadmap),
+            self.instance,
+            self.cleaned_data["title"],
+            "This roadmap already has an objective with that title.",
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("citizen_centric") and not cleaned.get("citizen_outcome", "").strip():
+            self.add_error(
+                "citizen_outcome", "Say which outcome for citizens this objective improves."
+            )
+        return cleaned
+
+
+class AlignmentForm(NoSilentTruncationMixin, forms.ModelForm):
+    """Align an objective to one of the agency's organisational goals."""
+
+    class Meta:
+        model = ObjectiveAlignment
+        fields = ["goal", "rationale"]
+        labels = {"goal": "Organisational goal", "rationale": "How the objective serves it"}
+        error_messages = {
+            "goal": {
+                "required": "Choose the goal this objective serves.",
+                "invalid_choice": "Choose one of your agency's goals.",
+            },
+        }
+
+    def __init__(self, *args, objective: Objective, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.objective = objective
+        self.fields["goal"].queryset = OrganisationalGoal.objects.filter(
+            organisation_id=objective.roadmap.organisation_id
+        ).exclude(alignments__objective=objective)
+        self.fields["goal"].empty_label = "Choose a goal"
+        self.fields["rationale"].required = True
+        self.fields["rationale"].error_messages["required"] = (
+            "Say in one line how the objective serves this goal."
+        )
+
+
+class PrincipleForm(NoSilentTruncationMixin, forms.ModelForm):
+    class Meta:
+        model = GuidingPrinciple
+        fields = ["title", "description"]
+        labels = {"title": "Principle"}
+        help_texts = {"title": "For example 'Digital by default' or 'Secure by design'."}
+        error_messages = {"title": {"required": "Enter the principle."}}
+        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, roadmap, **kwargs):
         super().__init__(*args, **kwargs)
         self.roadmap = roadmap
 
     def clean_title(self) -> str:
-        title = self.cleaned_data["title"].strip()
-        duplicates = Objective.objects.filter(roadmap=self.roadmap, title__iexact=title)
-        if self.instance.pk:
-            duplicates = duplicates.exclude(pk=self.instance.pk)
-        if duplicates.exists():
-            raise forms.ValidationError("This roadmap already has an objective with that title.")
-        return title
+        return refuse_duplicate_title(
+            GuidingPrinciple.objects.filter(roadmap=self.roadmap),
+            self.instance,
+            self.cleaned_data["title"],
+            "This roadmap already has that principle.",
+        )
+
+
+class GoalForm(NoSilentTruncationMixin, forms.ModelForm):
+    class Meta:
+        model = OrganisationalGoal
+        fields = ["title", "description"]
+        labels = {"title": "Goal"}
+        help_texts = {"title": "A goal of the whole agency, for example 'Cut waiting times'."}
+        error_messages = {"title": {"required": "Enter the goal."}}
+        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organisation = organisation
+
+    def clean_title(self) -> str:
+        return refuse_duplicate_title(
+            OrganisationalGoal.objects.filter(organisation=self.organisation),
+            self.instance,
+            self.cleaned_data["title"],
+            "Your agency already has that goal.",
+        )

@@ -1,27 +1,19 @@
 from django.urls import path
 
-from . import views
+from .views import objectives, roadmaps
 
 app_name = "roadmap"
 
+AGENCY = "agencies/<slug:agency>/"
+ROADMAP = AGENCY + "roadmaps/<slug:slug>/"
+OBJECTIVE = ROADMAP + "objectives/<int:pk>/"
+
 urlpatterns = [
-    path("agencies/<slug:agency>/", views.agency_roadmaps, name="agency"),
-    path("agencies/<slug:agency>/roadmaps/new/", views.roadmap_create, name="create"),
-    path("agencies/<slug:agency>/roadmaps/<slug:slug>/", views.roadmap_detail, name="detail"),
-    path("agencies/<slug:agency>/roadmaps/<slug:slug>/edit/", views.roadmap_edit, name="edit"),
-    path(
-        "agencies/<slug:agency>/roadmaps/<slug:slug>/objectives/new/",
-        views.objective_create,
-        name="objective-create",
-    ),
-    path(
-        "agencies/<slug:agency>/roadmaps/<slug:slug>/objectives/<int:pk>/edit/",
-        views.objective_edit,
-        name="objective-edit",
-    ),
-    path(
-        "agencies/<slug:agency>/roadmaps/<slug:slug>/objectives/<int:pk>/delete/",
-        views.objective_delete,
-        name="objective-delete",
-    ),
+    path(AGENCY, roadmaps.agency_roadmaps, name="agency"),
+    path(AGENCY + "roadmaps/new/", roadmaps.roadmap_create, name="create"),
+    path(ROADMAP, roadmaps.roadmap_detail, name="detail"),
+    path(ROADMAP + "edit/", roadmaps.roadmap_edit, name="edit"),
+    path(ROADMAP + "objectives/new/", objectives.objective_create, name="objective-create"),
+    path(OBJECTIVE + "edit/", objectives.objective_edit, name="objective-edit"),
+    path(OBJECTIVE + "delete/", objectives.objective_delete, name="objective-delete"),
 ]

@@ -1,0 +1,1 @@
+"""Roadmap pages, a module per part: roadmaps (and principles), goals, objectives, KPIs."""
