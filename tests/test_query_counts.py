@@ -25,7 +25,7 @@ FEW, MANY = 3, 30
 BUDGET = {
     "home": 5,  # + the caller's agencies, their roadmaps with objective counts
     "agency roadmaps": 5,  # + the roadmaps with objective counts
-    "roadmap": 6,  # + the roadmap, its objectives
+    "roadmap": 10,  # + the roadmap, its principles, objectives, alignments, KPIs, measurements
     "exports": 6,  # + the roadmap, its recent jobs with who asked
     "members": 5,  # + the members with their users
 }

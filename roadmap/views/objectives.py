@@ -1,9 +1,17 @@
-"""Add, edit, reorder and delete a roadmap's objectives."""
+"""Add, edit, reorder and delete a roadmap's objectives.
+
+The roadmap page adds an objective inline (title and description) and moves
+objectives up and down; with htmx those swap the page's "objectives" part,
+without JavaScript they redirect back. The full form, with every field, is a
+page of its own for adding and for editing.
+"""
+
+from copy import copy
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from agencies.access import get_membership
@@ -13,6 +21,8 @@ from agencies.models import Role
 from .. import services
 from ..forms import ObjectiveForm
 from .lookups import objective_for, roadmap_for
+from .reorder import move_announcement, requested_move
+from .roadmaps import render_roadmap_page, roadmap_page_context
 
 
 @login_required
@@ -20,7 +30,7 @@ from .lookups import objective_for, roadmap_for
 def objective_create(request: HtmxHttpRequest, agency: str, slug: str) -> HttpResponse:
     membership = get_membership(request.user, agency, minimum=Role.EDITOR)
     roadmap = roadmap_for(membership, slug)
-    form = ObjectiveForm(request.POST or None, roadmap=roadmap)
+    form = ObjectiveForm(request.POST if request.method == "POST" else None, roadmap=roadmap)
     announcement = ""
     if request.method == "POST" and form.is_valid():
         objective = services.objective_create(roadmap=roadmap, **form.cleaned_data)
@@ -29,17 +39,13 @@ def objective_create(request: HtmxHttpRequest, agency: str, slug: str) -> HttpRe
         form = ObjectiveForm(roadmap=roadmap)  # a fresh form for the next one
         announcement = f"Objective added: {objective.title}"
     if request.htmx:
-        return render(
+        return render_roadmap_page(
             request,
-            "roadmap/roadmap_detail.html#objectives",
-            {
-                "membership": membership,
-                "agency": membership.organisation,
-                "roadmap": roadmap,
-                "objectives": roadmap.objectives.order_by("position", "pk"),
-                "objective_form": form,
-                "announcement": announcement,
-            },
+            membership,
+            roadmap,
+            part="objectives",
+            objective_form=form,
+            announcement=announcement,
         )
     return render(
         request,
@@ -59,7 +65,12 @@ def objective_edit(request: HtmxHttpRequest, agency: str, slug: str, pk: int) ->
     membership = get_membership(request.user, agency, minimum=Role.EDITOR)
     roadmap = roadmap_for(membership, slug)
     objective = objective_for(roadmap, pk)
-    form = ObjectiveForm(request.POST or None, instance=objective, roadmap=roadmap)
+    # The form edits a copy, so a refused edit leaves the page showing the saved title.
+    form = ObjectiveForm(
+        request.POST if request.method == "POST" else None,
+        instance=copy(objective),
+        roadmap=roadmap,
+    )
     if request.method == "POST" and form.is_valid():
         services.objective_update(objective=objective, **form.cleaned_data)
         return redirect(f"{roadmap.get_absolute_url()}#objectives")
@@ -74,6 +85,27 @@ def objective_edit(request: HtmxHttpRequest, agency: str, slug: str, pk: int) ->
             "form": form,
         },
     )
+
+
+@login_required
+@require_POST
+def objective_move(request: HtmxHttpRequest, agency: str, slug: str, pk: int) -> HttpResponse:
+    membership = get_membership(request.user, agency, minimum=Role.EDITOR)
+    roadmap = roadmap_for(membership, slug)
+    objective = objective_for(roadmap, pk)
+    move = requested_move(request)
+    moved = services.objective_move(objective=objective, move=move)
+    if not request.htmx:
+        return redirect(f"{roadmap.get_absolute_url()}#objective-{objective.pk}")
+    context = roadmap_page_context(
+        membership, roadmap, part="objectives", moved_pk=objective.pk, moved=move.value
+    )
+    rows = context["objectives"]
+    place = next(i for i, (row, _) in enumerate(rows, start=1) if row.pk == objective.pk)
+    context["announcement"] = move_announcement(
+        objective.title, move, moved=moved, place=place, total=len(rows)
+    )
+    return render(request, "roadmap/roadmap_detail.html#objectives", context)
 
 
 @login_required
@@ -94,5 +126,6 @@ def objective_delete(request: HtmxHttpRequest, agency: str, slug: str, pk: int) 
             "agency": membership.organisation,
             "roadmap": roadmap,
             "objective": objective,
+            "kpi_count": objective.kpis.count(),
         },
     )

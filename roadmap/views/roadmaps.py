@@ -1,23 +1,29 @@
 """The home page, an agency's roadmaps, and a roadmap's own page and settings.
 
+The roadmap page shows the vision, purpose, guiding principles and objectives;
+the principle and objective views render its parts for htmx through
+`render_roadmap_page`.
+
 Views are thin: check membership and role, parse a form, call a service.
 """
 
 from copy import copy
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Prefetch
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.db.models import Count
+from django.http import HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from agencies.access import get_membership, in_agency, in_users_agencies, user_memberships
 from agencies.http import HtmxHttpRequest
-from agencies.models import Role
+from agencies.models import Membership, Role
 
 from .. import services
-from ..forms import ObjectiveForm, RoadmapForm
-from ..models import Objective, Roadmap
+from ..forms import ObjectiveForm, PrincipleForm, RoadmapForm
+from ..kpi_summary import summarise_kpis
+from ..models import Roadmap
+from ..selectors import objectives_in_full
 from .lookups import roadmap_for
 
 
@@ -67,26 +73,53 @@ def roadmap_create(request: HtmxHttpRequest, agency: str) -> HttpResponse:
     )
 
 
+ROADMAP_PAGE = "roadmap/roadmap_detail.html"
+PRINCIPLE_IDS = "id_principle_%s"  # the roadmap page has two forms with a "title" field
+
+
+def roadmap_page_context(
+    membership: Membership, roadmap: Roadmap, *, part: str | None = None, **extra
+) -> dict:
+    """What the roadmap page (or one of its parts, "principles" or "objectives") shows.
+
+    Objectives come with owner, aligned goals and KPIs with their measurements
+    (objectives_in_full), so the page costs the same number of queries however
+    long the lists are.
+    """
+    context = {"membership": membership, "agency": membership.organisation, "roadmap": roadmap}
+    if part in (None, "principles"):
+        context["principles"] = list(roadmap.principles.order_by("position", "pk"))
+        if membership.can_edit:
+            context["principle_form"] = PrincipleForm(roadmap=roadmap, auto_id=PRINCIPLE_IDS)
+    if part in (None, "objectives"):
+        context["objectives"] = [
+            (objective, summarise_kpis(objective.kpis.all()))
+            for objective in objectives_in_full(roadmap)
+        ]
+        if membership.can_edit:
+            context["objective_form"] = ObjectiveForm(roadmap=roadmap)
+    return {**context, **extra}
+
+
+def render_roadmap_page(
+    request: HtmxHttpRequest,
+    membership: Membership,
+    roadmap: Roadmap,
+    *,
+    part: str | None = None,
+    **extra,
+) -> HttpResponse:
+    template = f"{ROADMAP_PAGE}#{part}" if part else ROADMAP_PAGE
+    return render(request, template, roadmap_page_context(membership, roadmap, part=part, **extra))
+
+
 @login_required
 def roadmap_detail(request: HtmxHttpRequest, agency: str, slug: str) -> HttpResponse:
     membership = get_membership(request.user, agency)
-    roadmap = get_object_or_404(
-        in_agency(Roadmap.objects.select_related("organisation"), membership).prefetch_related(
-            Prefetch("objectives", queryset=Objective.objects.order_by("position", "pk"))
-        ),
-        slug=slug,
-    )
-    return render(
-        request,
-        "roadmap/roadmap_detail.html",
-        {
-            "membership": membership,
-            "agency": membership.organisation,
-            "roadmap": roadmap,
-            "objectives": roadmap.objectives.all(),
-            "objective_form": ObjectiveForm(roadmap=roadmap) if membership.can_edit else None,
-        },
-    )
+    if request.method not in ("GET", "HEAD"):  # after the agency check: 404 comes first
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    roadmap = roadmap_for(membership, slug)
+    return render_roadmap_page(request, membership, roadmap)
 
 
 @login_required
@@ -97,7 +130,9 @@ def roadmap_edit(request: HtmxHttpRequest, agency: str, slug: str) -> HttpRespon
     # The form edits a copy, so a refused edit leaves the page's title and
     # breadcrumbs showing the saved roadmap.
     form = RoadmapForm(
-        request.POST or None, instance=copy(roadmap), organisation=membership.organisation
+        request.POST if request.method == "POST" else None,
+        instance=copy(roadmap),
+        organisation=membership.organisation,
     )
     if request.method == "POST" and form.is_valid():
         services.roadmap_update(roadmap=roadmap, **form.cleaned_data)

@@ -1,0 +1,68 @@
+"""A one-line tally of an objective's KPIs by status, for lists:
+"3 KPIs: 2 on track, 1 at risk".
+
+Each KPI is judged by the one rule in roadmap.kpi_status (through KPI.assess),
+on measurements that are already loaded, so a list costs no query per KPI.
+"""
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .kpi_status import KPIStatus
+from .models import KPI
+
+# The order the tally reads in, best news first, and how each status reads in it.
+TALLY_ORDER = (
+    KPIStatus.ACHIEVED,
+    KPIStatus.ON_TRACK,
+    KPIStatus.AT_RISK,
+    KPIStatus.OFF_TRACK,
+    KPIStatus.NO_DATA,
+)
+TALLY_WORDS = {
+    KPIStatus.ACHIEVED: "achieved",
+    KPIStatus.ON_TRACK: "on track",
+    KPIStatus.AT_RISK: "at risk",
+    KPIStatus.OFF_TRACK: "off track",
+    KPIStatus.NO_DATA: "not measured yet",
+}
+
+
+@dataclass(frozen=True)
+class StatusCount:
+    status: KPIStatus
+    count: int
+
+    @property
+    def text(self) -> str:
+        return f"{self.count} {TALLY_WORDS[self.status]}"
+
+
+@dataclass(frozen=True)
+class KPISummary:
+    total: int
+    counts: tuple[StatusCount, ...]  # in TALLY_ORDER, only the statuses that occur
+
+    @property
+    def heading(self) -> str:
+        """'No KPIs yet', '1 KPI' or '3 KPIs'."""
+        if not self.total:
+            return "No KPIs yet"
+        return f"{self.total} KPI{'s' if self.total != 1 else ''}"
+
+    def __str__(self) -> str:
+        if not self.total:
+            return self.heading
+        return f"{self.heading}: {', '.join(count.text for count in self.counts)}"
+
+
+def summarise_kpis(kpis: Iterable[KPI]) -> KPISummary:
+    """Tally KPIs whose measurements are prefetched (`kpi.measurements.all()`)."""
+    statuses = Counter(kpi.assess(kpi.measurements.all()).status for kpi in kpis)
+    return KPISummary(
+        total=sum(statuses.values()),
+        counts=tuple(
+            StatusCount(status, statuses[status]) for status in TALLY_ORDER if statuses[status]
+        ),
+    )

@@ -1,0 +1,146 @@
+"""The agency's organisational goals: one list per agency, reused by all its roadmaps.
+
+Viewers read the list; editors add goals inline and move them up and down
+(with htmx the list is swapped in place, without JavaScript the page
+redirects back), and edit or delete them on pages of their own.
+"""
+
+from copy import copy
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count
+from django.http import HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRedirect
+
+from agencies.access import get_membership, in_agency
+from agencies.http import HtmxHttpRequest
+from agencies.models import Membership, Role
+
+from .. import services
+from ..forms import GoalForm
+from ..models import OrganisationalGoal
+from .lookups import goal_for
+from .reorder import move_announcement, requested_move
+
+GOALS_PAGE = "roadmap/goals.html"
+
+
+def goals_page_context(membership: Membership, **extra) -> dict:
+    goals = (
+        in_agency(OrganisationalGoal.objects.all(), membership)
+        .annotate(objective_count=Count("alignments"))
+        .order_by("position", "pk")
+    )
+    context = {
+        "membership": membership,
+        "agency": membership.organisation,
+        "goals": list(goals),
+        "goal_form": GoalForm(organisation=membership.organisation)
+        if membership.can_edit
+        else None,
+    }
+    return {**context, **extra}
+
+
+def goals_address(agency: str, anchor: str = "goals") -> str:
+    return f"{reverse('roadmap:goals', kwargs={'agency': agency})}#{anchor}"
+
+
+@login_required
+def goal_list(request: HtmxHttpRequest, agency: str) -> HttpResponse:
+    membership = get_membership(request.user, agency)
+    if request.method not in ("GET", "HEAD"):  # after the agency check: 404 comes first
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    return render(request, GOALS_PAGE, goals_page_context(membership))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def goal_create(request: HtmxHttpRequest, agency: str) -> HttpResponse:
+    membership = get_membership(request.user, agency, minimum=Role.EDITOR)
+    form = GoalForm(
+        request.POST if request.method == "POST" else None, organisation=membership.organisation
+    )
+    announcement = ""
+    if request.method == "POST" and form.is_valid():
+        goal = services.goal_create(organisation=membership.organisation, **form.cleaned_data)
+        if not request.htmx:
+            return redirect(goals_address(agency))
+        form = GoalForm(organisation=membership.organisation)  # ready for the next one
+        announcement = f"Goal added: {goal.title}"
+    if request.htmx:
+        return render(
+            request,
+            f"{GOALS_PAGE}#goals",
+            goals_page_context(membership, goal_form=form, announcement=announcement),
+        )
+    return render(
+        request,
+        "roadmap/goal_form.html",
+        {"membership": membership, "agency": membership.organisation, "form": form},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def goal_edit(request: HtmxHttpRequest, agency: str, pk: int) -> HttpResponse:
+    membership = get_membership(request.user, agency, minimum=Role.EDITOR)
+    goal = goal_for(membership, pk)
+    form = GoalForm(
+        request.POST if request.method == "POST" else None,
+        instance=copy(goal),  # a refused edit leaves the page showing the saved title
+        organisation=membership.organisation,
+    )
+    if request.method == "POST" and form.is_valid():
+        services.goal_update(goal=goal, **form.cleaned_data)
+        return redirect(goals_address(agency, f"goal-{goal.pk}"))
+    return render(
+        request,
+        "roadmap/goal_form.html",
+        {"membership": membership, "agency": membership.organisation, "goal": goal, "form": form},
+    )
+
+
+@login_required
+@require_POST
+def goal_move(request: HtmxHttpRequest, agency: str, pk: int) -> HttpResponse:
+    membership = get_membership(request.user, agency, minimum=Role.EDITOR)
+    goal = goal_for(membership, pk)
+    move = requested_move(request)
+    moved = services.goal_move(goal=goal, move=move)
+    if not request.htmx:
+        return redirect(goals_address(agency, f"goal-{goal.pk}"))
+    context = goals_page_context(membership, moved_pk=goal.pk, moved=move.value)
+    goals = context["goals"]
+    place = next(i for i, row in enumerate(goals, start=1) if row.pk == goal.pk)
+    context["announcement"] = move_announcement(
+        goal.title, move, moved=moved, place=place, total=len(goals)
+    )
+    return render(request, f"{GOALS_PAGE}#goals", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def goal_delete(request: HtmxHttpRequest, agency: str, pk: int) -> HttpResponse:
+    membership = get_membership(request.user, agency, minimum=Role.EDITOR)
+    goal = goal_for(membership, pk)
+    if request.method == "POST":
+        services.goal_delete(goal=goal)
+        target = goals_address(agency)
+        return HttpResponseClientRedirect(target) if request.htmx else redirect(target)
+    alignments = goal.alignments.select_related("objective__roadmap").order_by(
+        "objective__roadmap__title", "objective__position", "objective__pk"
+    )
+    return render(
+        request,
+        "roadmap/goal_confirm_delete.html",
+        {
+            "membership": membership,
+            "agency": membership.organisation,
+            "goal": goal,
+            "alignments": list(alignments),
+        },
+    )
