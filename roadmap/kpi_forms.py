@@ -2,6 +2,7 @@
 the browser would refuse silently (a comma, a letter) gets a clear message."""
 
 from datetime import date
+from decimal import Decimal
 
 from django import forms
 from django.utils import timezone
@@ -20,8 +21,18 @@ class DateInput(forms.DateInput):
         super().__init__(attrs, format="%Y-%m-%d")
 
 
+class NumberInput(forms.TextInput):
+    """A number typed as text. A stored value shows as people write it, "43.5"
+    rather than the database's "43.5000"; what the user typed shows as typed."""
+
+    def format_value(self, value):
+        if isinstance(value, Decimal) and value.is_finite():
+            value = f"{value.normalize():f}"
+        return super().format_value(value)
+
+
 def number_input() -> forms.TextInput:
-    return forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
+    return NumberInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
 
 
 def number_errors(what: str, example: str = "42 or 12.5") -> dict[str, str]:

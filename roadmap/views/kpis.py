@@ -1,0 +1,326 @@
+"""Add, change, reorder and delete an objective's KPIs; a KPI's page; its measurements.
+
+Inline (htmx) writes answer with the section they changed, a named partial of
+the page: the `kpis` section of the objective page, or the `measurements`
+section of the KPI page (its status, chart and table together, so all three
+change at once). Without JavaScript each write is a plain page and a redirect.
+"""
+
+from copy import copy
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from agencies.access import get_membership
+from agencies.http import HtmxHttpRequest
+from agencies.models import Membership, Role
+
+from .. import kpi_services
+from ..kpi_forms import KPIForm, MeasurementForm, long_date
+from ..kpi_status import RULE_TEXT
+from ..models import KPI, Objective
+from ..selectors import kpis_with_measurements
+from .lookups import kpi_for, measurement_for, objective_for, roadmap_for
+from .objective_page import objective_in_full, objective_page_context, objective_url
+from .reorder import move_announcement, requested_move
+
+OBJECTIVE_TEMPLATE = "roadmap/objective_detail.html"
+KPI_TEMPLATE = "roadmap/kpi_detail.html"
+# The inline edit form of a measurement shares the page with the "add" form:
+# its own ids keep every label pointing at the right field.
+INLINE_EDIT_IDS = "edit_%s"
+
+
+def kpi_url(kpi: KPI, section: str = "") -> str:
+    roadmap = kpi.objective.roadmap
+    address = reverse(
+        "roadmap:kpi-detail",
+        kwargs={
+            "agency": roadmap.organisation.slug,
+            "slug": roadmap.slug,
+            "pk": kpi.objective_id,
+            "kpi_pk": kpi.pk,
+        },
+    )
+    return f"{address}#{section}" if section else address
+
+
+def objective_in_agency(membership: Membership, slug: str, pk: int) -> Objective:
+    roadmap = roadmap_for(membership, slug)
+    objective = objective_for(roadmap, pk)
+    objective.roadmap = roadmap
+    return objective
+
+
+def kpi_in_agency(membership: Membership, slug: str, pk: int, kpi_pk: int) -> KPI:
+    objective = objective_in_agency(membership, slug, pk)
+    kpi = kpi_for(objective, kpi_pk)
+    kpi.objective = objective
+    return kpi
+
+
+def kpi_in_full(objective: Objective, kpi_pk: int) -> KPI:
+    """The KPI with its owner and its measurements, each with who entered it."""
+    kpi = get_object_or_404(
+        kpis_with_measurements()
+        .filter(objective=objective)
+        .prefetch_related("measurements__entered_by"),
+        pk=kpi_pk,
+    )
+    kpi.objective = objective
+    return kpi
+
+
+def kpi_page_context(membership: Membership, kpi: KPI, **extra: object) -> dict[str, object]:
+    """The KPI page and its `measurements` section. `extra` may hold a bound
+    `measurement_form` or `edit_form` (errors to show) and an `announcement`."""
+    objective = kpi.objective
+    context: dict[str, object] = {
+        "membership": membership,
+        "agency": membership.organisation,
+        "roadmap": objective.roadmap,
+        "objective": objective,
+        "kpi": kpi,
+        "measurements": list(kpi.measurements.all()),
+        "assessment": kpi.assess(kpi.measurements.all()),
+        "rule_text": RULE_TEXT,
+    }
+    if membership.can_edit and "measurement_form" not in extra:
+        context["measurement_form"] = MeasurementForm(kpi=kpi)
+    context.update(extra)
+    return context
+
+
+def kpis_section(
+    request: HtmxHttpRequest, membership: Membership, objective: Objective, **extra: object
+) -> HttpResponse:
+    """The objective page's `kpis` section, freshly read."""
+    objective = objective_in_full(objective.roadmap, objective.pk)
+    return render(
+        request,
+        f"{OBJECTIVE_TEMPLATE}#kpis",
+        objective_page_context(membership, objective, **extra),
+    )
+
+
+def measurements_section(
+    request: HtmxHttpRequest, membership: Membership, kpi: KPI, **extra: object
+) -> HttpResponse:
+    """The KPI page's `measurements` section (status, chart and table), freshly read."""
+    kpi = kpi_in_full(kpi.objective, kpi.pk)
+    return render(
+        request, f"{KPI_TEMPLATE}#measurements", kpi_page_context(membership, kpi, **extra)
+    )
+
+
+def page_context(membership: Membership, objective: Objective, **extra: object) -> dict:
+    return {
+        "membership": membership,
+        "agency": membership.organisation,
+        "roadmap": objective.roadmap,
+        "objective": objective,
+        **extra,
+    }
+
+
+# KPIs ----------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def kpi_create(request: HtmxHttpRequest, agency: str, slug: str, pk: int) -> HttpResponse:
+    membership = get_membership(request.user, agency, minimum=Role.EDITOR)
+    objective = objective_in_agency(membership, slug, pk)
+    form = KPIForm(request.POST or None, objective=objective)
+    if request.method == "POST" and form.is_valid():
+        kpi = kpi_services.kpi_create(objective=objective, **form.cleaned_data)
+        if not request.htmx:
+            messages.success(request, f"KPI added: {kpi.name}")
+            return redirect(objective_url(objective.roadmap, objective, "kpis"))
+        return kpis_section(
+            request, membership, objective, announcement=f"KPI added: {kpi.name}", focus_kpi=kpi.pk
+        )
+    if request.htmx:  # the form opens inside the KPI section
+        return kpis_section(request, membership, objective, kpi_form=form)
+    return render(request, "roadmap/kpi_form.html", page_context(membership, objective, form=form))
+
+
+@login_required
+@require_GET
+def kpi_detail(
+    request: HtmxHttpRequest, agency: str, slug: str, pk: int, kpi_pk: int
+) -> HttpResponse:
+    membership = get_membership(request.user, agency)
+    objective = objective_in_agency(membership, slug, pk)
+    kpi = kpi_in_full(objective, kpi_pk)
+    template = KPI_TEMPLATE
+    if request.htmx and request.htmx.target == "measurements":
+        template = f"{KPI_TEMPLATE}#measurements"
+    return render(request, template, kpi_page_context(membership, kpi))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def kpi_edit(
+    request: HtmxHttpRequest, agency: str, slug: str, pk: int, kpi_pk: int
+) -> HttpResponse:
+    membership = get_membership(request.user, agency, minimum=Role.EDITOR)
+    kpi = kpi_in_agency(membership, slug, pk, kpi_pk)
+    # The form changes a copy: the page keeps naming the KPI as saved until it is.
+    form = KPIForm(request.POST or None, instance=copy(kpi), objective=kpi.objective)
+    if request.method == "POST" and form.is_valid():
+        kpi_services.kpi_update(kpi=kpi, **form.cleaned_data)
+        messages.success(request, f"KPI saved: {kpi.name}")
+        return redirect(kpi_url(kpi))
+    return render(
+        request,
+        "roadmap/kpi_form.html",
+        page_context(membership, kpi.objective, form=form, kpi=kpi),
+    )
+
+
+@login_required
+@require_POST
+def kpi_move(
+    request: HtmxHttpRequest, agency: str, slug: str, pk: int, kpi_pk: int
+) -> HttpResponse:
+    membership = get_membership(request.user, agency, minimum=Role.EDITOR)
+    kpi = kpi_in_agency(membership, slug, pk, kpi_pk)
+    move = requested_move(request)
+    moved = kpi_services.kpi_move(kpi=kpi, move=move)
+    objective = kpi.objective
+    if not request.htmx:
+        return redirect(objective_url(objective.roadmap, objective, f"kpi-{kpi.pk}"))
+    order = list(KPI.objects.filter(objective=objective).order_by("position", "pk"))
+    place = next(i for i, row in enumerate(order, start=1) if row.pk == kpi.pk)
+    announcement = move_announcement(kpi.name, move, moved=moved, place=place, total=len(order))
+    return kpis_section(
+        request,
+        membership,
+        kpi.objective,
+        announcement=announcement,
+        moved_pk=kpi.pk,
+        moved=move.value,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def kpi_delete(
+    request: HtmxHttpRequest, agency: str, slug: str, pk: int, kpi_pk: int
+) -> HttpResponse:
+    membership = get_membership(request.user, agency, minimum=Role.EDITOR)
+    kpi = kpi_in_agency(membership, slug, pk, kpi_pk)
+    objective = kpi.objective
+    if request.method == "POST":
+        kpi_services.kpi_delete(kpi=kpi)
+        if not request.htmx:
+            messages.success(request, f"KPI deleted: {kpi.name}")
+            return redirect(objective_url(objective.roadmap, objective, "kpis"))
+        return kpis_section(
+            request, membership, objective, announcement=f"KPI deleted: {kpi.name}", focus_kpis=True
+        )
+    template = "roadmap/kpi_confirm_delete.html"
+    return render(
+        request,
+        f"{template}#confirm-row" if request.htmx else template,
+        page_context(membership, objective, kpi=kpi, measurement_count=kpi.measurements.count()),
+    )
+
+
+# Measurements --------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def measurement_create(
+    request: HtmxHttpRequest, agency: str, slug: str, pk: int, kpi_pk: int
+) -> HttpResponse:
+    membership = get_membership(request.user, agency, minimum=Role.EDITOR)
+    kpi = kpi_in_agency(membership, slug, pk, kpi_pk)
+    form = MeasurementForm(request.POST or None, kpi=kpi)
+    if request.method == "POST" and form.is_valid():
+        measurement = kpi_services.measurement_record(
+            kpi=kpi, entered_by=request.user, **form.cleaned_data
+        )
+        if not request.htmx:
+            messages.success(request, f"Measurement added for {long_date(measurement.date)}.")
+            return redirect(kpi_url(kpi, "measurements"))
+        return measurements_section(
+            request,
+            membership,
+            kpi,
+            announcement=f"Measurement added for {long_date(measurement.date)}.",
+        )
+    if request.htmx:
+        return measurements_section(request, membership, kpi, measurement_form=form)
+    return render(
+        request,
+        "roadmap/measurement_form.html",
+        page_context(membership, kpi.objective, kpi=kpi, form=form),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def measurement_edit(
+    request: HtmxHttpRequest, agency: str, slug: str, pk: int, kpi_pk: int, measurement_pk: int
+) -> HttpResponse:
+    membership = get_membership(request.user, agency, minimum=Role.EDITOR)
+    kpi = kpi_in_agency(membership, slug, pk, kpi_pk)
+    measurement = measurement_for(kpi, measurement_pk)
+    form = MeasurementForm(
+        request.POST or None,
+        instance=copy(measurement),
+        kpi=kpi,
+        auto_id=INLINE_EDIT_IDS if request.htmx else "id_%s",
+    )
+    if request.method == "POST" and form.is_valid():
+        kpi_services.measurement_update(measurement=measurement, **form.cleaned_data)
+        message = f"Measurement for {long_date(measurement.date)} saved."
+        if not request.htmx:
+            messages.success(request, message)
+            return redirect(kpi_url(kpi, "measurements"))
+        return measurements_section(request, membership, kpi, announcement=message)
+    if request.htmx and request.method == "POST":
+        return measurements_section(request, membership, kpi, edit_form=form)
+    template = "roadmap/measurement_form.html"
+    return render(
+        request,
+        f"{template}#edit-row" if request.htmx else template,
+        page_context(membership, kpi.objective, kpi=kpi, measurement=measurement, form=form),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def measurement_delete(
+    request: HtmxHttpRequest, agency: str, slug: str, pk: int, kpi_pk: int, measurement_pk: int
+) -> HttpResponse:
+    membership = get_membership(request.user, agency, minimum=Role.EDITOR)
+    kpi = kpi_in_agency(membership, slug, pk, kpi_pk)
+    measurement = measurement_for(kpi, measurement_pk)
+    if request.method == "POST":
+        kpi_services.measurement_delete(measurement=measurement)
+        message = f"Measurement for {long_date(measurement.date)} deleted."
+        if not request.htmx:
+            messages.success(request, message)
+            return redirect(kpi_url(kpi, "measurements"))
+        return measurements_section(
+            request, membership, kpi, announcement=message, focus_measurements=True
+        )
+    template = "roadmap/measurement_confirm_delete.html"
+    return render(
+        request,
+        f"{template}#confirm-row" if request.htmx else template,
+        page_context(
+            membership,
+            kpi.objective,
+            kpi=kpi,
+            measurement=measurement,
+        ),
+    )
