@@ -5,23 +5,42 @@ The worker, the `export_roadmap_pdf` command and the benchmark all call
 """
 
 import hashlib
+from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from django.contrib.staticfiles import finders
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from weasyprint import HTML
 
-from roadmap.models import Objective, Roadmap
+from roadmap.charts import MONTH_ABBREVIATIONS, kpi_chart_svg
+from roadmap.kpi_status import RULE_TEXT, KPIAssessment, KPIStatus, format_value
+from roadmap.models import KPI, GuidingPrinciple, Objective, Roadmap
+from roadmap.selectors import objectives_in_full
 
 from .fetcher import REPORT_BASE_URL, StaticOnlyURLFetcher
 
 REPORT_TEMPLATE = "reports/roadmap_report.html"
 REPORT_STYLESHEET = "reports/report.css"
+
+# The KPI trend chart in print: A4 is 210 mm wide and the page has 20 mm margins,
+# leaving 170 mm, which is 642 CSS pixels (96 to the inch). The chart is drawn at
+# 640 by 250 so its 12 px labels print at 9 pt, and never wider than the column.
+CHART_WIDTH = 640
+CHART_HEIGHT = 250
+
+# The order statuses are counted in, from best to worst, then "no data".
+STATUS_ORDER = (
+    KPIStatus.ACHIEVED,
+    KPIStatus.ON_TRACK,
+    KPIStatus.AT_RISK,
+    KPIStatus.OFF_TRACK,
+    KPIStatus.NO_DATA,
+)
 
 
 @dataclass(frozen=True)
@@ -35,15 +54,118 @@ class RenderedReport:
         return hashlib.sha256(self.pdf).hexdigest()
 
 
+@dataclass(frozen=True)
+class ValueOnDate:
+    value: str  # formatted with its unit: "42%", "£4.8m", "21,500 calls a month"
+    date: str  # "31 Oct 2025": short, to fit a table column
+
+
+def short_date(day: date) -> str:
+    """ "31 Oct 2025", the same in every locale (as the charts write dates)."""
+    return f"{day.day} {MONTH_ABBREVIATIONS[day.month - 1]} {day.year}"
+
+
+@dataclass(frozen=True)
+class ReportKPI:
+    """One KPI as the report shows it: its figures, its status and its chart."""
+
+    kpi: KPI
+    anchor: str  # the id the KPI table links to its chart with
+    assessment: KPIAssessment
+    baseline: ValueOnDate
+    target: ValueOnDate
+    latest: ValueOnDate | None
+    chart: SafeString
+
+    @property
+    def status(self) -> KPIStatus:
+        return self.assessment.status
+
+
+@dataclass(frozen=True)
+class ReportObjective:
+    objective: Objective
+    number: int
+    anchor: str
+    kpis: list[ReportKPI]
+
+    @property
+    def status_counts(self) -> list[tuple[KPIStatus, int]]:
+        """How many of its KPIs are in each status, best first, leaving out empty ones."""
+        counts = Counter(kpi.status for kpi in self.kpis)
+        return [(status, counts[status]) for status in STATUS_ORDER if counts[status]]
+
+
 def load_roadmap_for_report(roadmap_id: int) -> Roadmap:
-    """The roadmap with everything the report shows, in a fixed number of queries."""
-    return (
+    """The roadmap with everything the report shows, in a fixed number of queries:
+    the roadmap and its agency, its principles, then `objectives_in_full` (objectives
+    with owners, alignments with goals, KPIs with owners, measurements)."""
+    roadmap = (
         Roadmap.objects.select_related("organisation")
         .prefetch_related(
-            Prefetch("objectives", queryset=Objective.objects.order_by("position", "pk"))
+            Prefetch("principles", queryset=GuidingPrinciple.objects.order_by("position", "pk"))
         )
         .get(pk=roadmap_id)
     )
+    _prefetch_objectives(roadmap)
+    return roadmap
+
+
+def _prefetch_objectives(roadmap: Roadmap) -> None:
+    prefetch_related_objects(
+        [roadmap], Prefetch("objectives", queryset=objectives_in_full(roadmap))
+    )
+
+
+def _is_prefetched(roadmap: Roadmap, name: str) -> bool:
+    return name in getattr(roadmap, "_prefetched_objects_cache", {})
+
+
+def report_kpi(kpi: KPI) -> ReportKPI:
+    """Figures, status and chart for one KPI whose measurements are prefetched."""
+    measurements = list(kpi.measurements.all())
+    assessment = kpi.assess(measurements)
+    unit = kpi.unit
+    latest = None
+    if assessment.judged_on is not None and assessment.latest is not None:
+        latest = ValueOnDate(
+            format_value(assessment.latest, unit), short_date(assessment.judged_on)
+        )
+    anchor = f"kpi-{kpi.pk}"
+    chart = kpi_chart_svg(
+        points=[(m.date, m.value) for m in measurements],
+        baseline=(kpi.baseline_date, kpi.baseline_value),
+        target=(kpi.target_date, kpi.target_value),
+        title=f"{kpi.name}: measurements against the plan",
+        description=assessment.explanation,
+        unit=unit,
+        width=CHART_WIDTH,
+        height=CHART_HEIGHT,
+        id_prefix=f"{anchor}-chart",
+    )
+    return ReportKPI(
+        kpi=kpi,
+        anchor=anchor,
+        assessment=assessment,
+        baseline=ValueOnDate(format_value(kpi.baseline_value, unit), short_date(kpi.baseline_date)),
+        target=ValueOnDate(format_value(kpi.target_value, unit), short_date(kpi.target_date)),
+        latest=latest,
+        chart=chart,
+    )
+
+
+def report_objectives(roadmap: Roadmap) -> list[ReportObjective]:
+    if not _is_prefetched(roadmap, "objectives"):
+        _prefetch_objectives(roadmap)
+    return [
+        ReportObjective(
+            objective=objective,
+            number=number,
+            anchor=f"objective-{objective.pk}",
+            kpis=[report_kpi(kpi) for kpi in objective.kpis.all()],
+        )
+        for number, objective in enumerate(roadmap.objectives.all(), start=1)
+    ]
 
 
 def _stylesheet() -> str:
@@ -53,10 +175,17 @@ def _stylesheet() -> str:
 
 
 def render_report_html(roadmap: Roadmap, *, generated_at: datetime, version: int) -> str:
+    objectives = report_objectives(roadmap)
+    all_kpis = [kpi for objective in objectives for kpi in objective.kpis]
+    counts = Counter(kpi.status for kpi in all_kpis)
     context = {
         "roadmap": roadmap,
         "agency": roadmap.organisation,
-        "objectives": list(roadmap.objectives.all()),
+        "principles": list(roadmap.principles.all()),
+        "objectives": objectives,
+        "kpi_count": len(all_kpis),
+        "status_counts": [(status, counts[status]) for status in STATUS_ORDER if counts[status]],
+        "rule_text": RULE_TEXT,
         "marking": roadmap.organisation.classification_marking,
         "version": version,
         "generated_at": timezone.localtime(generated_at),

@@ -16,7 +16,7 @@ class Command(BaseCommand):
         password = os.environ.get("DEMO_PASSWORD") or DEFAULT_DEMO_PASSWORD
         with transaction.atomic():
             agency, users = seed_agency(password=password)
-            roadmap = seed_roadmap(agency=agency, created_by=users["lead"])
+            roadmap = seed_roadmap(agency=agency, created_by=users["lead"], users=users)
         self.stdout.write(f"Demo agency: {agency.name}")
         self.stdout.write(f"Demo roadmap: {roadmap.title} ({roadmap.get_absolute_url()})")
         self.stdout.write("Users (all with the same password):")
