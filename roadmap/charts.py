@@ -164,7 +164,9 @@ def kpi_chart_svg(
 
     # The y axis: nice round ticks around everything drawn, with some room.
     values = [value for _, value in points] + [baseline[1], target[1]]
-    ticks = _value_ticks(min(values), max(values))
+    # A percentage that never passes 100 gets no "120%" tick.
+    ceiling = Decimal(100) if unit.strip().startswith("%") else None
+    ticks = _value_ticks(min(values), max(values), ceiling=ceiling)
     y_low, y_high = ticks[0], ticks[-1]
     tick_labels = [format_value(tick, unit) for tick in ticks]
     axis_caption = ""
@@ -354,17 +356,19 @@ def _baseline_marker(x: float, y: float, *, css_class: str = "kpi-chart__baselin
     )
 
 
-def _value_ticks(low: Decimal, high: Decimal) -> list[Decimal]:
+def _value_ticks(low: Decimal, high: Decimal, *, ceiling: Decimal | None = None) -> list[Decimal]:
     """Four to seven round values (steps of 1, 2, 2.5 or 5 times a power of ten) from
     below `low` to above `high`, leaving a little room; the tightest such range wins.
     The room never crosses zero: values that are all zero or more get no negative
-    ticks (and all zero or less, no positive ones)."""
+    ticks (and all zero or less, no positive ones); nor a `ceiling` the values keep under."""
     room = (high - low) / 20 if low != high else abs(low) / 10 or Decimal(1)
     padded_low, padded_high = low - room, high + room
     if low >= 0 > padded_low and high > 0:
         padded_low = Decimal(0)
     if high <= 0 < padded_high and low < 0:
         padded_high = Decimal(0)
+    if ceiling is not None and high <= ceiling < padded_high:
+        padded_high = ceiling
     low, high = padded_low, padded_high
     exponent = math.floor(math.log10((high - low) / 5))
     best: tuple[Decimal, int, Decimal, int] | None = None

@@ -119,6 +119,10 @@ def format_value(value: Decimal, unit: str = "", *, places: int | None = None) -
     for symbol in CURRENCY_SYMBOLS:
         if unit.startswith(symbol):
             rest = unit[len(symbol) :].strip()
+            if not rest and value != value.to_integral_value():
+                # Money in pounds and pence: "£8.40", not "£8.4".
+                money = abs(value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+                number = f"{money:,f}"
             if not rest or rest in CURRENCY_MULTIPLIERS:
                 return f"{sign}{symbol}{number}{rest}"
             return f"{sign}{symbol}{number} {rest}"
@@ -219,8 +223,12 @@ def assess_kpi(
         direction * (elapsed * change - (latest - baseline_value) * total) / (total * abs(change))
     )
 
-    # Show computed values one or two places finer than anything typed in.
-    places = max(_decimal_places(v) for v in (baseline_value, target_value, latest)) + 2
+    # Computed values as precise as anything typed in, and never coarser than one
+    # decimal place: "54.7%", not "54.655%" (money keeps its pence).
+    places = max(
+        2 if unit.strip() in CURRENCY_SYMBOLS else 1,
+        *(_decimal_places(v) for v in (baseline_value, target_value, latest)),
+    )
     on_day = f"On {format_date(judged_on)}"
     latest_text = format_value(latest, unit)
     target_text = format_value(target_value, unit)

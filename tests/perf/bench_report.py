@@ -43,22 +43,34 @@ def main() -> int:
         render_roadmap_report,
     )
     from roadmap.demo import DEMO_ROADMAP_SLUG
-    from roadmap.models import Objective, Roadmap
+    from roadmap.models import Measurement, Roadmap
 
     call_command("migrate", verbosity=0)
     call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
     demo = Roadmap.objects.get(slug=DEMO_ROADMAP_SLUG)
 
-    # The same roadmap with ten times the objectives.
+    # The same roadmap with ten times the objectives, each with its KPIs and
+    # their measurements, so the 10x figure includes ten times the charts.
     big = Roadmap.objects.get(pk=demo.pk)
     big.pk, big.slug, big.title = None, "bench-10x", f"{demo.title} (10x objectives)"
     big.save()
-    Objective.objects.bulk_create(
-        Objective(roadmap=big, title=f"{o.title} ({n})", description=o.description, position=i)
-        for i, (n, o) in enumerate(
-            (n, o) for n in range(10) for o in demo.objectives.order_by("position")
-        )
-    )
+    position = 0
+    for copy in range(10):
+        for objective in demo.objectives.order_by("position").prefetch_related(
+            "kpis__measurements"
+        ):
+            kpis = list(objective.kpis.all())
+            objective.pk, objective.roadmap = None, big
+            objective.title, objective.position = f"{objective.title} ({copy})", position
+            objective.save()
+            position += 1
+            for kpi in kpis:
+                measurements = list(kpi.measurements.all())
+                kpi.pk, kpi.objective = None, objective
+                kpi.save()
+                for measurement in measurements:
+                    measurement.pk, measurement.kpi = None, kpi
+                Measurement.objects.bulk_create(measurements)
 
     baseline_html = "<!doctype html><title>Baseline</title><p>One paragraph of text.</p>"
     demo_loaded = load_roadmap_for_report(demo.pk)

@@ -510,3 +510,18 @@ def _contrast_on_white(colour: str) -> float:
     r, g, b = (channel(colour[i : i + 2]) for i in (1, 3, 5))
     luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
     return 1.05 / (luminance + 0.05)
+
+
+def test_a_percentage_axis_stops_at_100_when_nothing_passes_it():
+    root = parse(chart(target=(date(2026, 12, 31), D(98)), unit="%"))
+    labels = [el.text for el in find_class(root, "kpi-chart__value-label")]
+
+    assert labels[-1] == "100%"
+    assert "110%" not in labels and "120%" not in labels
+
+
+def test_a_percentage_above_100_still_fits_on_the_axis():
+    root = parse(chart(points=[(date(2025, 6, 1), D(130))], unit="%"))
+    ticks = tick_values(root)
+
+    assert max(ticks) > 130

@@ -380,7 +380,7 @@ def test_the_deadline_explanation_says_how_far_short():
         ("1250", "days", "1,250 days"),
         ("62.50", "%", "62.5%"),
         ("1250", "£", "£1,250"),
-        ("-1250.5", "£", "-£1,250.5"),
+        ("-1250.5", "£", "-£1,250.50"),
         ("1.2", "£m", "£1.2m"),
         ("40", "€ per claim", "€40 per claim"),
         ("3", "US$", "US$3"),
@@ -408,3 +408,25 @@ def test_format_value_rounds_half_up_when_asked(value, places, text):
 def test_format_date_is_the_same_in_every_locale():
     assert format_date(date(2026, 6, 30)) == "30 June 2026"
     assert format_date(date(2025, 12, 1)) == "1 December 2025"
+
+
+def test_money_shows_pence_and_multipliers_stay_short():
+    assert format_value(D("8.4"), "£") == "£8.40"
+    assert format_value(D("8"), "£") == "£8"
+    assert format_value(D("3.9"), "£m") == "£3.9m"
+
+
+def test_computed_values_are_as_precise_as_the_inputs_not_more():
+    """A board reads "54.7%", not "54.655%"."""
+    result = assess_kpi(
+        higher_is_better=True,
+        baseline_value=D(42),
+        baseline_date=START,
+        target_value=D(80),
+        target_date=START + timedelta(days=1000),
+        measurements=[(START + timedelta(days=333), D("56.2"))],
+        unit="%",
+    )
+
+    assert "expected 54.7%;" in result.explanation
+    assert "56.2%" in result.explanation
