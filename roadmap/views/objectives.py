@@ -1,9 +1,11 @@
 """Add, edit, reorder and delete a roadmap's objectives.
 
-The roadmap page adds an objective inline (title and description) and moves
-objectives up and down; with htmx those swap the page's "objectives" part,
-without JavaScript they redirect back. The full form, with every field, is a
-page of its own for adding and for editing.
+The roadmap page adds an objective inline (title and description), moves
+objectives up and down, and edits or deletes one in its place in the list: with
+htmx, "Edit" and "Delete" swap the objective's item for the full form or the
+question (the `edit-item` and `confirm-item` partials), and every write answers
+with the page's "objectives" part. Without JavaScript the same links are pages
+of their own (the full form, with every field; the question) that redirect back.
 """
 
 from copy import copy
@@ -12,7 +14,6 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
-from django_htmx.http import HttpResponseClientRedirect
 
 from agencies.access import get_membership
 from agencies.http import HtmxHttpRequest
@@ -23,6 +24,10 @@ from ..forms import ObjectiveForm
 from .lookups import objective_for, roadmap_for
 from .reorder import move_announcement, requested_move
 from .roadmaps import render_roadmap_page, roadmap_page_context
+
+# The inline edit form shares the roadmap page with the "add an objective" form:
+# its own ids keep every label and error-summary link pointing at the right field.
+INLINE_EDIT_IDS = "edit_%s"
 
 
 @login_required
@@ -70,13 +75,27 @@ def objective_edit(request: HtmxHttpRequest, agency: str, slug: str, pk: int) ->
         request.POST if request.method == "POST" else None,
         instance=copy(objective),
         roadmap=roadmap,
+        auto_id=INLINE_EDIT_IDS if request.htmx else "id_%s",
     )
     if request.method == "POST" and form.is_valid():
         services.objective_update(objective=objective, **form.cleaned_data)
-        return redirect(f"{roadmap.get_absolute_url()}#objectives")
+        if not request.htmx:
+            return redirect(f"{roadmap.get_absolute_url()}#objectives")
+        return render_roadmap_page(
+            request,
+            membership,
+            roadmap,
+            part="objectives",
+            announcement=f"Objective saved: {objective.title}",
+            focus_objective=objective.pk,
+            focus_control="edit",
+        )
+    if request.htmx and request.method == "POST":  # the form again, in its place in the list
+        return render_roadmap_page(request, membership, roadmap, part="objectives", edit_form=form)
+    template = "roadmap/objective_form.html"
     return render(
         request,
-        "roadmap/objective_form.html",
+        f"{template}#edit-item" if request.htmx else template,
         {
             "membership": membership,
             "agency": membership.organisation,
@@ -116,11 +135,20 @@ def objective_delete(request: HtmxHttpRequest, agency: str, slug: str, pk: int) 
     objective = objective_for(roadmap, pk)
     if request.method == "POST":
         services.objective_delete(objective=objective)
-        target = f"{roadmap.get_absolute_url()}#objectives"
-        return HttpResponseClientRedirect(target) if request.htmx else redirect(target)
+        if not request.htmx:
+            return redirect(f"{roadmap.get_absolute_url()}#objectives")
+        return render_roadmap_page(
+            request,
+            membership,
+            roadmap,
+            part="objectives",
+            announcement=f"Objective deleted: {objective.title}",
+            focus_objectives=True,
+        )
+    template = "roadmap/objective_confirm_delete.html"
     return render(
         request,
-        "roadmap/objective_confirm_delete.html",
+        f"{template}#confirm-item" if request.htmx else template,
         {
             "membership": membership,
             "agency": membership.organisation,

@@ -2,11 +2,14 @@
 
 The roadmap page shows the vision, purpose, guiding principles and objectives;
 the principle and objective views render its parts for htmx through
-`render_roadmap_page`.
+`render_roadmap_page`. A GET of the page from htmx aimed at the objectives (the
+"Cancel" and "No, keep it" links of an objective edited or deleted in place) gets
+just that part, with focus back on the control that opened it.
 
 Views are thin: check membership and role, parse a form, call a service.
 """
 
+import re
 from copy import copy
 
 from django.contrib.auth.decorators import login_required
@@ -74,6 +77,9 @@ def roadmap_create(request: HtmxHttpRequest, agency: str) -> HttpResponse:
 
 
 ROADMAP_PAGE = "roadmap/roadmap_detail.html"
+SECTIONS = ("objectives",)  # the parts a GET of the page from htmx may ask for
+# ?focus=edit-<pk> or delete-<pk>: the objective's link that takes focus again.
+RETURN_FOCUS = re.compile(r"(edit|delete)-([0-9]+)")
 PRINCIPLE_IDS = "id_principle_%s"  # the roadmap page has two forms with a "title" field
 
 
@@ -119,6 +125,10 @@ def roadmap_detail(request: HtmxHttpRequest, agency: str, slug: str) -> HttpResp
     if request.method not in ("GET", "HEAD"):  # after the agency check: 404 comes first
         return HttpResponseNotAllowed(["GET", "HEAD"])
     roadmap = roadmap_for(membership, slug)
+    if request.htmx and request.htmx.target in SECTIONS:
+        focus = RETURN_FOCUS.fullmatch(request.GET.get("focus", ""))
+        extra = {"focus_control": focus[1], "focus_objective": int(focus[2])} if focus else {}
+        return render_roadmap_page(request, membership, roadmap, part=request.htmx.target, **extra)
     return render_roadmap_page(request, membership, roadmap)
 
 

@@ -341,13 +341,15 @@ def test_delete_asks_first_and_removes_on_post(client, editor, roadmap, objectiv
     assert not roadmap.objectives.exists()
 
 
-def test_htmx_delete_redirects_the_browser_with_a_header(client, editor, roadmap, objective):
+def test_htmx_delete_returns_the_objectives_fragment(client, editor, roadmap, objective):
+    # Deleting in place: tests/roadmap/test_objective_inline.py
     response = signed_in(client, editor).post(
         url("objective-delete", roadmap, pk=objective.pk), headers={"HX-Request": "true"}
     )
 
     assert response.status_code == 200
-    assert response["HX-Redirect"] == "/agencies/agency-a/roadmaps/digital-2026/#objectives"
+    assert "HX-Redirect" not in response
+    assert 'id="objectives"' in response.text and "<html" not in response.text
     assert not roadmap.objectives.exists()
 
 
