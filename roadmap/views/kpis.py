@@ -4,15 +4,23 @@ Inline (htmx) writes answer with the section they changed, a named partial of
 the page: the `kpis` section of the objective page, or the `measurements`
 section of the KPI page (its status, chart and table together, so all three
 change at once). Without JavaScript each write is a plain page and a redirect.
+
+An inline "Change" opens in the row it changes (`HX-Target: kpi-<pk>` or
+`measurement-<pk>`) with its own field ids, so they never clash with the "add"
+form's; aimed at the whole section (`HX-Target: kpis`) it answers with the
+section, the form in its row.
 """
 
 from copy import copy
+from posixpath import normpath
+from urllib.parse import urlsplit
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from agencies.access import get_membership
@@ -30,8 +38,8 @@ from .reorder import move_announcement, requested_move
 
 OBJECTIVE_TEMPLATE = "roadmap/objective_detail.html"
 KPI_TEMPLATE = "roadmap/kpi_detail.html"
-# The inline edit form of a measurement shares the page with the "add" form:
-# its own ids keep every label pointing at the right field.
+# The inline edit form of a KPI or a measurement shares the page with the "add"
+# form: its own ids keep every label pointing at the right field.
 INLINE_EDIT_IDS = "edit_%s"
 
 
@@ -117,6 +125,24 @@ def measurements_section(
     )
 
 
+def way_back(request: HtmxHttpRequest, objective: Objective) -> str | None:
+    """The `next` address, when it is one of this objective's own pages on this
+    site (the objective page or one of its KPIs); None for anything else."""
+    address = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        address, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return None
+    parts = urlsplit(address)
+    # A host of its own, or a path that climbs out with ".." or doubles a "/",
+    # is not one of ours even when it starts like one.
+    if parts.scheme or parts.netloc or normpath(parts.path) != parts.path.rstrip("/"):
+        return None
+    if not address.startswith(objective_url(objective.roadmap, objective)):
+        return None
+    return address
+
+
 def page_context(membership: Membership, objective: Objective, **extra: object) -> dict:
     return {
         "membership": membership,
@@ -170,16 +196,30 @@ def kpi_edit(
 ) -> HttpResponse:
     membership = get_membership(request.user, agency, minimum=Role.EDITOR)
     kpi = kpi_in_agency(membership, slug, pk, kpi_pk)
+    objective = kpi.objective
     # The form changes a copy: the page keeps naming the KPI as saved until it is.
-    form = KPIForm(request.POST or None, instance=copy(kpi), objective=kpi.objective)
+    form = KPIForm(
+        request.POST or None,
+        instance=copy(kpi),
+        objective=objective,
+        auto_id=INLINE_EDIT_IDS if request.htmx else "id_%s",
+    )
     if request.method == "POST" and form.is_valid():
         kpi_services.kpi_update(kpi=kpi, **form.cleaned_data)
-        messages.success(request, f"KPI saved: {kpi.name}")
-        return redirect(kpi_url(kpi))
+        message = f"KPI saved: {kpi.name}"
+        if not request.htmx:
+            messages.success(request, message)
+            return redirect(kpi_url(kpi))
+        return kpis_section(
+            request, membership, objective, announcement=message, focus_change=kpi.pk
+        )
+    if request.htmx and (request.method == "POST" or request.htmx.target == "kpis"):
+        return kpis_section(request, membership, objective, edit_form=form)
+    template = "roadmap/kpi_form.html"
     return render(
         request,
-        "roadmap/kpi_form.html",
-        page_context(membership, kpi.objective, form=form, kpi=kpi),
+        f"{template}#edit-row" if request.htmx else template,
+        page_context(membership, objective, form=form, kpi=kpi),
     )
 
 
@@ -228,7 +268,13 @@ def kpi_delete(
     return render(
         request,
         f"{template}#confirm-row" if request.htmx else template,
-        page_context(membership, objective, kpi=kpi, measurement_count=kpi.measurements.count()),
+        page_context(
+            membership,
+            objective,
+            kpi=kpi,
+            measurement_count=kpi.measurements.count(),
+            back_url=way_back(request, objective) or kpi_url(kpi),
+        ),
     )
 
 

@@ -55,8 +55,9 @@ def objective_page_context(
     membership: Membership, objective: Objective, **extra: object
 ) -> dict[str, object]:
     """Everything the page and its sections show. `extra` may hold a bound
-    `alignment_form` or `kpi_form` (errors to show), an `announcement` for
-    screen readers and `focus_kpi` (the KPI row whose control takes focus)."""
+    `alignment_form` or `kpi_form` (errors to show), a KPI's inline `edit_form`
+    (shown in its row), an `announcement` for screen readers, and `focus_kpi` or
+    `focus_change` (the KPI whose name link, or whose "Change", takes focus)."""
     kpis = list(objective.kpis.all())
     context: dict[str, object] = {
         "membership": membership,

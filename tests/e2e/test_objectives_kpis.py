@@ -105,3 +105,123 @@ def test_goals_page_passes_axe(page, editor, roadmap):
     page.get_by_role("link", name="Your agency's goals").click()
     page.wait_for_url("**/goals/")
     assert_accessible(page, "the goals page")
+
+
+def test_editor_changes_a_kpi_inline_and_sees_the_status_change(page, editor, roadmap):
+    """The KPI row turns into its form, refuses a bad target in place, then saves
+    a nearer target: the status is judged again and the focus returns to "Change"."""
+    from tests.roadmap.kpi_factories import days_ago, make_kpi, measure, objective_url
+
+    objective = roadmap.objectives.get()
+    kpi = make_kpi(objective, name="Forms completed online")  # 0% to 100%, halfway today
+    measure(kpi, days_ago(1), 20)  # far behind the line
+    address = objective_url("objective-detail", objective)
+    sign_in(page, editor.username)
+    page.goto(address)
+    row = page.locator(f"#kpi-{kpi.pk}")
+    expect(row).to_contain_text("Off track")
+    change = row.get_by_role("link", name="Change Forms completed online")
+
+    change.click()
+    heading = row.get_by_role("heading", name='Change the KPI "Forms completed online"')
+    expect(heading).to_be_focused()
+    assert row.get_by_label("Target value").input_value() == "100"
+    assert_accessible(page, "the KPI's inline form")
+
+    row.get_by_label("Target value").fill("forty")
+    row.get_by_role("button", name="Save KPI").click()
+    summary = row.locator(".error-summary")
+    expect(summary).to_contain_text("Enter the target value as a number")
+    expect(summary).to_be_focused()
+    assert row.get_by_label("Target value").input_value() == "forty"  # kept as typed
+    assert page.url.endswith(address)  # no page load: htmx swapped it in
+    assert_accessible(page, "the KPI's inline form with an error")
+    kpi.refresh_from_db()
+    assert kpi.target_value == 100
+
+    row.get_by_label("Target value").fill("40")  # the line is now near 20% today
+    row.get_by_role("button", name="Save KPI").click()
+    expect(row).to_contain_text("On track")
+    expect(page.locator("#announcer")).to_have_text("KPI saved: Forms completed online")
+    expect(change).to_be_focused()
+    assert_accessible(page, "the objective page after the inline change")
+    kpi.refresh_from_db()
+    assert (kpi.target_value, kpi.assess().status) == (40, "on_track")
+
+
+def test_editor_edits_and_deletes_objectives_in_place(page, editor, roadmap):
+    """Edit one objective inline (a refused title first), then delete another inline
+    (changing their mind once); the page never reloads and focus follows along."""
+    kept = roadmap.objectives.get(title="Services online")
+    doomed = Objective.objects.create(roadmap=roadmap, title="Paper forms retired", position=1)
+    doomed_kpi = KPI.objects.create(
+        objective=doomed,
+        name="Paper forms in use",
+        baseline_value=40,
+        baseline_date=timezone.localdate() - timedelta(days=100),
+        target_value=0,
+        target_date=timezone.localdate() + timedelta(days=300),
+        direction="lower",
+    )
+    Measurement.objects.create(kpi=doomed_kpi, value=35, date=timezone.localdate())
+    sign_in(page, editor.username)
+    page.goto(roadmap.get_absolute_url())
+    roadmap_url = page.url
+    announcer = page.locator("#announcer")
+
+    # Edit "Services online" in its place: a blank title first, then a new one.
+    page.get_by_role("link", name="Edit Services online").click()
+    editing = page.locator(f"#objective-{kept.pk}")
+    heading = editing.get_by_role("heading", name='Edit the objective "Services online"')
+    expect(heading).to_be_focused()
+    expect(editing.get_by_label("Title")).to_have_value("Services online")
+    assert_accessible(page, "an objective open for editing in place")
+
+    editing.get_by_label("Title").fill("")
+    editing.get_by_label("Description").fill("Every high-volume service, end to end.")
+    editing.get_by_role("button", name="Save objective").click()
+    summary = editing.locator(".error-summary")
+    expect(summary).to_be_focused()
+    expect(summary).to_contain_text("Title: Enter a title.")
+    expect(editing.get_by_label("Description")).to_have_value(
+        "Every high-volume service, end to end."
+    )  # nothing typed is lost
+    assert_accessible(page, "the inline edit form with an error")
+    assert Objective.objects.get(pk=kept.pk).title == "Services online"
+
+    editing.get_by_label("Title").fill("All services online")
+    editing.get_by_role("button", name="Save objective").click()
+    expect(announcer).to_have_text("Objective saved: All services online")
+    expect(page.get_by_role("link", name="Edit All services online")).to_be_focused()
+    expect(page.locator("#objectives form[hx-post$='/edit/']")).to_have_count(0)
+    assert page.url == roadmap_url  # no page load
+    assert_accessible(page, "the list after saving in place")
+    kept.refresh_from_db()
+    assert (kept.title, kept.description) == (
+        "All services online",
+        "Every high-volume service, end to end.",
+    )
+
+    # Delete "Paper forms retired" in its place: "No, keep it" first, then "Yes".
+    page.get_by_role("link", name="Delete Paper forms retired").click()
+    question = page.locator(f"#objective-{doomed.pk} .confirm__question")
+    expect(question).to_have_text(
+        'Delete the objective "Paper forms retired"? Its 1 KPI and its measurements go '
+        "with it. This cannot be undone."
+    )
+    expect(question).to_be_focused()
+    assert_accessible(page, "the question in place of an objective")
+
+    page.get_by_role("link", name="No, keep it").click()
+    expect(page.get_by_role("link", name="Delete Paper forms retired")).to_be_focused()
+    assert Objective.objects.filter(pk=doomed.pk).exists()
+
+    page.get_by_role("link", name="Delete Paper forms retired").click()
+    page.get_by_role("button", name="Yes, delete it").click()
+    expect(announcer).to_have_text("Objective deleted: Paper forms retired")
+    expect(page.get_by_role("heading", name="Objectives", exact=True)).to_be_focused()
+    expect(page.locator("#objectives li.objective")).to_have_count(1)
+    assert page.url == roadmap_url
+    assert_accessible(page, "the list after deleting in place")
+    assert not Objective.objects.filter(pk=doomed.pk).exists()
+    assert not KPI.objects.filter(pk=doomed_kpi.pk).exists()
