@@ -130,6 +130,12 @@ def other_roadmap(other_agency):
     )
 
 
+@pytest.fixture
+def request_persona(request):
+    """Look a persona fixture up by name, for parametrized tests."""
+    return request.getfixturevalue
+
+
 # A real Celery worker --------------------------------------------------------
 
 

@@ -9,13 +9,13 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from agencies.models import Membership, Role
 from reports.models import ReportJob, ReportJobStatus
 from roadmap.models import Objective, Roadmap
+
+from .helpers import count_queries
 
 FEW, MANY = 3, 30
 
@@ -29,14 +29,6 @@ BUDGET = {
     "exports": 6,  # + the roadmap, its recent jobs with who asked
     "members": 5,  # + the members with their users
 }
-
-
-def count_queries(client, address: str) -> tuple[int, str]:
-    client.get(address)  # warm caches that are not the page's own work
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(address)
-    assert response.status_code == 200
-    return len(queries), response.text
 
 
 def assert_constant(

@@ -10,6 +10,7 @@ from django.utils.html import escape
 
 from agencies.models import Membership, Role
 
+from ..helpers import signed_in
 from ..html import FormPage
 
 # Helpers ----------------------------------------------------------------------
@@ -37,11 +38,6 @@ def membership_of(user, agency="agency-a") -> Membership:
 
 def all_memberships() -> set[tuple[str, str, int]]:
     return set(Membership.objects.values_list("organisation__slug", "user__username", "role"))
-
-
-def signed_in(client, user):
-    client.force_login(user)
-    return client
 
 
 def error_next_to(response, field: str) -> str:

@@ -3,7 +3,6 @@
 
 import io
 import re
-import socket
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -11,7 +10,6 @@ import pytest
 from pypdf import PdfReader
 from weasyprint.urls import URLFetcher
 
-from reports import rendering
 from reports.fetcher import StaticOnlyURLFetcher, static_url
 from reports.rendering import (
     load_roadmap_for_report,
@@ -21,14 +19,11 @@ from reports.rendering import (
 )
 from roadmap.models import Objective
 
+from ..html import squash
+
 GENERATED_AT = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
 
 # Helpers -------------------------------------------------------------------
-
-
-def squash(text: str) -> str:
-    """Text with every run of whitespace made one space: PDF lines wrap anywhere."""
-    return " ".join(text.split())
 
 
 def unspaced(text: str) -> str:
@@ -53,36 +48,6 @@ def render(roadmap, fetcher=None) -> tuple[bytes, int]:
         load_roadmap_for_report(roadmap.pk), generated_at=GENERATED_AT, version=1
     )
     return render_pdf(html, fetcher=fetcher)
-
-
-class ConnectionTrap:
-    """A TCP socket listening on 127.0.0.1 that counts the connections made to it.
-
-    The kernel completes a loopback connection before connect() returns, so
-    anything the renderer opened is waiting in the backlog once it is done.
-    """
-
-    def __init__(self) -> None:
-        self.socket = socket.create_server(("127.0.0.1", 0), backlog=64)
-        self.socket.setblocking(False)
-        self.port = self.socket.getsockname()[1]
-
-    def connections(self) -> int:
-        count = 0
-        while True:
-            try:
-                connection, _ = self.socket.accept()
-            except BlockingIOError:
-                return count
-            connection.close()
-            count += 1
-
-
-@pytest.fixture
-def trap():
-    trap = ConnectionTrap()
-    yield trap
-    trap.socket.close()
 
 
 def hostile_markup(port: int) -> str:
@@ -214,23 +179,6 @@ def test_an_empty_roadmap_says_so_in_plain_words(roadmap):
 
 
 # Nothing a user types makes the renderer fetch anything ----------------------
-
-
-class RecordingFetcher(StaticOnlyURLFetcher):
-    """The production fetcher, remembering each instance the renderer makes."""
-
-    made: list["RecordingFetcher"] = []
-
-    def __init__(self) -> None:
-        super().__init__()
-        RecordingFetcher.made.append(self)
-
-
-@pytest.fixture
-def recording_fetcher(monkeypatch):
-    RecordingFetcher.made = []
-    monkeypatch.setattr(rendering, "StaticOnlyURLFetcher", RecordingFetcher)
-    return RecordingFetcher
 
 
 def test_hostile_text_in_every_field_is_printed_as_text_and_fetches_nothing(

@@ -7,7 +7,7 @@ import io
 import re
 import shutil
 import subprocess
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -16,7 +16,6 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from reports import rendering
 from reports.rendering import (
     CHART_WIDTH,
     load_roadmap_for_report,
@@ -38,18 +37,16 @@ from roadmap.models import (
     Roadmap,
 )
 from roadmap.selectors import objectives_in_full
+from tests.html import squash
 from tests.reports.test_rendering import (
-    ConnectionTrap,
-    RecordingFetcher,
+    GENERATED_AT,
     hostile_markup,
     lines_of_etc_files,
     page_lines,
     page_texts,
-    squash,
     unspaced,
 )
 
-GENERATED_AT = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
 # A4 is 210 mm wide; with 20 mm margins 170 mm is left: 642 CSS pixels at 96 to the inch.
 PRINTABLE_WIDTH_PX = 170 / 25.4 * 96
 
@@ -86,20 +83,6 @@ def all_lines(pdf: bytes) -> list[list[str]]:
 def body_lines(pdf: bytes) -> list[list[str]]:
     """Each page's non-blank lines without the running header and footer."""
     return [lines[1:-1] for lines in all_lines(pdf)]
-
-
-@pytest.fixture
-def trap():
-    trap = ConnectionTrap()
-    yield trap
-    trap.socket.close()
-
-
-@pytest.fixture
-def recording_fetcher(monkeypatch):
-    RecordingFetcher.made = []
-    monkeypatch.setattr(rendering, "StaticOnlyURLFetcher", RecordingFetcher)
-    return RecordingFetcher
 
 
 # Queries ----------------------------------------------------------------------------

@@ -18,22 +18,12 @@ from pypdf import PdfReader, PdfWriter
 
 from reports.models import ReportJob, ReportJobStatus
 
-HTMX = {"HX-Request": "true"}
+from ..helpers import HTMX, signed_in
+
 STOP_POLLING = 286  # htmx stops polling on this status
 
 
-@pytest.fixture
-def request_persona(request):
-    """Look a persona fixture up by name, for parametrized tests."""
-    return request.getfixturevalue
-
-
 # Helpers ----------------------------------------------------------------------
-
-
-def signed_in(client, user):
-    client.force_login(user)
-    return client
 
 
 def export_url(roadmap) -> str:

@@ -11,16 +11,9 @@ from django.utils.html import escape
 
 from roadmap.models import Objective, Roadmap
 
+from ..helpers import MARKUP
+from ..helpers import roadmaps_and_objectives as database_state
 from ..html import FormPage, find, squash, text_of
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
-
-
-MARKUP = '<script>alert("x")</script><b onmouseover="steal()">bold</b> & \'quoted\''
 
 CREATE_URL = reverse("roadmap:create", kwargs={"agency": "agency-a"})
 NEW_ROADMAP = {
@@ -36,13 +29,6 @@ ROADMAP_FIELDS = list(NEW_ROADMAP)
 def roadmap_url(name: str, **kwargs) -> str:
     return reverse(
         f"roadmap:{name}", kwargs={"agency": "agency-a", "slug": "digital-2026", **kwargs}
-    )
-
-
-def database_state() -> tuple[list[dict], list[dict]]:
-    return (
-        list(Roadmap.objects.order_by("pk").values()),
-        list(Objective.objects.order_by("pk").values()),
     )
 
 

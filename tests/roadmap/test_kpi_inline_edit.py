@@ -25,6 +25,7 @@ from agencies.models import Role
 from roadmap.models import KPI, Objective, OrganisationalGoal
 
 from ..conftest import make_member
+from ..helpers import HTMX, MARKUP, signed_in
 from ..html import FormPage, elements, find, squash, text_of
 from .kpi_factories import (
     BASELINE_DAYS,
@@ -35,13 +36,10 @@ from .kpi_factories import (
     objective_url,
 )
 from .test_kpi_views import (
-    HTMX,
     KPI_BAD_INPUT,
-    MARKUP,
     TYPED_FIELDS,
     database_state,
     new_kpi,
-    signed_in,
 )
 
 KPI_FIELDS = [
@@ -60,26 +58,10 @@ KPI_FIELDS = [
 
 
 @pytest.fixture
-def objective(roadmap):
-    return roadmap.objectives.get()
-
-
-@pytest.fixture
-def kpi(objective):
-    """0% 200 days ago, 100% in 200 days: the plan is at 50% today."""
-    return make_kpi(objective)
-
-
-@pytest.fixture
 def behind(kpi):
     """A measurement far behind the plan: off track until the target comes nearer."""
     measure(kpi, days_ago(1), 20)
     return kpi
-
-
-@pytest.fixture
-def request_persona(request):
-    return request.getfixturevalue
 
 
 @pytest.fixture

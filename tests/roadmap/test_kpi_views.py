@@ -12,15 +12,14 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
-from django.db import connection
 from django.test.html import parse_html
-from django.test.utils import CaptureQueriesContext
 from django.utils.html import escape
 
 from agencies.models import Role
 from roadmap.models import KPI, Measurement, Objective
 
 from ..conftest import make_member
+from ..helpers import HTMX, MARKUP, count_queries, send, signed_in
 from ..html import FormPage, elements, find, squash, text_of
 from .kpi_factories import (
     BASELINE_DAYS,
@@ -34,28 +33,10 @@ from .kpi_factories import (
     today,
 )
 
-MARKUP = '<script>alert("x")</script><b onmouseover="steal()">bold</b> & \'quoted\''
-HTMX = {"HX-Request": "true"}
-
-
-@pytest.fixture
-def objective(roadmap):
-    return roadmap.objectives.get()
-
-
-@pytest.fixture
-def kpi(objective):
-    return make_kpi(objective)
-
 
 @pytest.fixture
 def measurement(kpi, editor):
     return measure(kpi, days_ago(30), 40, note="First count.", entered_by=editor)
-
-
-@pytest.fixture
-def other_objective(other_roadmap):
-    return Objective.objects.create(roadmap=other_roadmap, title="Agency B's objective")
 
 
 @pytest.fixture
@@ -66,16 +47,6 @@ def other_kpi(other_objective):
 @pytest.fixture
 def other_measurement(other_kpi):
     return measure(other_kpi, days_ago(30), 55, note="Agency B's note.")
-
-
-@pytest.fixture
-def request_persona(request):
-    return request.getfixturevalue
-
-
-def signed_in(client, user):
-    client.force_login(user)
-    return client
 
 
 def database_state() -> tuple[list[dict], ...]:
@@ -141,13 +112,6 @@ REQUESTS = [("kpi page", "get")] + [
     for method in ("get", "post")
     if not (page in POST_ONLY and method == "get")
 ]
-
-
-def send(client, method: str, target, headers=None):
-    address, data = target
-    if method == "post":
-        return client.post(address, data or {}, headers=headers or {})
-    return client.get(address, headers=headers or {})
 
 
 def with_class(node, name: str):
@@ -1025,14 +989,6 @@ def test_every_htmx_control_on_the_kpi_page_also_works_without_javascript(
 
 
 # Query counts ------------------------------------------------------------------------------
-
-
-def count_queries(client, address: str) -> tuple[int, str]:
-    client.get(address)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(address)
-    assert response.status_code == 200
-    return len(queries), response.text
 
 
 @pytest.mark.parametrize("persona", ["viewer", "editor"])

@@ -22,19 +22,16 @@ from django.utils.html import escape
 
 from roadmap.models import KPI, Measurement, Objective
 
+from ..helpers import HTMX, MARKUP, signed_in, url
+from ..helpers import roadmaps_and_objectives as database_state
 from ..html import elements, find, squash, text_of
 from .test_objective_views import (
-    MARKUP,
     add_kpi,
-    database_state,
     fill_roadmap,
     full_objective,
     objective_cases,
-    signed_in,
-    url,
 )
 
-HTMX = {"HX-Request": "true"}
 OBJECTIVES_PART = {**HTMX, "HX-Target": "objectives"}
 FIELDS = (
     "title",
@@ -48,18 +45,8 @@ FIELDS = (
 
 
 @pytest.fixture
-def objective(roadmap):
-    return roadmap.objectives.get()
-
-
-@pytest.fixture
 def second(roadmap):
     return Objective.objects.create(roadmap=roadmap, title="Skills for all", position=1)
-
-
-@pytest.fixture
-def other_objective(other_roadmap):
-    return Objective.objects.create(roadmap=other_roadmap, title="Agency B's objective")
 
 
 def edit_url(objective: Objective) -> str:

@@ -9,19 +9,16 @@ vik-viewer are members of agency A, which owns `roadmap` (and its objective
 import re
 
 import pytest
-from django.db import connection
 from django.test.html import parse_html
-from django.test.utils import CaptureQueriesContext
 from django.utils.html import escape
 
 from agencies.models import Organisation
 from roadmap.models import KPI, Measurement, Objective, ObjectiveAlignment, OrganisationalGoal
 
 from ..conftest import make_member
+from ..helpers import HTMX, MARKUP, count_queries, send, signed_in
 from ..html import FormPage, elements, find, squash, text_of
 from .kpi_factories import days_ago, make_kpi, measure, objective_url, planned
-
-MARKUP = '<script>alert("x")</script><b onmouseover="steal()">bold</b> & \'quoted\''
 
 
 @pytest.fixture
@@ -53,29 +50,11 @@ def alignment(objective, goals):
 
 
 @pytest.fixture
-def other_objective(other_roadmap):
-    return Objective.objects.create(roadmap=other_roadmap, title="Agency B's objective")
-
-
-@pytest.fixture
 def other_alignment(other_objective, other_agency):
     goal = OrganisationalGoal.objects.create(organisation=other_agency, title="B's goal")
     return ObjectiveAlignment.objects.create(
         objective=other_objective, goal=goal, rationale="Agency B's reason."
     )
-
-
-@pytest.fixture
-def request_persona(request):
-    return request.getfixturevalue
-
-
-def signed_in(client, user):
-    client.force_login(user)
-    return client
-
-
-HTMX = {"HX-Request": "true"}
 
 
 def database_state() -> tuple[list[dict], ...]:
@@ -103,13 +82,6 @@ def endpoints(objective: Objective, alignment: ObjectiveAlignment, goal: Organis
 WRITES = ["add alignment", "remove alignment"]
 # The page itself takes GET only (a POST is 405 for anyone); each write, GET and POST.
 REQUESTS = [("objective page", "get")] + [(page, m) for page in WRITES for m in ("get", "post")]
-
-
-def send(client, method: str, target, headers=None):
-    address, data = target
-    if method == "post":
-        return client.post(address, data or {}, headers=headers or {})
-    return client.get(address, headers=headers or {})
 
 
 # Tenancy: another agency's objective and alignments do not exist for you ------------
@@ -549,14 +521,6 @@ def add_kpis(objective, count: int, first: int, users) -> None:
         kpi = make_kpi(objective, name=f"KPI number {n:02}", owner=users[n % len(users)])
         for m in range(count):
             measure(kpi, days_ago(100 - m), 10 + m, entered_by=users[m % len(users)])
-
-
-def count_queries(client, address: str) -> tuple[int, str]:
-    client.get(address)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(address)
-    assert response.status_code == 200
-    return len(queries), response.text
 
 
 @pytest.mark.parametrize("persona", ["viewer", "editor"])

@@ -27,28 +27,16 @@ from roadmap.models import (
     ObjectiveAlignment,
     OrganisationalGoal,
     Priority,
-    Roadmap,
 )
 from roadmap.selectors import kpis_with_measurements
 
+from ..helpers import HTMX, MARKUP, count_queries, signed_in, url
+from ..helpers import roadmaps_and_objectives as database_state
 from ..html import FormPage, elements, find, squash, text_of
-
-MARKUP = '<script>alert("x")</script><b onmouseover="steal()">bold</b> & \'quoted\''
-HTMX = {"HX-Request": "true"}
 
 BASELINE_DAY = date(2025, 1, 1)
 TARGET_DAY = date(2027, 1, 1)  # 730 days later
 HALFWAY = date(2026, 1, 1)  # 365 days in: the plan expects 50 of 0 -> 100
-
-
-@pytest.fixture
-def request_persona(request):
-    return request.getfixturevalue
-
-
-@pytest.fixture
-def objective(roadmap):
-    return roadmap.objectives.get()
 
 
 @pytest.fixture
@@ -58,30 +46,6 @@ def objectives(roadmap, objective):
         Objective.objects.create(roadmap=roadmap, title="Data shared once", position=1),
         Objective.objects.create(roadmap=roadmap, title="Skills for all", position=2),
     ]
-
-
-@pytest.fixture
-def other_objective(other_roadmap):
-    return Objective.objects.create(roadmap=other_roadmap, title="Agency B's objective")
-
-
-def signed_in(client, user):
-    client.force_login(user)
-    return client
-
-
-def url(name: str, roadmap: Roadmap, **kwargs) -> str:
-    return reverse(
-        f"roadmap:{name}",
-        kwargs={"agency": roadmap.organisation.slug, "slug": roadmap.slug, **kwargs},
-    )
-
-
-def database_state() -> tuple[list[dict], ...]:
-    return (
-        list(Roadmap.objects.order_by("pk").values()),
-        list(Objective.objects.order_by("pk").values()),
-    )
 
 
 def add_kpi(objective: Objective, name: str, *values: str, higher: bool = True) -> KPI:
@@ -436,12 +400,6 @@ def test_a_move_must_say_up_or_down(client, editor, roadmap, objectives, directi
 
 
 # The full objective form ------------------------------------------------------------
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
 
 
 def checked(page: FormPage, widget_id: str) -> bool:
@@ -849,14 +807,6 @@ def fill_roadmap(roadmap, owner, first: int, count: int) -> None:
         for k, kpi in enumerate(kpis)
         for m in range(3)
     )
-
-
-def count_queries(client, address: str) -> tuple[int, str]:
-    client.get(address)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(address)
-    assert response.status_code == 200
-    return len(queries), response.text
 
 
 @pytest.mark.parametrize("persona", ["viewer", "editor"])

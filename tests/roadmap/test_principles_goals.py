@@ -8,22 +8,14 @@ lead of agency B, which owns `other_roadmap` (the same slug).
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.html import escape
 
 from roadmap.models import GuidingPrinciple, Objective, ObjectiveAlignment, OrganisationalGoal
 
+from ..helpers import HTMX, MARKUP, count_queries, signed_in
+from ..helpers import url as roadmap_url
 from ..html import FormPage, squash
-
-MARKUP = '<script>alert("x")</script><b onmouseover="steal()">bold</b> & \'quoted\''
-HTMX = {"HX-Request": "true"}
-
-
-@pytest.fixture
-def request_persona(request):
-    return request.getfixturevalue
 
 
 @pytest.fixture
@@ -50,18 +42,6 @@ def other_principle(other_roadmap):
 @pytest.fixture
 def other_goal(other_agency):
     return OrganisationalGoal.objects.create(organisation=other_agency, title="Agency B's goal")
-
-
-def signed_in(client, user):
-    client.force_login(user)
-    return client
-
-
-def roadmap_url(name: str, roadmap, **kwargs) -> str:
-    return reverse(
-        f"roadmap:{name}",
-        kwargs={"agency": roadmap.organisation.slug, "slug": roadmap.slug, **kwargs},
-    )
 
 
 def agency_url(name: str, agency, **kwargs) -> str:
@@ -937,14 +917,6 @@ def add_goals_with_alignments(agency, roadmap, first: int, count: int) -> None:
         for goal in goals
         for objective in objectives
     )
-
-
-def count_queries(client, address: str) -> tuple[int, str]:
-    client.get(address)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(address)
-    assert response.status_code == 200
-    return len(queries), response.text
 
 
 GOALS_PAGE_BUDGET = 5  # session, user, the header's agencies, membership, the goals

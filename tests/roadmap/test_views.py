@@ -15,31 +15,10 @@ from django.urls import reverse
 
 from roadmap.models import Objective, Roadmap, RoadmapStatus
 
-
-@pytest.fixture
-def objective(roadmap):
-    return roadmap.objectives.get()
-
-
-@pytest.fixture
-def other_objective(other_roadmap):
-    return Objective.objects.create(roadmap=other_roadmap, title="Agency B's objective")
-
-
-@pytest.fixture
-def request_persona(request):
-    """Look a persona fixture up by name, for parametrized tests."""
-    return request.getfixturevalue
-
+from ..helpers import roadmaps_and_objectives as database_state
+from ..helpers import signed_in, url
 
 # Helpers ----------------------------------------------------------------------
-
-
-def url(name: str, roadmap: Roadmap, **kwargs) -> str:
-    return reverse(
-        f"roadmap:{name}",
-        kwargs={"agency": roadmap.organisation.slug, "slug": roadmap.slug, **kwargs},
-    )
 
 
 NEW_ROADMAP = {
@@ -81,23 +60,11 @@ PAGES = ["roadmap list", "roadmap"]
 WRITES = ["create roadmap", "edit vision", "add objective", "edit objective", "delete objective"]
 
 
-def database_state() -> tuple[list[dict], list[dict]]:
-    return (
-        list(Roadmap.objects.order_by("pk").values()),
-        list(Objective.objects.order_by("pk").values()),
-    )
-
-
 def send(client, method: str, target: tuple[str, dict | None]):
     address, data = target
     if method == "post":
         return client.post(address, data or {})
     return client.get(address)
-
-
-def signed_in(client, user):
-    client.force_login(user)
-    return client
 
 
 # Tenancy: another agency's roadmap does not exist for you -----------------------
