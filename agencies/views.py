@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from . import services
 from .access import get_membership, in_agency
 from .forms import ChangeRoleForm, InviteMemberForm
-from .http import HtmxHttpRequest
+from .http import HtmxHttpRequest, member_page
 from .models import Membership, Role
 
 
@@ -27,13 +27,7 @@ def _members_page(request, membership: Membership, invite_form: InviteMemberForm
     return render(
         request,
         "agencies/members.html",
-        {
-            "membership": membership,
-            "agency": membership.organisation,
-            "members": members,
-            "invite_form": invite_form,
-            "roles": Role.choices,
-        },
+        member_page(membership, members=members, invite_form=invite_form, roles=Role.choices),
         status=status,
     )
 
@@ -101,7 +95,7 @@ def member_remove(request: HtmxHttpRequest, agency: str, pk: int) -> HttpRespons
         return render(
             request,
             "agencies/member_confirm_remove.html",
-            {"membership": membership, "agency": membership.organisation, "member": member},
+            member_page(membership, member=member),
         )
     try:
         services.membership_remove(membership=member)

@@ -5,9 +5,9 @@ The worker, the `export_roadmap_pdf` command and the benchmark all call
 """
 
 import hashlib
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 
 from django.contrib.staticfiles import finders
@@ -17,8 +17,15 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from weasyprint import HTML
 
-from roadmap.charts import MONTH_ABBREVIATIONS, kpi_chart_svg
-from roadmap.kpi_status import RULE_TEXT, KPIAssessment, KPIStatus, format_value
+from roadmap.kpi_charts import kpi_chart
+from roadmap.kpi_status import (
+    RULE_TEXT,
+    KPIAssessment,
+    KPIStatus,
+    format_short_date,
+    format_value,
+)
+from roadmap.kpi_summary import count_by_status
 from roadmap.models import KPI, GuidingPrinciple, Objective, Roadmap
 from roadmap.selectors import objectives_in_full
 
@@ -32,15 +39,6 @@ REPORT_STYLESHEET = "reports/report.css"
 # 640 by 250 so its 12 px labels print at 9 pt, and never wider than the column.
 CHART_WIDTH = 640
 CHART_HEIGHT = 250
-
-# The order statuses are counted in, from best to worst, then "no data".
-STATUS_ORDER = (
-    KPIStatus.ACHIEVED,
-    KPIStatus.ON_TRACK,
-    KPIStatus.AT_RISK,
-    KPIStatus.OFF_TRACK,
-    KPIStatus.NO_DATA,
-)
 
 
 @dataclass(frozen=True)
@@ -60,9 +58,8 @@ class ValueOnDate:
     date: str  # "31 Oct 2025": short, to fit a table column
 
 
-def short_date(day: date) -> str:
-    """ "31 Oct 2025", the same in every locale (as the charts write dates)."""
-    return f"{day.day} {MONTH_ABBREVIATIONS[day.month - 1]} {day.year}"
+def value_on_date(value: Decimal, day: date, unit: str) -> ValueOnDate:
+    return ValueOnDate(format_value(value, unit), format_short_date(day))
 
 
 @dataclass(frozen=True)
@@ -92,8 +89,7 @@ class ReportObjective:
     @property
     def status_counts(self) -> list[tuple[KPIStatus, int]]:
         """How many of its KPIs are in each status, best first, leaving out empty ones."""
-        counts = Counter(kpi.status for kpi in self.kpis)
-        return [(status, counts[status]) for status in STATUS_ORDER if counts[status]]
+        return count_by_status(kpi.status for kpi in self.kpis)
 
 
 def load_roadmap_for_report(roadmap_id: int) -> Roadmap:
@@ -128,17 +124,11 @@ def report_kpi(kpi: KPI) -> ReportKPI:
     unit = kpi.unit
     latest = None
     if assessment.judged_on is not None and assessment.latest is not None:
-        latest = ValueOnDate(
-            format_value(assessment.latest, unit), short_date(assessment.judged_on)
-        )
+        latest = value_on_date(assessment.latest, assessment.judged_on, unit)
     anchor = f"kpi-{kpi.pk}"
-    chart = kpi_chart_svg(
-        points=[(m.date, m.value) for m in measurements],
-        baseline=(kpi.baseline_date, kpi.baseline_value),
-        target=(kpi.target_date, kpi.target_value),
-        title=f"{kpi.name}: measurements against the plan",
+    chart = kpi_chart(
+        kpi,
         description=assessment.explanation,
-        unit=unit,
         width=CHART_WIDTH,
         height=CHART_HEIGHT,
         id_prefix=f"{anchor}-chart",
@@ -147,8 +137,12 @@ def report_kpi(kpi: KPI) -> ReportKPI:
         kpi=kpi,
         anchor=anchor,
         assessment=assessment,
-        baseline=ValueOnDate(format_value(kpi.baseline_value, unit), short_date(kpi.baseline_date)),
-        target=ValueOnDate(format_value(kpi.target_value, unit), short_date(kpi.target_date)),
+        baseline=ValueOnDate(
+            format_value(kpi.baseline_value, unit), format_short_date(kpi.baseline_date)
+        ),
+        target=ValueOnDate(
+            format_value(kpi.target_value, unit), format_short_date(kpi.target_date)
+        ),
         latest=latest,
         chart=chart,
     )
@@ -177,14 +171,13 @@ def _stylesheet() -> str:
 def render_report_html(roadmap: Roadmap, *, generated_at: datetime, version: int) -> str:
     objectives = report_objectives(roadmap)
     all_kpis = [kpi for objective in objectives for kpi in objective.kpis]
-    counts = Counter(kpi.status for kpi in all_kpis)
     context = {
         "roadmap": roadmap,
         "agency": roadmap.organisation,
         "principles": list(roadmap.principles.all()),
         "objectives": objectives,
         "kpi_count": len(all_kpis),
-        "status_counts": [(status, counts[status]) for status in STATUS_ORDER if counts[status]],
+        "status_counts": count_by_status(kpi.status for kpi in all_kpis),
         "rule_text": RULE_TEXT,
         "marking": roadmap.organisation.classification_marking,
         "version": version,

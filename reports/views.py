@@ -7,7 +7,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django_htmx.http import HttpResponseStopPolling
 
 from agencies.access import get_membership, in_agency
-from agencies.http import HtmxHttpRequest
+from agencies.http import HtmxHttpRequest, member_page
 from agencies.models import Role
 from roadmap.models import Roadmap
 
@@ -44,12 +44,7 @@ def roadmap_exports(request: HtmxHttpRequest, agency: str, slug: str) -> HttpRes
     return render(
         request,
         "reports/roadmap_exports.html",
-        {
-            "membership": membership,
-            "agency": membership.organisation,
-            "roadmap": roadmap,
-            "jobs": jobs,
-        },
+        member_page(membership, roadmap=roadmap, jobs=jobs),
     )
 
 
@@ -68,12 +63,7 @@ def job_detail(request: HtmxHttpRequest, agency: str, pk) -> HttpResponse:
     return render(
         request,
         "reports/job_detail.html",
-        {
-            "membership": membership,
-            "agency": membership.organisation,
-            "roadmap": job.roadmap,
-            "job": job,
-        },
+        member_page(membership, roadmap=job.roadmap, job=job),
     )
 
 

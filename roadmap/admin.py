@@ -9,12 +9,12 @@ select whose choices are loaded once per page.
 
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
-from django.utils import timezone
 from django.utils.html import format_html
 
-from .kpi_status import check_plan, format_date, format_value
+from .kpi_status import PlanError, check_plan, format_date, format_value
 from .models import (
     KPI,
     GuidingPrinciple,
@@ -93,9 +93,8 @@ class KPIAdminForm(forms.ModelForm):
         if None not in plan.values():
             try:
                 check_plan(**plan)
-            except ValueError as error:
-                field = "target_value" if "different" in str(error) else "target_date"
-                self.add_error(field, str(error))
+            except PlanError as error:
+                self.add_error(error.field, str(error))
         return cleaned
 
 
@@ -110,14 +109,10 @@ class MeasurementAdminForm(forms.ModelForm):
         cleaned = super().clean()
         kpi, day = cleaned.get("kpi"), cleaned.get("date")
         if kpi is not None and day is not None:
-            if day < kpi.baseline_date:
-                self.add_error(
-                    "date",
-                    "A measurement cannot be dated before the KPI's baseline "
-                    f"({format_date(kpi.baseline_date)}).",
-                )
-            elif day > timezone.localdate():
-                self.add_error("date", "A measurement cannot be dated in the future.")
+            try:
+                kpi.check_measurement_date(day)
+            except ValidationError as error:
+                self.add_error("date", error)
         return cleaned
 
 

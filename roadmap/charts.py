@@ -28,7 +28,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from .kpi_status import format_date, format_value
+from .kpi_status import MONTH_ABBREVIATIONS, format_date, format_short_date, format_value
 
 Point = tuple[date, Decimal]
 
@@ -45,20 +45,6 @@ FRAME = "#b1b4b6"  # decoration only
 FONT = "Arial, 'Liberation Sans', 'DejaVu Sans', Helvetica, sans-serif"
 FONT_SIZE = 12
 CHAR_WIDTH = 0.62  # a generous average glyph width, as a share of the font size
-MONTH_ABBREVIATIONS = (
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "May",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Oct",
-    "Nov",
-    "Dec",
-)
 MONTH_STEPS = (1, 2, 3, 4, 6, 12, 24, 36, 60, 120, 240, 600, 1200)
 DAY_STEPS = (1, 2, 7, 14, 28)
 # Tick labels longer than this leave the unit out; it is shown once above the axis.
@@ -402,7 +388,7 @@ def _date_ticks(first: date, last: date, plot_width: float) -> list[tuple[date, 
     span = (last - first).days
     step = next((s for s in DAY_STEPS if span // s + 1 <= max_ticks), span or 1)
     ticks = [first + timedelta(days=n) for n in range(0, span + 1, step)]
-    return [(d, f"{d.day} {MONTH_ABBREVIATIONS[d.month - 1]} {d.year}") for d in ticks]
+    return [(d, format_short_date(d)) for d in ticks]
 
 
 def _month_starts(first: date, last: date) -> list[date]:

@@ -12,6 +12,7 @@ from .models import (
     Priority,
     Roadmap,
 )
+from .services import OBJECTIVE_FIELDS
 
 
 def refuse_duplicate_title(queryset, instance, title: str, message: str) -> str:
@@ -114,15 +115,7 @@ class RoadmapForm(NoSilentTruncationMixin, forms.ModelForm):
 class ObjectiveForm(NoSilentTruncationMixin, forms.ModelForm):
     class Meta:
         model = Objective
-        fields = [
-            "title",
-            "description",
-            "desired_outcomes",
-            "priority",
-            "owner",
-            "citizen_centric",
-            "citizen_outcome",
-        ]
+        fields = list(OBJECTIVE_FIELDS)
         labels = {
             "citizen_centric": "This objective is citizen-centric",
             "citizen_outcome": "Outcome for citizens",

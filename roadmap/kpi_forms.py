@@ -5,12 +5,12 @@ from datetime import date
 from decimal import Decimal
 
 from django import forms
-from django.utils import timezone
-from django.utils.formats import date_format
 
 from agencies.forms import NoSilentTruncationMixin
 
 from .forms import MemberChoiceField, agency_members
+from .kpi_services import KPI_FIELDS
+from .kpi_status import format_date
 from .models import KPI, Measurement, Objective
 
 
@@ -49,26 +49,10 @@ def date_errors(what: str) -> dict[str, str]:
     return {"required": f"Enter the {what}.", "invalid": f"Enter the {what} as a real date."}
 
 
-def long_date(day: date) -> str:
-    return date_format(day, "j F Y")
-
-
 class KPIForm(NoSilentTruncationMixin, forms.ModelForm):
     class Meta:
         model = KPI
-        fields = [
-            "name",
-            "definition",
-            "unit",
-            "direction",
-            "baseline_value",
-            "baseline_date",
-            "target_value",
-            "target_date",
-            "data_source",
-            "owner",
-            "reporting_frequency",
-        ]
+        fields = list(KPI_FIELDS)
         labels = {
             "direction": "Which way is better?",
             "baseline_value": "Baseline value",
@@ -131,7 +115,7 @@ class KPIForm(NoSilentTruncationMixin, forms.ModelForm):
         if baseline_date and target_date and target_date <= baseline_date:
             self.add_error(
                 "target_date",
-                f"The target date must be after the baseline date ({long_date(baseline_date)}).",
+                f"The target date must be after the baseline date ({format_date(baseline_date)}).",
             )
         if baseline_date and self.instance.pk:
             earlier = self.instance.measurements.filter(date__lt=baseline_date).count()
@@ -139,7 +123,7 @@ class KPIForm(NoSilentTruncationMixin, forms.ModelForm):
                 self.add_error(
                     "baseline_date",
                     f"{earlier} measurement{'s are' if earlier > 1 else ' is'} dated before "
-                    f"{long_date(baseline_date)}: move the baseline no later than the first "
+                    f"{format_date(baseline_date)}: move the baseline no later than the first "
                     "measurement, or delete the earlier ones first.",
                 )
         return cleaned
@@ -162,18 +146,12 @@ class MeasurementForm(NoSilentTruncationMixin, forms.ModelForm):
 
     def clean_date(self) -> date:
         day = self.cleaned_data["date"]
-        if day < self.kpi.baseline_date:
-            raise forms.ValidationError(
-                "A measurement cannot be dated before the baseline "
-                f"({long_date(self.kpi.baseline_date)})."
-            )
-        if day > timezone.localdate():
-            raise forms.ValidationError("A measurement cannot be dated in the future.")
+        self.kpi.check_measurement_date(day)
         same_day = self.kpi.measurements.filter(date=day)
         if self.instance.pk:
             same_day = same_day.exclude(pk=self.instance.pk)
         if same_day.exists():
             raise forms.ValidationError(
-                f"There is already a measurement on {long_date(day)}: change that one instead."
+                f"There is already a measurement on {format_date(day)}: change that one instead."
             )
         return day

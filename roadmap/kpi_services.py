@@ -7,7 +7,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
 from .models import KPI, Measurement, Objective
-from .ordering import Move, move_in_list, next_position
+from .ordering import Move, MoveResult, move_in_list, next_position
 
 KPI_FIELDS = (
     "name",
@@ -44,7 +44,7 @@ def kpi_update(*, kpi: KPI, **changes) -> KPI:
     return kpi
 
 
-def kpi_move(*, kpi: KPI, move: Move) -> bool:
+def kpi_move(*, kpi: KPI, move: Move) -> MoveResult:
     return move_in_list(
         item=kpi, siblings=KPI.objects.filter(objective_id=kpi.objective_id), move=move
     )

@@ -72,6 +72,7 @@ MONTH_NAMES = (
     "November",
     "December",
 )
+MONTH_ABBREVIATIONS = tuple(name[:3] for name in MONTH_NAMES)  # "Jan" ... "Dec"
 
 # Units written before the number, longest first so "US$" wins over "$".
 CURRENCY_SYMBOLS = ("NZ$", "US$", "A$", "C$", "£", "€", "$", "¥", "₹")
@@ -87,6 +88,16 @@ class KPIStatus(models.TextChoices):
     AT_RISK = "at_risk", "At risk"
     OFF_TRACK = "off_track", "Off track"
     ACHIEVED = "achieved", "Achieved"
+
+
+# The order statuses are listed and counted in: best news first, then "no data".
+STATUS_ORDER = (
+    KPIStatus.ACHIEVED,
+    KPIStatus.ON_TRACK,
+    KPIStatus.AT_RISK,
+    KPIStatus.OFF_TRACK,
+    KPIStatus.NO_DATA,
+)
 
 
 @dataclass(frozen=True)
@@ -136,6 +147,19 @@ def format_date(day: date) -> str:
     return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
 
 
+def format_short_date(day: date) -> str:
+    """ "30 Jun 2026": for chart axes and table columns."""
+    return f"{day.day} {MONTH_ABBREVIATIONS[day.month - 1]} {day.year}"
+
+
+class PlanError(ValueError):
+    """Baseline and target that make no plan; `field` names the one to correct."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+
+
 def check_plan(
     *, baseline_value: Decimal, baseline_date: date, target_value: Decimal, target_date: date
 ) -> None:
@@ -143,11 +167,12 @@ def check_plan(
     baseline_value = _as_decimal(baseline_value, "baseline value")
     target_value = _as_decimal(target_value, "target value")
     if target_value == baseline_value:
-        raise ValueError(
-            "The target must be different from the baseline: there is no change to measure."
+        raise PlanError(
+            "target_value",
+            "The target must be different from the baseline: there is no change to measure.",
         )
     if target_date <= baseline_date:
-        raise ValueError("The target date must be after the baseline date.")
+        raise PlanError("target_date", "The target date must be after the baseline date.")
 
 
 def expected_on(

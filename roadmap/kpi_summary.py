@@ -9,17 +9,10 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .kpi_status import KPIStatus
+from .kpi_status import STATUS_ORDER, KPIStatus
 from .models import KPI
 
-# The order the tally reads in, best news first, and how each status reads in it.
-TALLY_ORDER = (
-    KPIStatus.ACHIEVED,
-    KPIStatus.ON_TRACK,
-    KPIStatus.AT_RISK,
-    KPIStatus.OFF_TRACK,
-    KPIStatus.NO_DATA,
-)
+# How each status reads in the tally.
 TALLY_WORDS = {
     KPIStatus.ACHIEVED: "achieved",
     KPIStatus.ON_TRACK: "on track",
@@ -42,7 +35,7 @@ class StatusCount:
 @dataclass(frozen=True)
 class KPISummary:
     total: int
-    counts: tuple[StatusCount, ...]  # in TALLY_ORDER, only the statuses that occur
+    counts: tuple[StatusCount, ...]  # in STATUS_ORDER, only the statuses that occur
 
     @property
     def heading(self) -> str:
@@ -57,12 +50,16 @@ class KPISummary:
         return f"{self.heading}: {', '.join(count.text for count in self.counts)}"
 
 
+def count_by_status(statuses: Iterable[KPIStatus]) -> list[tuple[KPIStatus, int]]:
+    """How many of each status, in STATUS_ORDER, leaving out the ones that do not occur."""
+    counts = Counter(statuses)
+    return [(status, counts[status]) for status in STATUS_ORDER if counts[status]]
+
+
 def summarise_kpis(kpis: Iterable[KPI]) -> KPISummary:
     """Tally KPIs whose measurements are prefetched (`kpi.measurements.all()`)."""
-    statuses = Counter(kpi.assess(kpi.measurements.all()).status for kpi in kpis)
+    counts = count_by_status(kpi.assess(kpi.measurements.all()).status for kpi in kpis)
     return KPISummary(
-        total=sum(statuses.values()),
-        counts=tuple(
-            StatusCount(status, statuses[status]) for status in TALLY_ORDER if statuses[status]
-        ),
+        total=sum(count for _, count in counts),
+        counts=tuple(StatusCount(status, count) for status, count in counts),
     )

@@ -1,9 +1,13 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 
 from agencies.models import Organisation
+
+from .kpi_status import assess_kpi, format_date
 
 TITLE_MAX_LENGTH = 200
 VISION_MAX_LENGTH = 10_000
@@ -19,7 +23,8 @@ class RoadmapStatus(models.TextChoices):
 
 class RoadmapQuerySet(models.QuerySet):
     def with_objective_counts(self):
-        return self.annotate(objective_count=models.Count("objectives"))
+        # distinct: a filter through memberships must not multiply the count
+        return self.annotate(objective_count=models.Count("objectives", distinct=True))
 
 
 class Roadmap(models.Model):
@@ -272,14 +277,23 @@ class KPI(models.Model):
     def higher_is_better(self) -> bool:
         return self.direction == KPIDirection.HIGHER
 
+    def check_measurement_date(self, day) -> None:
+        """A reading is dated on or after the baseline, and not in the future."""
+        if day < self.baseline_date:
+            raise ValidationError(
+                "A measurement cannot be dated before the baseline "
+                f"({format_date(self.baseline_date)}).",
+                code="before_baseline",
+            )
+        if day > timezone.localdate():
+            raise ValidationError("A measurement cannot be dated in the future.", code="in_future")
+
     def assess(self, measurements=None):
         """This KPI's status by the one rule in roadmap.kpi_status.
 
         Pass the measurements when they are already loaded (a prefetch), so a
         list of KPIs costs no query per KPI.
         """
-        from .kpi_status import assess_kpi
-
         if measurements is None:
             measurements = self.measurements.all()
         return assess_kpi(

@@ -1,5 +1,6 @@
 """Moving an item up or down an ordered list (objectives, principles, goals, KPIs)."""
 
+from dataclasses import dataclass
 from enum import StrEnum
 
 from django.db import models, transaction
@@ -10,21 +11,28 @@ class Move(StrEnum):
     DOWN = "down"
 
 
+@dataclass(frozen=True)
+class MoveResult:
+    moved: bool  # False when the item was already first (up) or last (down)
+    place: int  # where it is now, counting from 1
+    total: int
+
+
 def next_position(siblings: models.QuerySet) -> int:
     last = siblings.aggregate(last=models.Max("position"))["last"]
     return 0 if last is None else last + 1
 
 
 @transaction.atomic
-def move_in_list(*, item: models.Model, siblings: models.QuerySet, move: Move) -> bool:
-    """Swap `item` with its neighbour; positions come out as 0..n-1. False at either end."""
+def move_in_list(*, item: models.Model, siblings: models.QuerySet, move: Move) -> MoveResult:
+    """Swap `item` with its neighbour; positions come out as 0..n-1."""
     ordered = list(siblings.select_for_update().order_by("position", "pk"))
     index = next(i for i, sibling in enumerate(ordered) if sibling.pk == item.pk)
     other = index - 1 if move == Move.UP else index + 1
     if not 0 <= other < len(ordered):
-        return False
+        return MoveResult(moved=False, place=index + 1, total=len(ordered))
     ordered[index], ordered[other] = ordered[other], ordered[index]
     for position, sibling in enumerate(ordered):
         sibling.position = position
     siblings.model.objects.bulk_update(ordered, ["position"])
-    return True
+    return MoveResult(moved=True, place=other + 1, total=len(ordered))

@@ -17,7 +17,7 @@ from .models import (
     Roadmap,
     RoadmapStatus,
 )
-from .ordering import Move, move_in_list, next_position
+from .ordering import Move, MoveResult, move_in_list, next_position
 
 
 @transaction.atomic
@@ -97,7 +97,7 @@ def principle_update(
     return principle
 
 
-def principle_move(*, principle: GuidingPrinciple, move: Move) -> bool:
+def principle_move(*, principle: GuidingPrinciple, move: Move) -> MoveResult:
     return move_in_list(
         item=principle,
         siblings=GuidingPrinciple.objects.filter(roadmap_id=principle.roadmap_id),
@@ -134,7 +134,7 @@ def goal_update(*, goal: OrganisationalGoal, title: str, description: str) -> Or
     return goal
 
 
-def goal_move(*, goal: OrganisationalGoal, move: Move) -> bool:
+def goal_move(*, goal: OrganisationalGoal, move: Move) -> MoveResult:
     return move_in_list(
         item=goal,
         siblings=OrganisationalGoal.objects.filter(organisation_id=goal.organisation_id),
@@ -202,7 +202,7 @@ def objective_update(*, objective: Objective, **changes) -> Objective:
     return objective
 
 
-def objective_move(*, objective: Objective, move: Move) -> bool:
+def objective_move(*, objective: Objective, move: Move) -> MoveResult:
     return move_in_list(
         item=objective,
         siblings=Objective.objects.filter(roadmap_id=objective.roadmap_id),

@@ -16,7 +16,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from ..charts import kpi_chart_svg, kpi_sparkline_svg
+from .. import kpi_charts
 from ..kpi_status import KPIAssessment, KPIStatus, format_value
 from ..models import KPI
 
@@ -81,20 +81,9 @@ def kpi_status_badge(assessment: KPIAssessment) -> SafeString:
     )
 
 
-def _points(kpi: KPI):
-    return [(m.date, m.value) for m in kpi.measurements.all()]
-
-
 @register.simple_tag
 def kpi_sparkline(kpi: KPI) -> SafeString:
-    return kpi_sparkline_svg(
-        points=_points(kpi),
-        baseline=(kpi.baseline_date, kpi.baseline_value),
-        target=(kpi.target_date, kpi.target_value),
-        title=f"Trend of {kpi.name}",
-        unit=kpi.unit,
-        id_prefix=f"kpi-{kpi.pk}-spark",
-    )
+    return kpi_charts.kpi_sparkline(kpi)
 
 
 @register.simple_tag
@@ -108,13 +97,9 @@ def kpi_chart(
         if count
         else "No measurements yet."
     )
-    return kpi_chart_svg(
-        points=_points(kpi),
-        baseline=(kpi.baseline_date, kpi.baseline_value),
-        target=(kpi.target_date, kpi.target_value),
-        title=f"{kpi.name}: measurements against the plan",
+    return kpi_charts.kpi_chart(
+        kpi,
         description=f"{measured} {assessment.explanation}",
-        unit=kpi.unit,
         width=width,
         height=height,
         id_prefix=f"kpi-{kpi.pk}-chart{'-' + name if name else ''}",

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from agencies.access import get_membership, in_agency
-from agencies.http import HtmxHttpRequest
+from agencies.http import HtmxHttpRequest, member_page
 from agencies.models import Membership, Role
 
 from .. import services
@@ -34,15 +34,8 @@ def goals_page_context(membership: Membership, **extra) -> dict:
         .annotate(objective_count=Count("alignments"))
         .order_by("position", "pk")
     )
-    context = {
-        "membership": membership,
-        "agency": membership.organisation,
-        "goals": list(goals),
-        "goal_form": GoalForm(organisation=membership.organisation)
-        if membership.can_edit
-        else None,
-    }
-    return {**context, **extra}
+    form = GoalForm(organisation=membership.organisation) if membership.can_edit else None
+    return member_page(membership, **{"goals": list(goals), "goal_form": form, **extra})
 
 
 def goals_address(agency: str, anchor: str = "goals") -> str:
@@ -80,7 +73,7 @@ def goal_create(request: HtmxHttpRequest, agency: str) -> HttpResponse:
     return render(
         request,
         "roadmap/goal_form.html",
-        {"membership": membership, "agency": membership.organisation, "form": form},
+        member_page(membership, form=form),
     )
 
 
@@ -100,7 +93,7 @@ def goal_edit(request: HtmxHttpRequest, agency: str, pk: int) -> HttpResponse:
     return render(
         request,
         "roadmap/goal_form.html",
-        {"membership": membership, "agency": membership.organisation, "goal": goal, "form": form},
+        member_page(membership, goal=goal, form=form),
     )
 
 
@@ -110,14 +103,14 @@ def goal_move(request: HtmxHttpRequest, agency: str, pk: int) -> HttpResponse:
     membership = get_membership(request.user, agency, minimum=Role.EDITOR)
     goal = goal_for(membership, pk)
     move = requested_move(request)
-    moved = services.goal_move(goal=goal, move=move)
+    result = services.goal_move(goal=goal, move=move)
     if not request.htmx:
         return redirect(goals_address(agency, f"goal-{goal.pk}"))
-    context = goals_page_context(membership, moved_pk=goal.pk, moved=move.value)
-    goals = context["goals"]
-    place = next(i for i, row in enumerate(goals, start=1) if row.pk == goal.pk)
-    context["announcement"] = move_announcement(
-        goal.title, move, moved=moved, place=place, total=len(goals)
+    context = goals_page_context(
+        membership,
+        moved_pk=goal.pk,
+        moved=move.value,
+        announcement=move_announcement(goal.title, move, result),
     )
     return render(request, f"{GOALS_PAGE}#goals", context)
 
@@ -137,10 +130,5 @@ def goal_delete(request: HtmxHttpRequest, agency: str, pk: int) -> HttpResponse:
     return render(
         request,
         "roadmap/goal_confirm_delete.html",
-        {
-            "membership": membership,
-            "agency": membership.organisation,
-            "goal": goal,
-            "alignments": list(alignments),
-        },
+        member_page(membership, goal=goal, alignments=list(alignments)),
     )

@@ -24,15 +24,15 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from agencies.access import get_membership
-from agencies.http import HtmxHttpRequest
+from agencies.http import HtmxHttpRequest, member_page
 from agencies.models import Membership, Role
 
 from .. import kpi_services
-from ..kpi_forms import KPIForm, MeasurementForm, long_date
-from ..kpi_status import RULE_TEXT
+from ..kpi_forms import KPIForm, MeasurementForm
+from ..kpi_status import RULE_TEXT, format_date
 from ..models import KPI, Objective
 from ..selectors import kpis_with_measurements
-from .lookups import kpi_for, measurement_for, objective_for, roadmap_for
+from .lookups import kpi_in, measurement_for, objective_in
 from .objective_page import objective_in_full, objective_page_context, objective_url
 from .reorder import move_announcement, requested_move
 
@@ -57,20 +57,6 @@ def kpi_url(kpi: KPI, section: str = "") -> str:
     return f"{address}#{section}" if section else address
 
 
-def objective_in_agency(membership: Membership, slug: str, pk: int) -> Objective:
-    roadmap = roadmap_for(membership, slug)
-    objective = objective_for(roadmap, pk)
-    objective.roadmap = roadmap
-    return objective
-
-
-def kpi_in_agency(membership: Membership, slug: str, pk: int, kpi_pk: int) -> KPI:
-    objective = objective_in_agency(membership, slug, pk)
-    kpi = kpi_for(objective, kpi_pk)
-    kpi.objective = objective
-    return kpi
-
-
 def kpi_in_full(objective: Objective, kpi_pk: int) -> KPI:
     """The KPI with its owner and its measurements, each with who entered it."""
     kpi = get_object_or_404(
@@ -87,16 +73,15 @@ def kpi_page_context(membership: Membership, kpi: KPI, **extra: object) -> dict[
     """The KPI page and its `measurements` section. `extra` may hold a bound
     `measurement_form` or `edit_form` (errors to show) and an `announcement`."""
     objective = kpi.objective
-    context: dict[str, object] = {
-        "membership": membership,
-        "agency": membership.organisation,
-        "roadmap": objective.roadmap,
-        "objective": objective,
-        "kpi": kpi,
-        "measurements": list(kpi.measurements.all()),
-        "assessment": kpi.assess(kpi.measurements.all()),
-        "rule_text": RULE_TEXT,
-    }
+    context: dict[str, object] = member_page(
+        membership,
+        roadmap=objective.roadmap,
+        objective=objective,
+        kpi=kpi,
+        measurements=list(kpi.measurements.all()),
+        assessment=kpi.assess(kpi.measurements.all()),
+        rule_text=RULE_TEXT,
+    )
     if membership.can_edit and "measurement_form" not in extra:
         context["measurement_form"] = MeasurementForm(kpi=kpi)
     context.update(extra)
@@ -144,13 +129,7 @@ def way_back(request: HtmxHttpRequest, objective: Objective) -> str | None:
 
 
 def page_context(membership: Membership, objective: Objective, **extra: object) -> dict:
-    return {
-        "membership": membership,
-        "agency": membership.organisation,
-        "roadmap": objective.roadmap,
-        "objective": objective,
-        **extra,
-    }
+    return member_page(membership, roadmap=objective.roadmap, objective=objective, **extra)
 
 
 # KPIs ----------------------------------------------------------------------------
@@ -160,7 +139,7 @@ def page_context(membership: Membership, objective: Objective, **extra: object) 
 @require_http_methods(["GET", "POST"])
 def kpi_create(request: HtmxHttpRequest, agency: str, slug: str, pk: int) -> HttpResponse:
     membership = get_membership(request.user, agency, minimum=Role.EDITOR)
-    objective = objective_in_agency(membership, slug, pk)
+    objective = objective_in(membership, slug, pk)
     form = KPIForm(request.POST or None, objective=objective)
     if request.method == "POST" and form.is_valid():
         kpi = kpi_services.kpi_create(objective=objective, **form.cleaned_data)
@@ -181,7 +160,7 @@ def kpi_detail(
     request: HtmxHttpRequest, agency: str, slug: str, pk: int, kpi_pk: int
 ) -> HttpResponse:
     membership = get_membership(request.user, agency)
-    objective = objective_in_agency(membership, slug, pk)
+    objective = objective_in(membership, slug, pk)
     kpi = kpi_in_full(objective, kpi_pk)
     template = KPI_TEMPLATE
     if request.htmx and request.htmx.target == "measurements":
@@ -195,7 +174,7 @@ def kpi_edit(
     request: HtmxHttpRequest, agency: str, slug: str, pk: int, kpi_pk: int
 ) -> HttpResponse:
     membership = get_membership(request.user, agency, minimum=Role.EDITOR)
-    kpi = kpi_in_agency(membership, slug, pk, kpi_pk)
+    kpi = kpi_in(membership, slug, pk, kpi_pk)
     objective = kpi.objective
     # The form changes a copy: the page keeps naming the KPI as saved until it is.
     form = KPIForm(
@@ -229,20 +208,17 @@ def kpi_move(
     request: HtmxHttpRequest, agency: str, slug: str, pk: int, kpi_pk: int
 ) -> HttpResponse:
     membership = get_membership(request.user, agency, minimum=Role.EDITOR)
-    kpi = kpi_in_agency(membership, slug, pk, kpi_pk)
+    kpi = kpi_in(membership, slug, pk, kpi_pk)
     move = requested_move(request)
-    moved = kpi_services.kpi_move(kpi=kpi, move=move)
+    result = kpi_services.kpi_move(kpi=kpi, move=move)
     objective = kpi.objective
     if not request.htmx:
         return redirect(objective_url(objective.roadmap, objective, f"kpi-{kpi.pk}"))
-    order = list(KPI.objects.filter(objective=objective).order_by("position", "pk"))
-    place = next(i for i, row in enumerate(order, start=1) if row.pk == kpi.pk)
-    announcement = move_announcement(kpi.name, move, moved=moved, place=place, total=len(order))
     return kpis_section(
         request,
         membership,
-        kpi.objective,
-        announcement=announcement,
+        objective,
+        announcement=move_announcement(kpi.name, move, result),
         moved_pk=kpi.pk,
         moved=move.value,
     )
@@ -254,7 +230,7 @@ def kpi_delete(
     request: HtmxHttpRequest, agency: str, slug: str, pk: int, kpi_pk: int
 ) -> HttpResponse:
     membership = get_membership(request.user, agency, minimum=Role.EDITOR)
-    kpi = kpi_in_agency(membership, slug, pk, kpi_pk)
+    kpi = kpi_in(membership, slug, pk, kpi_pk)
     objective = kpi.objective
     if request.method == "POST":
         kpi_services.kpi_delete(kpi=kpi)
@@ -287,20 +263,20 @@ def measurement_create(
     request: HtmxHttpRequest, agency: str, slug: str, pk: int, kpi_pk: int
 ) -> HttpResponse:
     membership = get_membership(request.user, agency, minimum=Role.EDITOR)
-    kpi = kpi_in_agency(membership, slug, pk, kpi_pk)
+    kpi = kpi_in(membership, slug, pk, kpi_pk)
     form = MeasurementForm(request.POST or None, kpi=kpi)
     if request.method == "POST" and form.is_valid():
         measurement = kpi_services.measurement_record(
             kpi=kpi, entered_by=request.user, **form.cleaned_data
         )
         if not request.htmx:
-            messages.success(request, f"Measurement added for {long_date(measurement.date)}.")
+            messages.success(request, f"Measurement added for {format_date(measurement.date)}.")
             return redirect(kpi_url(kpi, "measurements"))
         return measurements_section(
             request,
             membership,
             kpi,
-            announcement=f"Measurement added for {long_date(measurement.date)}.",
+            announcement=f"Measurement added for {format_date(measurement.date)}.",
         )
     if request.htmx:
         return measurements_section(request, membership, kpi, measurement_form=form)
@@ -317,7 +293,7 @@ def measurement_edit(
     request: HtmxHttpRequest, agency: str, slug: str, pk: int, kpi_pk: int, measurement_pk: int
 ) -> HttpResponse:
     membership = get_membership(request.user, agency, minimum=Role.EDITOR)
-    kpi = kpi_in_agency(membership, slug, pk, kpi_pk)
+    kpi = kpi_in(membership, slug, pk, kpi_pk)
     measurement = measurement_for(kpi, measurement_pk)
     form = MeasurementForm(
         request.POST or None,
@@ -327,7 +303,7 @@ def measurement_edit(
     )
     if request.method == "POST" and form.is_valid():
         kpi_services.measurement_update(measurement=measurement, **form.cleaned_data)
-        message = f"Measurement for {long_date(measurement.date)} saved."
+        message = f"Measurement for {format_date(measurement.date)} saved."
         if not request.htmx:
             messages.success(request, message)
             return redirect(kpi_url(kpi, "measurements"))
@@ -348,11 +324,11 @@ def measurement_delete(
     request: HtmxHttpRequest, agency: str, slug: str, pk: int, kpi_pk: int, measurement_pk: int
 ) -> HttpResponse:
     membership = get_membership(request.user, agency, minimum=Role.EDITOR)
-    kpi = kpi_in_agency(membership, slug, pk, kpi_pk)
+    kpi = kpi_in(membership, slug, pk, kpi_pk)
     measurement = measurement_for(kpi, measurement_pk)
     if request.method == "POST":
         kpi_services.measurement_delete(measurement=measurement)
-        message = f"Measurement for {long_date(measurement.date)} deleted."
+        message = f"Measurement for {format_date(measurement.date)} deleted."
         if not request.htmx:
             messages.success(request, message)
             return redirect(kpi_url(kpi, "measurements"))

@@ -23,9 +23,16 @@ def roadmap_for(membership: Membership, slug: str) -> Roadmap:
 
 
 def objective_for(roadmap: Roadmap, pk: int) -> Objective:
-    return get_object_or_404(
+    objective = get_object_or_404(
         Objective.objects.filter(roadmap=roadmap).select_related("owner"), pk=pk
     )
+    objective.roadmap = roadmap  # already loaded: no query to reach it again
+    return objective
+
+
+def objective_in(membership: Membership, slug: str, pk: int) -> Objective:
+    """The objective `pk` of the caller's roadmap `slug`."""
+    return objective_for(roadmap_for(membership, slug), pk)
 
 
 def principle_for(roadmap: Roadmap, pk: int) -> GuidingPrinciple:
@@ -43,7 +50,14 @@ def alignment_for(objective: Objective, pk: int) -> ObjectiveAlignment:
 
 
 def kpi_for(objective: Objective, pk: int) -> KPI:
-    return get_object_or_404(KPI.objects.filter(objective=objective).select_related("owner"), pk=pk)
+    kpi = get_object_or_404(KPI.objects.filter(objective=objective).select_related("owner"), pk=pk)
+    kpi.objective = objective
+    return kpi
+
+
+def kpi_in(membership: Membership, slug: str, pk: int, kpi_pk: int) -> KPI:
+    """The KPI `kpi_pk` of the caller's objective `pk` of roadmap `slug`."""
+    return kpi_for(objective_in(membership, slug, pk), kpi_pk)
 
 
 def measurement_for(kpi: KPI, pk: int) -> Measurement:

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from agencies.access import get_membership
-from agencies.http import HtmxHttpRequest
+from agencies.http import HtmxHttpRequest, member_page
 from agencies.models import Membership, Role
 
 from .. import services
@@ -24,7 +24,7 @@ from ..kpi_status import KPIAssessment
 from ..kpi_summary import summarise_kpis
 from ..models import KPI, Objective, Roadmap
 from ..selectors import objectives_in_full
-from .lookups import alignment_for, objective_for, roadmap_for
+from .lookups import alignment_for, objective_in, roadmap_for
 
 TEMPLATE = "roadmap/objective_detail.html"
 SECTIONS = ("alignments", "kpis")
@@ -59,15 +59,14 @@ def objective_page_context(
     (shown in its row), an `announcement` for screen readers, and `focus_kpi` or
     `focus_change` (the KPI whose name link, or whose "Change", takes focus)."""
     kpis = list(objective.kpis.all())
-    context: dict[str, object] = {
-        "membership": membership,
-        "agency": membership.organisation,
-        "roadmap": objective.roadmap,
-        "objective": objective,
-        "alignments": list(objective.alignments.all()),
-        "kpi_rows": [KPIRow(kpi, kpi.assess(kpi.measurements.all())) for kpi in kpis],
-        "kpi_summary": summarise_kpis(kpis),
-    }
+    context: dict[str, object] = member_page(
+        membership,
+        roadmap=objective.roadmap,
+        objective=objective,
+        alignments=list(objective.alignments.all()),
+        kpi_rows=[KPIRow(kpi, kpi.assess(kpi.measurements.all())) for kpi in kpis],
+        kpi_summary=summarise_kpis(kpis),
+    )
     if membership.can_edit and "alignment_form" not in extra:
         context["alignment_form"] = AlignmentForm(objective=objective)
     context.update(extra)
@@ -90,9 +89,8 @@ def objective_detail(request: HtmxHttpRequest, agency: str, slug: str, pk: int) 
 @require_http_methods(["GET", "POST"])
 def alignment_create(request: HtmxHttpRequest, agency: str, slug: str, pk: int) -> HttpResponse:
     membership = get_membership(request.user, agency, minimum=Role.EDITOR)
-    roadmap = roadmap_for(membership, slug)
-    objective = objective_for(roadmap, pk)
-    objective.roadmap = roadmap
+    objective = objective_in(membership, slug, pk)
+    roadmap = objective.roadmap
     form = AlignmentForm(request.POST or None, objective=objective)
     extra: dict[str, object] = {"alignment_form": form}
     if request.method == "POST" and form.is_valid():
@@ -110,13 +108,7 @@ def alignment_create(request: HtmxHttpRequest, agency: str, slug: str, pk: int) 
     return render(
         request,
         "roadmap/alignment_form.html",
-        {
-            "membership": membership,
-            "agency": membership.organisation,
-            "roadmap": roadmap,
-            "objective": objective,
-            "form": form,
-        },
+        member_page(membership, roadmap=roadmap, objective=objective, form=form),
     )
 
 
@@ -126,9 +118,8 @@ def alignment_delete(
     request: HtmxHttpRequest, agency: str, slug: str, pk: int, alignment_pk: int
 ) -> HttpResponse:
     membership = get_membership(request.user, agency, minimum=Role.EDITOR)
-    roadmap = roadmap_for(membership, slug)
-    objective = objective_for(roadmap, pk)
-    objective.roadmap = roadmap
+    objective = objective_in(membership, slug, pk)
+    roadmap = objective.roadmap
     alignment = alignment_for(objective, alignment_pk)
     if request.method == "POST":
         services.alignment_delete(alignment=alignment)
@@ -148,11 +139,5 @@ def alignment_delete(
     return render(
         request,
         f"{template}#confirm-item" if request.htmx else template,
-        {
-            "membership": membership,
-            "agency": membership.organisation,
-            "roadmap": roadmap,
-            "objective": objective,
-            "alignment": alignment,
-        },
+        member_page(membership, roadmap=roadmap, objective=objective, alignment=alignment),
     )

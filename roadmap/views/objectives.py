@@ -16,14 +16,14 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from agencies.access import get_membership
-from agencies.http import HtmxHttpRequest
+from agencies.http import HtmxHttpRequest, member_page
 from agencies.models import Role
 
 from .. import services
 from ..forms import ObjectiveForm
 from .lookups import objective_for, roadmap_for
 from .reorder import move_announcement, requested_move
-from .roadmaps import render_roadmap_page, roadmap_page_context
+from .roadmaps import render_roadmap_page
 
 # The inline edit form shares the roadmap page with the "add an objective" form:
 # its own ids keep every label and error-summary link pointing at the right field.
@@ -55,12 +55,7 @@ def objective_create(request: HtmxHttpRequest, agency: str, slug: str) -> HttpRe
     return render(
         request,
         "roadmap/objective_form.html",
-        {
-            "membership": membership,
-            "agency": membership.organisation,
-            "roadmap": roadmap,
-            "form": form,
-        },
+        member_page(membership, roadmap=roadmap, form=form),
     )
 
 
@@ -96,13 +91,7 @@ def objective_edit(request: HtmxHttpRequest, agency: str, slug: str, pk: int) ->
     return render(
         request,
         f"{template}#edit-item" if request.htmx else template,
-        {
-            "membership": membership,
-            "agency": membership.organisation,
-            "roadmap": roadmap,
-            "objective": objective,
-            "form": form,
-        },
+        member_page(membership, roadmap=roadmap, objective=objective, form=form),
     )
 
 
@@ -113,18 +102,18 @@ def objective_move(request: HtmxHttpRequest, agency: str, slug: str, pk: int) ->
     roadmap = roadmap_for(membership, slug)
     objective = objective_for(roadmap, pk)
     move = requested_move(request)
-    moved = services.objective_move(objective=objective, move=move)
+    result = services.objective_move(objective=objective, move=move)
     if not request.htmx:
         return redirect(f"{roadmap.get_absolute_url()}#objective-{objective.pk}")
-    context = roadmap_page_context(
-        membership, roadmap, part="objectives", moved_pk=objective.pk, moved=move.value
+    return render_roadmap_page(
+        request,
+        membership,
+        roadmap,
+        part="objectives",
+        moved_pk=objective.pk,
+        moved=move.value,
+        announcement=move_announcement(objective.title, move, result),
     )
-    rows = context["objectives"]
-    place = next(i for i, (row, _) in enumerate(rows, start=1) if row.pk == objective.pk)
-    context["announcement"] = move_announcement(
-        objective.title, move, moved=moved, place=place, total=len(rows)
-    )
-    return render(request, "roadmap/roadmap_detail.html#objectives", context)
 
 
 @login_required
@@ -149,11 +138,7 @@ def objective_delete(request: HtmxHttpRequest, agency: str, slug: str, pk: int) 
     return render(
         request,
         f"{template}#confirm-item" if request.htmx else template,
-        {
-            "membership": membership,
-            "agency": membership.organisation,
-            "roadmap": roadmap,
-            "objective": objective,
-            "kpi_count": objective.kpis.count(),
-        },
+        member_page(
+            membership, roadmap=roadmap, objective=objective, kpi_count=objective.kpis.count()
+        ),
     )

@@ -15,14 +15,14 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from agencies.access import get_membership
-from agencies.http import HtmxHttpRequest
+from agencies.http import HtmxHttpRequest, member_page
 from agencies.models import Role
 
 from .. import services
 from ..forms import PrincipleForm
 from .lookups import principle_for, roadmap_for
 from .reorder import move_announcement, requested_move
-from .roadmaps import PRINCIPLE_IDS, render_roadmap_page, roadmap_page_context
+from .roadmaps import PRINCIPLE_IDS, render_roadmap_page
 
 
 @login_required
@@ -52,12 +52,7 @@ def principle_create(request: HtmxHttpRequest, agency: str, slug: str) -> HttpRe
     return render(
         request,
         "roadmap/principle_form.html",
-        {
-            "membership": membership,
-            "agency": membership.organisation,
-            "roadmap": roadmap,
-            "form": form,
-        },
+        member_page(membership, roadmap=roadmap, form=form),
     )
 
 
@@ -79,13 +74,7 @@ def principle_edit(request: HtmxHttpRequest, agency: str, slug: str, pk: int) ->
     return render(
         request,
         "roadmap/principle_form.html",
-        {
-            "membership": membership,
-            "agency": membership.organisation,
-            "roadmap": roadmap,
-            "principle": principle,
-            "form": form,
-        },
+        member_page(membership, roadmap=roadmap, principle=principle, form=form),
     )
 
 
@@ -96,18 +85,18 @@ def principle_move(request: HtmxHttpRequest, agency: str, slug: str, pk: int) ->
     roadmap = roadmap_for(membership, slug)
     principle = principle_for(roadmap, pk)
     move = requested_move(request)
-    moved = services.principle_move(principle=principle, move=move)
+    result = services.principle_move(principle=principle, move=move)
     if not request.htmx:
         return redirect(f"{roadmap.get_absolute_url()}#principle-{principle.pk}")
-    context = roadmap_page_context(
-        membership, roadmap, part="principles", moved_pk=principle.pk, moved=move.value
+    return render_roadmap_page(
+        request,
+        membership,
+        roadmap,
+        part="principles",
+        moved_pk=principle.pk,
+        moved=move.value,
+        announcement=move_announcement(principle.title, move, result),
     )
-    principles = context["principles"]
-    place = next(i for i, row in enumerate(principles, start=1) if row.pk == principle.pk)
-    context["announcement"] = move_announcement(
-        principle.title, move, moved=moved, place=place, total=len(principles)
-    )
-    return render(request, "roadmap/roadmap_detail.html#principles", context)
 
 
 @login_required
@@ -123,10 +112,5 @@ def principle_delete(request: HtmxHttpRequest, agency: str, slug: str, pk: int) 
     return render(
         request,
         "roadmap/principle_confirm_delete.html",
-        {
-            "membership": membership,
-            "agency": membership.organisation,
-            "roadmap": roadmap,
-            "principle": principle,
-        },
+        member_page(membership, roadmap=roadmap, principle=principle),
     )

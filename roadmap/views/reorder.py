@@ -8,7 +8,7 @@ and announces where the item is now.
 from django.core.exceptions import BadRequest
 from django.http import HttpRequest
 
-from ..ordering import Move
+from ..ordering import Move, MoveResult
 
 
 def requested_move(request: HttpRequest) -> Move:
@@ -18,9 +18,9 @@ def requested_move(request: HttpRequest) -> Move:
         raise BadRequest("Say which way to move it: up or down.") from None
 
 
-def move_announcement(title: str, move: Move, *, moved: bool, place: int, total: int) -> str:
+def move_announcement(title: str, move: Move, result: MoveResult) -> str:
     """What a screen reader hears after pressing a move button."""
-    if not moved:
+    if not result.moved:
         end = "first" if move == Move.UP else "last"
         return f"\u201c{title}\u201d is already {end}."
-    return f"\u201c{title}\u201d moved {move}: it is now {place} of {total}."
+    return f"\u201c{title}\u201d moved {move}: it is now {result.place} of {result.total}."

@@ -13,13 +13,12 @@ import re
 from copy import copy
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from agencies.access import get_membership, in_agency, in_users_agencies, user_memberships
-from agencies.http import HtmxHttpRequest
+from agencies.http import HtmxHttpRequest, member_page
 from agencies.models import Membership, Role
 
 from .. import services
@@ -36,7 +35,7 @@ def home(request: HtmxHttpRequest) -> HttpResponse:
     roadmaps = (
         in_users_agencies(Roadmap.objects.all(), request.user)
         .select_related("organisation")
-        .annotate(objective_count=Count("objectives", distinct=True))
+        .with_objective_counts()
         .order_by("organisation__name", "-horizon_start_year", "title")
     )
     by_agency: dict[int, list[Roadmap]] = {}
@@ -49,13 +48,11 @@ def home(request: HtmxHttpRequest) -> HttpResponse:
 @login_required
 def agency_roadmaps(request: HtmxHttpRequest, agency: str) -> HttpResponse:
     membership = get_membership(request.user, agency)
-    roadmaps = in_agency(Roadmap.objects.all(), membership).annotate(
-        objective_count=Count("objectives")
-    )
+    roadmaps = in_agency(Roadmap.objects.all(), membership).with_objective_counts()
     return render(
         request,
         "roadmap/agency_roadmaps.html",
-        {"membership": membership, "agency": membership.organisation, "roadmaps": roadmaps},
+        member_page(membership, roadmaps=roadmaps),
     )
 
 
@@ -72,7 +69,7 @@ def roadmap_create(request: HtmxHttpRequest, agency: str) -> HttpResponse:
     return render(
         request,
         "roadmap/roadmap_form.html",
-        {"membership": membership, "agency": membership.organisation, "form": form},
+        member_page(membership, form=form),
     )
 
 
@@ -92,7 +89,7 @@ def roadmap_page_context(
     (objectives_in_full), so the page costs the same number of queries however
     long the lists are.
     """
-    context = {"membership": membership, "agency": membership.organisation, "roadmap": roadmap}
+    context = member_page(membership, roadmap=roadmap)
     if part in (None, "principles"):
         context["principles"] = list(roadmap.principles.order_by("position", "pk"))
         if membership.can_edit:
@@ -150,10 +147,5 @@ def roadmap_edit(request: HtmxHttpRequest, agency: str, slug: str) -> HttpRespon
     return render(
         request,
         "roadmap/roadmap_form.html",
-        {
-            "membership": membership,
-            "agency": membership.organisation,
-            "roadmap": roadmap,
-            "form": form,
-        },
+        member_page(membership, roadmap=roadmap, form=form),
     )
