@@ -56,10 +56,14 @@ def count_by_status(statuses: Iterable[KPIStatus]) -> list[tuple[KPIStatus, int]
     return [(status, counts[status]) for status in STATUS_ORDER if counts[status]]
 
 
-def summarise_kpis(kpis: Iterable[KPI]) -> KPISummary:
-    """Tally KPIs whose measurements are prefetched (`kpi.measurements.all()`)."""
-    counts = count_by_status(kpi.assess(kpi.measurements.all()).status for kpi in kpis)
+def summarise_statuses(statuses: Iterable[KPIStatus]) -> KPISummary:
+    counts = count_by_status(statuses)
     return KPISummary(
         total=sum(count for _, count in counts),
         counts=tuple(StatusCount(status, count) for status, count in counts),
     )
+
+
+def summarise_kpis(kpis: Iterable[KPI]) -> KPISummary:
+    """Tally KPIs whose measurements are prefetched (`kpi.measurements.all()`)."""
+    return summarise_statuses(kpi.assess(kpi.measurements.all()).status for kpi in kpis)

@@ -21,7 +21,7 @@ from agencies.models import Membership, Role
 from .. import services
 from ..forms import AlignmentForm
 from ..kpi_status import KPIAssessment
-from ..kpi_summary import summarise_kpis
+from ..kpi_summary import summarise_statuses
 from ..models import KPI, Objective, Roadmap
 from ..selectors import objectives_in_full
 from .lookups import alignment_for, objective_in, roadmap_for
@@ -58,14 +58,14 @@ def objective_page_context(
     `alignment_form` or `kpi_form` (errors to show), a KPI's inline `edit_form`
     (shown in its row), an `announcement` for screen readers, and `focus_kpi` or
     `focus_change` (the KPI whose name link, or whose "Change", takes focus)."""
-    kpis = list(objective.kpis.all())
+    kpi_rows = [KPIRow(kpi, kpi.assess(kpi.measurements.all())) for kpi in objective.kpis.all()]
     context: dict[str, object] = member_page(
         membership,
         roadmap=objective.roadmap,
         objective=objective,
         alignments=list(objective.alignments.all()),
-        kpi_rows=[KPIRow(kpi, kpi.assess(kpi.measurements.all())) for kpi in kpis],
-        kpi_summary=summarise_kpis(kpis),
+        kpi_rows=kpi_rows,
+        kpi_summary=summarise_statuses(row.assessment.status for row in kpi_rows),
     )
     if membership.can_edit and "alignment_form" not in extra:
         context["alignment_form"] = AlignmentForm(objective=objective)
