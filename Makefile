@@ -24,12 +24,14 @@ run: install
 worker: install
 	$(VENV)/bin/celery -A config worker --loglevel=INFO --concurrency=1
 
+# Prints branch coverage of the app code at the end.
 test: install
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest --cov --cov-report=term:skip-covered $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: install
 	$(VENV)/bin/ruff format .

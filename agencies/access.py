@@ -9,6 +9,7 @@ fetches by primary key alone.
 
 from typing import TypeVar
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
@@ -56,3 +57,12 @@ def in_users_agencies(
     if not user.is_authenticated:
         return queryset.none()
     return queryset.filter(**{f"{via}__memberships__user": user})
+
+
+def agency_members(organisation):
+    """The active members of an agency, by name: the choices for an owner."""
+    return (
+        get_user_model()
+        .objects.filter(memberships__organisation=organisation, is_active=True)
+        .order_by("first_name", "last_name", "username")
+    )

@@ -7,10 +7,11 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ui.http import HtmxHttpRequest, member_page
+
 from . import services
 from .access import get_membership, in_agency
 from .forms import ChangeRoleForm, InviteMemberForm
-from .http import HtmxHttpRequest, member_page
 from .models import Membership, Role
 
 
@@ -26,7 +27,7 @@ def _members_page(request, membership: Membership, invite_form: InviteMemberForm
     )
     return render(
         request,
-        "agencies/members.html",
+        "agencies/members/list.html",
         member_page(membership, members=members, invite_form=invite_form, roles=Role.choices),
         status=status,
     )
@@ -94,7 +95,7 @@ def member_remove(request: HtmxHttpRequest, agency: str, pk: int) -> HttpRespons
     if request.method == "GET":
         return render(
             request,
-            "agencies/member_confirm_remove.html",
+            "agencies/members/confirm_remove.html",
             member_page(membership, member=member),
         )
     try:

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "csp",
+    "ui",
     "agencies",
     "roadmap",
     "assessments",

@@ -17,17 +17,12 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from weasyprint import HTML
 
-from roadmap.kpi_charts import kpi_chart
-from roadmap.kpi_status import (
-    RULE_TEXT,
-    KPIAssessment,
-    KPIStatus,
-    format_short_date,
-    format_value,
-)
-from roadmap.kpi_summary import count_by_status
+from roadmap.charts.kpis import kpi_chart
 from roadmap.models import KPI, GuidingPrinciple, Objective, Roadmap
-from roadmap.selectors import objectives_in_full
+from roadmap.rules.kpi_status import RULE_TEXT, KPIAssessment, KPIStatus
+from roadmap.rules.kpi_summary import count_by_status
+from roadmap.selectors.objectives import objectives_in_full
+from ui.formatting import format_short_date, format_value
 
 from .fetcher import REPORT_BASE_URL, StaticOnlyURLFetcher
 

@@ -7,9 +7,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django_htmx.http import HttpResponseStopPolling
 
 from agencies.access import get_membership, in_agency
-from agencies.http import HtmxHttpRequest, member_page
 from agencies.models import Role
 from roadmap.models import Roadmap
+from ui.http import HtmxHttpRequest, member_page
 
 from . import services
 from .models import ReportJob, ReportJobStatus

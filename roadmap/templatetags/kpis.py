@@ -7,7 +7,7 @@
     {% kpi_chart kpi assessment %}                -> the full chart for the KPI page
 
 The charts read `kpi.measurements.all()`, so a page that lists KPIs loads them
-with `roadmap.selectors` (prefetched) and costs no query per KPI.
+with `roadmap.selectors.kpis` (prefetched) and costs no query per KPI.
 """
 
 from decimal import Decimal
@@ -16,9 +16,11 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from .. import kpi_charts
-from ..kpi_status import KPIAssessment, KPIStatus, format_value
+from ui.formatting import format_value
+
+from ..charts import kpis as kpi_charts
 from ..models import KPI
+from ..rules.kpi_status import KPIAssessment, KPIStatus
 
 register = template.Library()
 

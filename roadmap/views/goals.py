@@ -16,16 +16,19 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from agencies.access import get_membership, in_agency
-from agencies.http import HtmxHttpRequest, member_page
 from agencies.models import Membership, Role
+from ui.http import HtmxHttpRequest, member_page
+from ui.ordering import move_announcement, requested_move
 
-from .. import services
-from ..forms import GoalForm
+from ..forms.goals import GoalForm
 from ..models import OrganisationalGoal
-from .lookups import goal_for
-from .reorder import move_announcement, requested_move
+from ..selectors.goals import goal_for
+from ..services.goals import goal_create as goal_add
+from ..services.goals import goal_delete as goal_remove
+from ..services.goals import goal_move as goal_reorder
+from ..services.goals import goal_update
 
-GOALS_PAGE = "roadmap/goals.html"
+GOALS_PAGE = "roadmap/goals/list.html"
 
 
 def goals_page_context(membership: Membership, **extra) -> dict:
@@ -59,7 +62,7 @@ def goal_create(request: HtmxHttpRequest, agency: str) -> HttpResponse:
     )
     announcement = ""
     if request.method == "POST" and form.is_valid():
-        goal = services.goal_create(organisation=membership.organisation, **form.cleaned_data)
+        goal = goal_add(organisation=membership.organisation, **form.cleaned_data)
         if not request.htmx:
             return redirect(goals_address(agency))
         form = GoalForm(organisation=membership.organisation)  # ready for the next one
@@ -72,7 +75,7 @@ def goal_create(request: HtmxHttpRequest, agency: str) -> HttpResponse:
         )
     return render(
         request,
-        "roadmap/goal_form.html",
+        "roadmap/goals/form.html",
         member_page(membership, form=form),
     )
 
@@ -88,11 +91,11 @@ def goal_edit(request: HtmxHttpRequest, agency: str, pk: int) -> HttpResponse:
         organisation=membership.organisation,
     )
     if request.method == "POST" and form.is_valid():
-        services.goal_update(goal=goal, **form.cleaned_data)
+        goal_update(goal=goal, **form.cleaned_data)
         return redirect(goals_address(agency, f"goal-{goal.pk}"))
     return render(
         request,
-        "roadmap/goal_form.html",
+        "roadmap/goals/form.html",
         member_page(membership, goal=goal, form=form),
     )
 
@@ -103,7 +106,7 @@ def goal_move(request: HtmxHttpRequest, agency: str, pk: int) -> HttpResponse:
     membership = get_membership(request.user, agency, minimum=Role.EDITOR)
     goal = goal_for(membership, pk)
     move = requested_move(request)
-    result = services.goal_move(goal=goal, move=move)
+    result = goal_reorder(goal=goal, move=move)
     if not request.htmx:
         return redirect(goals_address(agency, f"goal-{goal.pk}"))
     context = goals_page_context(
@@ -121,7 +124,7 @@ def goal_delete(request: HtmxHttpRequest, agency: str, pk: int) -> HttpResponse:
     membership = get_membership(request.user, agency, minimum=Role.EDITOR)
     goal = goal_for(membership, pk)
     if request.method == "POST":
-        services.goal_delete(goal=goal)
+        goal_remove(goal=goal)
         target = goals_address(agency)
         return HttpResponseClientRedirect(target) if request.htmx else redirect(target)
     alignments = goal.alignments.select_related("objective__roadmap").order_by(
@@ -129,6 +132,6 @@ def goal_delete(request: HtmxHttpRequest, agency: str, pk: int) -> HttpResponse:
     )
     return render(
         request,
-        "roadmap/goal_confirm_delete.html",
+        "roadmap/goals/confirm_delete.html",
         member_page(membership, goal=goal, alignments=list(alignments)),
     )

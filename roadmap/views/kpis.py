@@ -24,20 +24,24 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from agencies.access import get_membership
-from agencies.http import HtmxHttpRequest, member_page
 from agencies.models import Membership, Role
+from ui.http import HtmxHttpRequest, member_page
+from ui.ordering import move_announcement, requested_move
 
-from .. import kpi_services
-from ..kpi_forms import KPIForm, MeasurementForm
-from ..kpi_status import RULE_TEXT, format_date
+from ..forms.kpis import KPIForm
+from ..forms.measurements import MeasurementForm
 from ..models import KPI, Objective
-from ..selectors import kpis_with_measurements
-from .lookups import kpi_in, measurement_for, objective_in
-from .objective_page import objective_in_full, objective_page_context, objective_url
-from .reorder import move_announcement, requested_move
+from ..rules.kpi_status import RULE_TEXT
+from ..selectors.kpis import kpi_in, kpis_with_measurements
+from ..selectors.objectives import objective_in
+from ..services.kpis import kpi_create as kpi_add
+from ..services.kpis import kpi_delete as kpi_remove
+from ..services.kpis import kpi_move as kpi_reorder
+from ..services.kpis import kpi_update
+from .objectives import TEMPLATE as OBJECTIVE_TEMPLATE
+from .objectives import objective_in_full, objective_page_context, objective_url
 
-OBJECTIVE_TEMPLATE = "roadmap/objective_detail.html"
-KPI_TEMPLATE = "roadmap/kpi_detail.html"
+KPI_TEMPLATE = "roadmap/kpis/detail.html"
 # The inline edit form of a KPI or a measurement shares the page with the "add"
 # form: its own ids keep every label pointing at the right field.
 INLINE_EDIT_IDS = "edit_%s"
@@ -100,16 +104,6 @@ def kpis_section(
     )
 
 
-def measurements_section(
-    request: HtmxHttpRequest, membership: Membership, kpi: KPI, **extra: object
-) -> HttpResponse:
-    """The KPI page's `measurements` section (status, chart and table), freshly read."""
-    kpi = kpi_in_full(kpi.objective, kpi.pk)
-    return render(
-        request, f"{KPI_TEMPLATE}#measurements", kpi_page_context(membership, kpi, **extra)
-    )
-
-
 def way_back(request: HtmxHttpRequest, objective: Objective) -> str | None:
     """The `next` address, when it is one of this objective's own pages on this
     site (the objective page or one of its KPIs); None for anything else."""
@@ -142,7 +136,7 @@ def kpi_create(request: HtmxHttpRequest, agency: str, slug: str, pk: int) -> Htt
     objective = objective_in(membership, slug, pk)
     form = KPIForm(request.POST or None, objective=objective)
     if request.method == "POST" and form.is_valid():
-        kpi = kpi_services.kpi_create(objective=objective, **form.cleaned_data)
+        kpi = kpi_add(objective=objective, **form.cleaned_data)
         if not request.htmx:
             messages.success(request, f"KPI added: {kpi.name}")
             return redirect(objective_url(objective.roadmap, objective, "kpis"))
@@ -151,7 +145,7 @@ def kpi_create(request: HtmxHttpRequest, agency: str, slug: str, pk: int) -> Htt
         )
     if request.htmx:  # the form opens inside the KPI section
         return kpis_section(request, membership, objective, kpi_form=form)
-    return render(request, "roadmap/kpi_form.html", page_context(membership, objective, form=form))
+    return render(request, "roadmap/kpis/form.html", page_context(membership, objective, form=form))
 
 
 @login_required
@@ -184,7 +178,7 @@ def kpi_edit(
         auto_id=INLINE_EDIT_IDS if request.htmx else "id_%s",
     )
     if request.method == "POST" and form.is_valid():
-        kpi_services.kpi_update(kpi=kpi, **form.cleaned_data)
+        kpi_update(kpi=kpi, **form.cleaned_data)
         message = f"KPI saved: {kpi.name}"
         if not request.htmx:
             messages.success(request, message)
@@ -194,7 +188,7 @@ def kpi_edit(
         )
     if request.htmx and (request.method == "POST" or request.htmx.target == "kpis"):
         return kpis_section(request, membership, objective, edit_form=form)
-    template = "roadmap/kpi_form.html"
+    template = "roadmap/kpis/form.html"
     return render(
         request,
         f"{template}#edit-row" if request.htmx else template,
@@ -210,7 +204,7 @@ def kpi_move(
     membership = get_membership(request.user, agency, minimum=Role.EDITOR)
     kpi = kpi_in(membership, slug, pk, kpi_pk)
     move = requested_move(request)
-    result = kpi_services.kpi_move(kpi=kpi, move=move)
+    result = kpi_reorder(kpi=kpi, move=move)
     objective = kpi.objective
     if not request.htmx:
         return redirect(objective_url(objective.roadmap, objective, f"kpi-{kpi.pk}"))
@@ -233,14 +227,14 @@ def kpi_delete(
     kpi = kpi_in(membership, slug, pk, kpi_pk)
     objective = kpi.objective
     if request.method == "POST":
-        kpi_services.kpi_delete(kpi=kpi)
+        kpi_remove(kpi=kpi)
         if not request.htmx:
             messages.success(request, f"KPI deleted: {kpi.name}")
             return redirect(objective_url(objective.roadmap, objective, "kpis"))
         return kpis_section(
             request, membership, objective, announcement=f"KPI deleted: {kpi.name}", focus_kpis=True
         )
-    template = "roadmap/kpi_confirm_delete.html"
+    template = "roadmap/kpis/confirm_delete.html"
     return render(
         request,
         f"{template}#confirm-row" if request.htmx else template,
@@ -255,94 +249,3 @@ def kpi_delete(
 
 
 # Measurements --------------------------------------------------------------------
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def measurement_create(
-    request: HtmxHttpRequest, agency: str, slug: str, pk: int, kpi_pk: int
-) -> HttpResponse:
-    membership = get_membership(request.user, agency, minimum=Role.EDITOR)
-    kpi = kpi_in(membership, slug, pk, kpi_pk)
-    form = MeasurementForm(request.POST or None, kpi=kpi)
-    if request.method == "POST" and form.is_valid():
-        measurement = kpi_services.measurement_record(
-            kpi=kpi, entered_by=request.user, **form.cleaned_data
-        )
-        if not request.htmx:
-            messages.success(request, f"Measurement added for {format_date(measurement.date)}.")
-            return redirect(kpi_url(kpi, "measurements"))
-        return measurements_section(
-            request,
-            membership,
-            kpi,
-            announcement=f"Measurement added for {format_date(measurement.date)}.",
-        )
-    if request.htmx:
-        return measurements_section(request, membership, kpi, measurement_form=form)
-    return render(
-        request,
-        "roadmap/measurement_form.html",
-        page_context(membership, kpi.objective, kpi=kpi, form=form),
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def measurement_edit(
-    request: HtmxHttpRequest, agency: str, slug: str, pk: int, kpi_pk: int, measurement_pk: int
-) -> HttpResponse:
-    membership = get_membership(request.user, agency, minimum=Role.EDITOR)
-    kpi = kpi_in(membership, slug, pk, kpi_pk)
-    measurement = measurement_for(kpi, measurement_pk)
-    form = MeasurementForm(
-        request.POST or None,
-        instance=copy(measurement),
-        kpi=kpi,
-        auto_id=INLINE_EDIT_IDS if request.htmx else "id_%s",
-    )
-    if request.method == "POST" and form.is_valid():
-        kpi_services.measurement_update(measurement=measurement, **form.cleaned_data)
-        message = f"Measurement for {format_date(measurement.date)} saved."
-        if not request.htmx:
-            messages.success(request, message)
-            return redirect(kpi_url(kpi, "measurements"))
-        return measurements_section(request, membership, kpi, announcement=message)
-    if request.htmx and request.method == "POST":
-        return measurements_section(request, membership, kpi, edit_form=form)
-    template = "roadmap/measurement_form.html"
-    return render(
-        request,
-        f"{template}#edit-row" if request.htmx else template,
-        page_context(membership, kpi.objective, kpi=kpi, measurement=measurement, form=form),
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def measurement_delete(
-    request: HtmxHttpRequest, agency: str, slug: str, pk: int, kpi_pk: int, measurement_pk: int
-) -> HttpResponse:
-    membership = get_membership(request.user, agency, minimum=Role.EDITOR)
-    kpi = kpi_in(membership, slug, pk, kpi_pk)
-    measurement = measurement_for(kpi, measurement_pk)
-    if request.method == "POST":
-        kpi_services.measurement_delete(measurement=measurement)
-        message = f"Measurement for {format_date(measurement.date)} deleted."
-        if not request.htmx:
-            messages.success(request, message)
-            return redirect(kpi_url(kpi, "measurements"))
-        return measurements_section(
-            request, membership, kpi, announcement=message, focus_measurements=True
-        )
-    template = "roadmap/measurement_confirm_delete.html"
-    return render(
-        request,
-        f"{template}#confirm-row" if request.htmx else template,
-        page_context(
-            membership,
-            kpi.objective,
-            kpi=kpi,
-            measurement=measurement,
-        ),
-    )

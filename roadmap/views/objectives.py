@@ -9,25 +9,45 @@ of their own (the full form, with every field; the question) that redirect back.
 """
 
 from copy import copy
+from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods, require_POST
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from agencies.access import get_membership
-from agencies.http import HtmxHttpRequest, member_page
-from agencies.models import Role
+from agencies.models import Membership, Role
+from ui.http import HtmxHttpRequest, member_page
+from ui.ordering import move_announcement, requested_move
 
-from .. import services
-from ..forms import ObjectiveForm
-from .lookups import objective_for, roadmap_for
-from .reorder import move_announcement, requested_move
+from ..forms.alignments import AlignmentForm
+from ..forms.objectives import ObjectiveForm
+from ..models import KPI, Objective, Roadmap
+from ..rules.kpi_status import KPIAssessment
+from ..rules.kpi_summary import summarise_statuses
+from ..selectors.objectives import objective_for, objectives_in_full
+from ..selectors.roadmaps import roadmap_for
+from ..services.objectives import objective_create as objective_add
+from ..services.objectives import objective_delete as objective_remove
+from ..services.objectives import objective_move as objective_reorder
+from ..services.objectives import objective_update
 from .roadmaps import render_roadmap_page
 
 # The inline edit form shares the roadmap page with the "add an objective" form:
 # its own ids keep every label and error-summary link pointing at the right field.
 INLINE_EDIT_IDS = "edit_%s"
+
+# The objective's own page and the sections of it that htmx refreshes in place.
+TEMPLATE = "roadmap/objectives/detail.html"
+SECTIONS = ("alignments", "kpis")
+
+
+@dataclass(frozen=True)
+class KPIRow:
+    kpi: KPI
+    assessment: KPIAssessment
 
 
 @login_required
@@ -38,7 +58,7 @@ def objective_create(request: HtmxHttpRequest, agency: str, slug: str) -> HttpRe
     form = ObjectiveForm(request.POST if request.method == "POST" else None, roadmap=roadmap)
     announcement = ""
     if request.method == "POST" and form.is_valid():
-        objective = services.objective_create(roadmap=roadmap, **form.cleaned_data)
+        objective = objective_add(roadmap=roadmap, **form.cleaned_data)
         if not request.htmx:
             return redirect(f"{roadmap.get_absolute_url()}#objectives")
         form = ObjectiveForm(roadmap=roadmap)  # a fresh form for the next one
@@ -54,7 +74,7 @@ def objective_create(request: HtmxHttpRequest, agency: str, slug: str) -> HttpRe
         )
     return render(
         request,
-        "roadmap/objective_form.html",
+        "roadmap/objectives/form.html",
         member_page(membership, roadmap=roadmap, form=form),
     )
 
@@ -73,7 +93,7 @@ def objective_edit(request: HtmxHttpRequest, agency: str, slug: str, pk: int) ->
         auto_id=INLINE_EDIT_IDS if request.htmx else "id_%s",
     )
     if request.method == "POST" and form.is_valid():
-        services.objective_update(objective=objective, **form.cleaned_data)
+        objective_update(objective=objective, **form.cleaned_data)
         if not request.htmx:
             return redirect(f"{roadmap.get_absolute_url()}#objectives")
         return render_roadmap_page(
@@ -87,7 +107,7 @@ def objective_edit(request: HtmxHttpRequest, agency: str, slug: str, pk: int) ->
         )
     if request.htmx and request.method == "POST":  # the form again, in its place in the list
         return render_roadmap_page(request, membership, roadmap, part="objectives", edit_form=form)
-    template = "roadmap/objective_form.html"
+    template = "roadmap/objectives/form.html"
     return render(
         request,
         f"{template}#edit-item" if request.htmx else template,
@@ -102,7 +122,7 @@ def objective_move(request: HtmxHttpRequest, agency: str, slug: str, pk: int) ->
     roadmap = roadmap_for(membership, slug)
     objective = objective_for(roadmap, pk)
     move = requested_move(request)
-    result = services.objective_move(objective=objective, move=move)
+    result = objective_reorder(objective=objective, move=move)
     if not request.htmx:
         return redirect(f"{roadmap.get_absolute_url()}#objective-{objective.pk}")
     return render_roadmap_page(
@@ -123,7 +143,7 @@ def objective_delete(request: HtmxHttpRequest, agency: str, slug: str, pk: int) 
     roadmap = roadmap_for(membership, slug)
     objective = objective_for(roadmap, pk)
     if request.method == "POST":
-        services.objective_delete(objective=objective)
+        objective_remove(objective=objective)
         if not request.htmx:
             return redirect(f"{roadmap.get_absolute_url()}#objectives")
         return render_roadmap_page(
@@ -134,7 +154,7 @@ def objective_delete(request: HtmxHttpRequest, agency: str, slug: str, pk: int) 
             announcement=f"Objective deleted: {objective.title}",
             focus_objectives=True,
         )
-    template = "roadmap/objective_confirm_delete.html"
+    template = "roadmap/objectives/confirm_delete.html"
     return render(
         request,
         f"{template}#confirm-item" if request.htmx else template,
@@ -142,3 +162,52 @@ def objective_delete(request: HtmxHttpRequest, agency: str, slug: str, pk: int) 
             membership, roadmap=roadmap, objective=objective, kpi_count=objective.kpis.count()
         ),
     )
+
+
+def objective_url(roadmap: Roadmap, objective: Objective, section: str = "") -> str:
+    address = reverse(
+        "roadmap:objective-detail",
+        kwargs={"agency": roadmap.organisation.slug, "slug": roadmap.slug, "pk": objective.pk},
+    )
+    return f"{address}#{section}" if section else address
+
+
+def objective_in_full(roadmap: Roadmap, pk: int) -> Objective:
+    """The objective with its owner, alignments, KPIs and measurements, in four queries."""
+    objective = get_object_or_404(objectives_in_full(roadmap), pk=pk)
+    objective.roadmap = roadmap  # already loaded: no query to reach it again
+    return objective
+
+
+def objective_page_context(
+    membership: Membership, objective: Objective, **extra: object
+) -> dict[str, object]:
+    """Everything the page and its sections show. `extra` may hold a bound
+    `alignment_form` or `kpi_form` (errors to show), a KPI's inline `edit_form`
+    (shown in its row), an `announcement` for screen readers, and `focus_kpi` or
+    `focus_change` (the KPI whose name link, or whose "Change", takes focus)."""
+    kpi_rows = [KPIRow(kpi, kpi.assess(kpi.measurements.all())) for kpi in objective.kpis.all()]
+    context: dict[str, object] = member_page(
+        membership,
+        roadmap=objective.roadmap,
+        objective=objective,
+        alignments=list(objective.alignments.all()),
+        kpi_rows=kpi_rows,
+        kpi_summary=summarise_statuses(row.assessment.status for row in kpi_rows),
+    )
+    if membership.can_edit and "alignment_form" not in extra:
+        context["alignment_form"] = AlignmentForm(objective=objective)
+    context.update(extra)
+    return context
+
+
+@login_required
+@require_GET
+def objective_detail(request: HtmxHttpRequest, agency: str, slug: str, pk: int) -> HttpResponse:
+    membership = get_membership(request.user, agency)
+    roadmap = roadmap_for(membership, slug)
+    objective = objective_in_full(roadmap, pk)
+    template = TEMPLATE
+    if request.htmx and request.htmx.target in SECTIONS:
+        template = f"{TEMPLATE}#{request.htmx.target}"
+    return render(request, template, objective_page_context(membership, objective))

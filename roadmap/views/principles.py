@@ -15,13 +15,17 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from agencies.access import get_membership
-from agencies.http import HtmxHttpRequest, member_page
 from agencies.models import Role
+from ui.http import HtmxHttpRequest, member_page
+from ui.ordering import move_announcement, requested_move
 
-from .. import services
-from ..forms import PrincipleForm
-from .lookups import principle_for, roadmap_for
-from .reorder import move_announcement, requested_move
+from ..forms.principles import PrincipleForm
+from ..selectors.principles import principle_for
+from ..selectors.roadmaps import roadmap_for
+from ..services.principles import principle_create as principle_add
+from ..services.principles import principle_delete as principle_remove
+from ..services.principles import principle_move as principle_reorder
+from ..services.principles import principle_update
 from .roadmaps import PRINCIPLE_IDS, render_roadmap_page
 
 
@@ -35,7 +39,7 @@ def principle_create(request: HtmxHttpRequest, agency: str, slug: str) -> HttpRe
     )
     announcement = ""
     if request.method == "POST" and form.is_valid():
-        principle = services.principle_create(roadmap=roadmap, **form.cleaned_data)
+        principle = principle_add(roadmap=roadmap, **form.cleaned_data)
         if not request.htmx:
             return redirect(f"{roadmap.get_absolute_url()}#principles")
         form = PrincipleForm(roadmap=roadmap, auto_id=PRINCIPLE_IDS)  # ready for the next one
@@ -51,7 +55,7 @@ def principle_create(request: HtmxHttpRequest, agency: str, slug: str) -> HttpRe
         )
     return render(
         request,
-        "roadmap/principle_form.html",
+        "roadmap/principles/form.html",
         member_page(membership, roadmap=roadmap, form=form),
     )
 
@@ -69,11 +73,11 @@ def principle_edit(request: HtmxHttpRequest, agency: str, slug: str, pk: int) ->
         auto_id=PRINCIPLE_IDS,
     )
     if request.method == "POST" and form.is_valid():
-        services.principle_update(principle=principle, **form.cleaned_data)
+        principle_update(principle=principle, **form.cleaned_data)
         return redirect(f"{roadmap.get_absolute_url()}#principle-{principle.pk}")
     return render(
         request,
-        "roadmap/principle_form.html",
+        "roadmap/principles/form.html",
         member_page(membership, roadmap=roadmap, principle=principle, form=form),
     )
 
@@ -85,7 +89,7 @@ def principle_move(request: HtmxHttpRequest, agency: str, slug: str, pk: int) ->
     roadmap = roadmap_for(membership, slug)
     principle = principle_for(roadmap, pk)
     move = requested_move(request)
-    result = services.principle_move(principle=principle, move=move)
+    result = principle_reorder(principle=principle, move=move)
     if not request.htmx:
         return redirect(f"{roadmap.get_absolute_url()}#principle-{principle.pk}")
     return render_roadmap_page(
@@ -106,11 +110,11 @@ def principle_delete(request: HtmxHttpRequest, agency: str, slug: str, pk: int) 
     roadmap = roadmap_for(membership, slug)
     principle = principle_for(roadmap, pk)
     if request.method == "POST":
-        services.principle_delete(principle=principle)
+        principle_remove(principle=principle)
         target = f"{roadmap.get_absolute_url()}#principles"
         return HttpResponseClientRedirect(target) if request.htmx else redirect(target)
     return render(
         request,
-        "roadmap/principle_confirm_delete.html",
+        "roadmap/principles/confirm_delete.html",
         member_page(membership, roadmap=roadmap, principle=principle),
     )

@@ -18,15 +18,18 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from agencies.access import get_membership, in_agency, in_users_agencies, user_memberships
-from agencies.http import HtmxHttpRequest, member_page
 from agencies.models import Membership, Role
+from ui.http import HtmxHttpRequest, member_page
 
-from .. import services
-from ..forms import ObjectiveForm, PrincipleForm, RoadmapForm
-from ..kpi_summary import summarise_kpis
+from ..forms.objectives import ObjectiveForm
+from ..forms.principles import PrincipleForm
+from ..forms.roadmaps import RoadmapForm
 from ..models import Roadmap
-from ..selectors import objectives_in_full
-from .lookups import roadmap_for
+from ..rules.kpi_summary import summarise_kpis
+from ..selectors.objectives import objectives_in_full
+from ..selectors.roadmaps import roadmap_for
+from ..services.roadmaps import roadmap_create as roadmap_add
+from ..services.roadmaps import roadmap_update
 
 
 @login_required
@@ -42,7 +45,7 @@ def home(request: HtmxHttpRequest) -> HttpResponse:
     for roadmap in roadmaps:
         by_agency.setdefault(roadmap.organisation_id, []).append(roadmap)
     agencies = [(m, by_agency.get(m.organisation_id, [])) for m in memberships]
-    return render(request, "roadmap/home.html", {"agencies": agencies})
+    return render(request, "roadmap/roadmaps/home.html", {"agencies": agencies})
 
 
 @login_required
@@ -51,7 +54,7 @@ def agency_roadmaps(request: HtmxHttpRequest, agency: str) -> HttpResponse:
     roadmaps = in_agency(Roadmap.objects.all(), membership).with_objective_counts()
     return render(
         request,
-        "roadmap/agency_roadmaps.html",
+        "roadmap/roadmaps/agency.html",
         member_page(membership, roadmaps=roadmaps),
     )
 
@@ -62,18 +65,18 @@ def roadmap_create(request: HtmxHttpRequest, agency: str) -> HttpResponse:
     membership = get_membership(request.user, agency, minimum=Role.EDITOR)
     form = RoadmapForm(request.POST or None, organisation=membership.organisation)
     if request.method == "POST" and form.is_valid():
-        roadmap = services.roadmap_create(
+        roadmap = roadmap_add(
             organisation=membership.organisation, created_by=request.user, **form.cleaned_data
         )
         return redirect(roadmap)
     return render(
         request,
-        "roadmap/roadmap_form.html",
+        "roadmap/roadmaps/form.html",
         member_page(membership, form=form),
     )
 
 
-ROADMAP_PAGE = "roadmap/roadmap_detail.html"
+ROADMAP_PAGE = "roadmap/roadmaps/detail.html"
 SECTIONS = ("objectives",)  # the parts a GET of the page from htmx may ask for
 # ?focus=edit-<pk> or delete-<pk>: the objective's link that takes focus again.
 RETURN_FOCUS = re.compile(r"(edit|delete)-([0-9]+)")
@@ -142,10 +145,10 @@ def roadmap_edit(request: HtmxHttpRequest, agency: str, slug: str) -> HttpRespon
         organisation=membership.organisation,
     )
     if request.method == "POST" and form.is_valid():
-        services.roadmap_update(roadmap=roadmap, **form.cleaned_data)
+        roadmap_update(roadmap=roadmap, **form.cleaned_data)
         return redirect(roadmap)
     return render(
         request,
-        "roadmap/roadmap_form.html",
+        "roadmap/roadmaps/form.html",
         member_page(membership, roadmap=roadmap, form=form),
     )

@@ -24,7 +24,6 @@ from reports.rendering import (
     render_roadmap_report,
 )
 from roadmap.demo import DEMO_ROADMAP_SLUG
-from roadmap.kpi_status import RULE_TEXT, format_value
 from roadmap.models import (
     KPI,
     GuidingPrinciple,
@@ -36,7 +35,8 @@ from roadmap.models import (
     Priority,
     Roadmap,
 )
-from roadmap.selectors import objectives_in_full
+from roadmap.rules.kpi_status import RULE_TEXT
+from roadmap.selectors.objectives import objectives_in_full
 from tests.html import squash
 from tests.reports.test_rendering import (
     GENERATED_AT,
@@ -46,6 +46,7 @@ from tests.reports.test_rendering import (
     page_texts,
     unspaced,
 )
+from ui.formatting import format_value
 
 # A4 is 210 mm wide; with 20 mm margins 170 mm is left: 642 CSS pixels at 96 to the inch.
 PRINTABLE_WIDTH_PX = 170 / 25.4 * 96

@@ -11,8 +11,8 @@ from decimal import Decimal
 from django.urls import reverse
 from django.utils import timezone
 
-from roadmap.kpi_status import expected_on
 from roadmap.models import KPI, Measurement, Objective
+from roadmap.rules.kpi_status import expected_on
 
 BASELINE_DAYS = 200
 TARGET_DAYS = 200

@@ -1,0 +1,1 @@
+"""Charts as server-rendered SVG, the same for the pages and the PDF."""

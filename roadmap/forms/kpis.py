@@ -1,0 +1,101 @@
+"""The form for a KPI. Numbers are typed as text, so a value the browser would
+refuse silently (a comma, a letter) gets a clear message."""
+
+from django import forms
+
+from agencies.access import agency_members
+from ui.formatting import format_date
+from ui.forms import (
+    DateInput,
+    MemberChoiceField,
+    NoSilentTruncationMixin,
+    date_errors,
+    number_errors,
+    number_input,
+)
+
+from ..models import (
+    KPI,
+    Objective,
+)
+from ..services.kpis import KPI_FIELDS
+
+
+class KPIForm(NoSilentTruncationMixin, forms.ModelForm):
+    class Meta:
+        model = KPI
+        fields = list(KPI_FIELDS)
+        labels = {
+            "direction": "Which way is better?",
+            "baseline_value": "Baseline value",
+            "target_value": "Target value",
+        }
+        help_texts = {
+            "name": "For example 'Applications completed online'.",
+            "data_source": "Where the figure comes from, for example 'Case management system'.",
+        }
+        error_messages = {
+            "name": {"required": "Enter a name for the KPI."},
+            "baseline_value": number_errors("baseline value"),
+            "target_value": number_errors("target value"),
+            "baseline_date": date_errors("baseline date"),
+            "target_date": date_errors("target date"),
+            "direction": {"invalid_choice": "Choose whether higher or lower is better."},
+            "reporting_frequency": {"invalid_choice": "Choose how often it is reported."},
+        }
+        widgets = {
+            "definition": forms.Textarea(attrs={"rows": 2}),
+            "direction": forms.RadioSelect,
+            "baseline_value": number_input(),
+            "target_value": number_input(),
+            "baseline_date": DateInput(),
+            "target_date": DateInput(),
+        }
+
+    def __init__(self, *args, objective: Objective, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.objective = objective
+        self.fields["owner"] = MemberChoiceField(
+            queryset=agency_members(objective.roadmap.organisation),
+            required=False,
+            empty_label="No owner yet",
+            error_messages={"invalid_choice": "Choose a member of your agency."},
+        )
+
+    def clean_name(self) -> str:
+        name = self.cleaned_data["name"].strip()
+        duplicates = KPI.objects.filter(objective=self.objective, name__iexact=name)
+        if self.instance.pk:
+            duplicates = duplicates.exclude(pk=self.instance.pk)
+        if duplicates.exists():
+            raise forms.ValidationError("This objective already has a KPI with that name.")
+        return name
+
+    def clean(self):
+        cleaned = super().clean()
+        baseline_value, target_value = cleaned.get("baseline_value"), cleaned.get("target_value")
+        if (
+            baseline_value is not None
+            and target_value is not None
+            and baseline_value == target_value
+        ):
+            self.add_error(
+                "target_value",
+                "The target must differ from the baseline: a KPI measures a change.",
+            )
+        baseline_date, target_date = cleaned.get("baseline_date"), cleaned.get("target_date")
+        if baseline_date and target_date and target_date <= baseline_date:
+            self.add_error(
+                "target_date",
+                f"The target date must be after the baseline date ({format_date(baseline_date)}).",
+            )
+        if baseline_date and self.instance.pk:
+            earlier = self.instance.measurements.filter(date__lt=baseline_date).count()
+            if earlier:
+                self.add_error(
+                    "baseline_date",
+                    f"{earlier} measurement{'s are' if earlier > 1 else ' is'} dated before "
+                    f"{format_date(baseline_date)}: move the baseline no later than the first "
+                    "measurement, or delete the earlier ones first.",
+                )
+        return cleaned

@@ -1,0 +1,48 @@
+"""The form for one measurement of a KPI. The value is typed as text, so a value
+the browser would refuse silently (a comma, a letter) gets a clear message."""
+
+from datetime import date
+
+from django import forms
+
+from ui.formatting import format_date
+from ui.forms import (
+    DateInput,
+    NoSilentTruncationMixin,
+    date_errors,
+    number_errors,
+    number_input,
+)
+
+from ..models import (
+    KPI,
+    Measurement,
+)
+
+
+class MeasurementForm(NoSilentTruncationMixin, forms.ModelForm):
+    class Meta:
+        model = Measurement
+        fields = ["value", "date", "note"]
+        labels = {"note": "Note"}
+        help_texts = {"note": "Anything that explains the figure, for example a data change."}
+        error_messages = {"value": number_errors("value"), "date": date_errors("date")}
+        widgets = {"value": number_input(), "date": DateInput()}
+
+    def __init__(self, *args, kpi: KPI, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kpi = kpi
+        if kpi.unit:
+            self.fields["value"].label = f"Value ({kpi.unit})"
+
+    def clean_date(self) -> date:
+        day = self.cleaned_data["date"]
+        self.kpi.check_measurement_date(day)
+        same_day = self.kpi.measurements.filter(date=day)
+        if self.instance.pk:
+            same_day = same_day.exclude(pk=self.instance.pk)
+        if same_day.exists():
+            raise forms.ValidationError(
+                f"There is already a measurement on {format_date(day)}: change that one instead."
+            )
+        return day

@@ -1,0 +1,71 @@
+"""The form for an objective."""
+
+from django import forms
+
+from agencies.access import agency_members
+from ui.forms import (
+    MemberChoiceField,
+    NoSilentTruncationMixin,
+    refuse_duplicate_title,
+)
+
+from ..models import (
+    Objective,
+    Priority,
+)
+from ..services.objectives import OBJECTIVE_FIELDS
+
+
+class ObjectiveForm(NoSilentTruncationMixin, forms.ModelForm):
+    class Meta:
+        model = Objective
+        fields = list(OBJECTIVE_FIELDS)
+        labels = {
+            "citizen_centric": "This objective is citizen-centric",
+            "citizen_outcome": "Outcome for citizens",
+        }
+        help_texts = {
+            "title": "A short statement of what the agency will achieve.",
+            "description": "Why it matters and what success looks like.",
+        }
+        error_messages = {
+            "title": {"required": "Enter a title."},
+            "priority": {"invalid_choice": "Choose high, medium or low."},
+        }
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "desired_outcomes": forms.Textarea(attrs={"rows": 3}),
+            "priority": forms.RadioSelect,
+        }
+
+    def __init__(self, *args, roadmap, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.roadmap = roadmap
+        self.fields["owner"] = MemberChoiceField(
+            queryset=agency_members(roadmap.organisation),
+            required=False,
+            empty_label="No owner yet",
+            help_text=Objective._meta.get_field("owner").help_text,
+            error_messages={"invalid_choice": "Choose a member of your agency."},
+        )
+        # The quick "add an objective" form asks only for a title and description.
+        self.fields["priority"].required = False
+
+    def clean_priority(self) -> str:
+        return self.cleaned_data.get("priority") or self.instance.priority or Priority.MEDIUM
+
+    def clean_title(self) -> str:
+        return refuse_duplicate_title(
+            Objective.objects.filter(roadmap=self.roadmap),
+            self.instance,
+            self.cleaned_data["title"],
+            "This roadmap already has an objective with that title.",
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("citizen_centric") and not cleaned.get("citizen_outcome", "").strip():
+            self.add_error(
+                "citizen_outcome", "Say which outcome for citizens this objective improves."
+            )
+        return cleaned

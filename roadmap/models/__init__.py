@@ -1,0 +1,33 @@
+"""Every model of the roadmap app, one module per concept."""
+
+from .goals import OrganisationalGoal
+from .kpis import KPI, KPIDirection, ReportingFrequency
+from .measurements import Measurement
+from .objectives import Objective, ObjectiveAlignment, Priority
+from .principles import GuidingPrinciple
+from .roadmaps import (
+    DESCRIPTION_MAX_LENGTH,
+    TITLE_MAX_LENGTH,
+    VISION_MAX_LENGTH,
+    Roadmap,
+    RoadmapQuerySet,
+    RoadmapStatus,
+)
+
+__all__ = [
+    "DESCRIPTION_MAX_LENGTH",
+    "KPI",
+    "TITLE_MAX_LENGTH",
+    "VISION_MAX_LENGTH",
+    "GuidingPrinciple",
+    "KPIDirection",
+    "Measurement",
+    "Objective",
+    "ObjectiveAlignment",
+    "OrganisationalGoal",
+    "Priority",
+    "ReportingFrequency",
+    "Roadmap",
+    "RoadmapQuerySet",
+    "RoadmapStatus",
+]

@@ -1,0 +1,30 @@
+"""Organisational goals: the agency's own goals, kept once and reused by its roadmaps."""
+
+from django.db import models
+
+from agencies.models import Organisation
+
+from .roadmaps import DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH
+
+
+class OrganisationalGoal(models.Model):
+    """A goal of the agency as a whole, kept once and reused by all its roadmaps."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="goals", verbose_name="agency"
+    )
+    title = models.CharField(max_length=TITLE_MAX_LENGTH)
+    description = models.TextField(max_length=DESCRIPTION_MAX_LENGTH, blank=True)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = "organisational goal"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "title"], name="goal_title_unique_per_agency"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,0 +1,113 @@
+"""KPIs: the measurable indicators of an objective, with a baseline and a target."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+
+from ui.formatting import format_date
+
+from ..rules.kpi_status import assess_kpi
+from .objectives import Objective
+from .roadmaps import DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH
+
+
+class KPIDirection(models.TextChoices):
+    HIGHER = "higher", "Higher is better"
+    LOWER = "lower", "Lower is better"
+
+
+class ReportingFrequency(models.TextChoices):
+    WEEKLY = "weekly", "Weekly"
+    MONTHLY = "monthly", "Monthly"
+    QUARTERLY = "quarterly", "Quarterly"
+    ANNUALLY = "annually", "Annually"
+
+
+KPI_VALUE = {"max_digits": 18, "decimal_places": 4}
+
+
+class KPI(models.Model):
+    """A measurable indicator of an objective: a baseline, a target and measurements."""
+
+    objective = models.ForeignKey(Objective, on_delete=models.CASCADE, related_name="kpis")
+    name = models.CharField(max_length=TITLE_MAX_LENGTH)
+    definition = models.TextField(
+        max_length=DESCRIPTION_MAX_LENGTH,
+        blank=True,
+        help_text="Exactly what is counted, so anyone measuring it gets the same number.",
+    )
+    unit = models.CharField(
+        max_length=30, blank=True, help_text="For example %, days, £ or applications."
+    )
+    direction = models.CharField(
+        max_length=10, choices=KPIDirection.choices, default=KPIDirection.HIGHER
+    )
+    baseline_value = models.DecimalField(**KPI_VALUE)
+    baseline_date = models.DateField()
+    target_value = models.DecimalField(**KPI_VALUE)
+    target_date = models.DateField()
+    data_source = models.CharField(max_length=TITLE_MAX_LENGTH, blank=True)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    reporting_frequency = models.CharField(
+        max_length=10, choices=ReportingFrequency.choices, default=ReportingFrequency.QUARTERLY
+    )
+    position = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = "KPI"
+        verbose_name_plural = "KPIs"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["objective", "name"], name="kpi_name_unique_per_objective"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(target_date__gt=models.F("baseline_date")),
+                name="kpi_target_after_baseline",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(target_value=models.F("baseline_value")),
+                name="kpi_target_differs_from_baseline",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def higher_is_better(self) -> bool:
+        return self.direction == KPIDirection.HIGHER
+
+    def check_measurement_date(self, day) -> None:
+        """A reading is dated on or after the baseline, and not in the future."""
+        if day < self.baseline_date:
+            raise ValidationError(
+                "A measurement cannot be dated before the baseline "
+                f"({format_date(self.baseline_date)}).",
+                code="before_baseline",
+            )
+        if day > timezone.localdate():
+            raise ValidationError("A measurement cannot be dated in the future.", code="in_future")
+
+    def assess(self, measurements=None):
+        """This KPI's status by the one rule in roadmap.rules.kpi_status.
+
+        Pass the measurements when they are already loaded (a prefetch), so a
+        list of KPIs costs no query per KPI.
+        """
+        if measurements is None:
+            measurements = self.measurements.all()
+        return assess_kpi(
+            higher_is_better=self.higher_is_better,
+            baseline_value=self.baseline_value,
+            baseline_date=self.baseline_date,
+            target_value=self.target_value,
+            target_date=self.target_date,
+            measurements=[(m.date, m.value) for m in measurements],
+            unit=self.unit,
+        )

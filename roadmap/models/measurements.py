@@ -1,0 +1,26 @@
+"""Measurements: the readings of a KPI, one a date."""
+
+from django.conf import settings
+from django.db import models
+
+from .kpis import KPI, KPI_VALUE
+
+
+class Measurement(models.Model):
+    """One reading of a KPI on a date."""
+
+    kpi = models.ForeignKey(KPI, on_delete=models.CASCADE, related_name="measurements")
+    value = models.DecimalField(**KPI_VALUE)
+    date = models.DateField()
+    note = models.CharField(max_length=500, blank=True)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["date", "pk"]
+        indexes = [models.Index(fields=["kpi", "date"])]
+
+    def __str__(self) -> str:
+        return f"{self.kpi}: {self.value} on {self.date}"

@@ -1,0 +1,83 @@
+"""A roadmap: the agency's plan, with its vision, purpose, horizon and status."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+
+from agencies.models import Organisation
+
+TITLE_MAX_LENGTH = 200
+VISION_MAX_LENGTH = 10_000
+DESCRIPTION_MAX_LENGTH = 5_000
+
+
+class RoadmapStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    IN_REVIEW = "in_review", "In review"
+    APPROVED = "approved", "Approved"
+    PUBLISHED = "published", "Published"
+
+
+class RoadmapQuerySet(models.QuerySet):
+    def with_objective_counts(self):
+        # distinct: a filter through memberships must not multiply the count
+        return self.annotate(objective_count=models.Count("objectives", distinct=True))
+
+
+class Roadmap(models.Model):
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="roadmaps", verbose_name="agency"
+    )
+    title = models.CharField(max_length=TITLE_MAX_LENGTH)
+    slug = models.SlugField(
+        max_length=80,
+        help_text="Used in web addresses. Lower-case letters, numbers and hyphens.",
+    )
+    horizon_start_year = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    horizon_end_year = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    vision = models.TextField("vision statement", max_length=VISION_MAX_LENGTH, blank=True)
+    purpose = models.TextField(
+        max_length=DESCRIPTION_MAX_LENGTH,
+        blank=True,
+        help_text="Why the agency is doing this, and for whom.",
+    )
+    status = models.CharField(
+        max_length=20, choices=RoadmapStatus.choices, default=RoadmapStatus.DRAFT
+    )
+    version = models.PositiveIntegerField(default=1)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = RoadmapQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["organisation__name", "-horizon_start_year", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "slug"], name="roadmap_slug_unique_per_agency"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(horizon_end_year__gte=models.F("horizon_start_year")),
+                name="roadmap_horizon_ends_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "roadmap:detail", kwargs={"agency": self.organisation.slug, "slug": self.slug}
+        )
+
+    @property
+    def horizon(self) -> str:
+        return f"{self.horizon_start_year}\u2013{self.horizon_end_year}"

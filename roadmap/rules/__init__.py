@@ -1,0 +1,1 @@
+"""Pure domain rules: no ORM, no request. Unit-tested without HTTP."""

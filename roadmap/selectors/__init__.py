@@ -1,0 +1,1 @@
+"""Reads, one module per concept, including the tenancy-scoped lookups views use."""

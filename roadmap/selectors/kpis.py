@@ -1,0 +1,26 @@
+"""Reads of KPIs, with their measurements in a fixed number of queries."""
+
+from django.db.models import Prefetch, QuerySet
+from django.shortcuts import get_object_or_404
+
+from agencies.models import Membership
+
+from ..models import KPI, Measurement, Objective
+from .objectives import objective_in
+
+
+def kpi_for(objective: Objective, pk: int) -> KPI:
+    kpi = get_object_or_404(KPI.objects.filter(objective=objective).select_related("owner"), pk=pk)
+    kpi.objective = objective
+    return kpi
+
+
+def kpi_in(membership: Membership, slug: str, pk: int, kpi_pk: int) -> KPI:
+    """The KPI `kpi_pk` of the caller's objective `pk` of roadmap `slug`."""
+    return kpi_for(objective_in(membership, slug, pk), kpi_pk)
+
+
+def kpis_with_measurements() -> QuerySet[KPI]:
+    return KPI.objects.select_related("owner").prefetch_related(
+        Prefetch("measurements", queryset=Measurement.objects.order_by("date", "pk"))
+    )

@@ -1,0 +1,43 @@
+"""Reads of objectives: one for a view (scoped to the caller's agency), or a
+roadmap's objectives in full for the roadmap page and the PDF report."""
+
+from django.db.models import Prefetch, QuerySet
+from django.shortcuts import get_object_or_404
+
+from agencies.models import Membership
+
+from ..models import Objective, ObjectiveAlignment, Roadmap
+from .roadmaps import roadmap_for
+
+
+def objectives_in_full(roadmap: Roadmap) -> QuerySet[Objective]:
+    """A roadmap's objectives with owner, alignments, KPIs and their measurements."""
+    from .kpis import kpis_with_measurements  # kpis imports this module for `kpi_in`
+
+    return (
+        Objective.objects.filter(roadmap=roadmap)
+        .select_related("owner")
+        .prefetch_related(
+            Prefetch(
+                "alignments",
+                queryset=ObjectiveAlignment.objects.select_related("goal").order_by(
+                    "goal__position", "goal__pk"
+                ),
+            ),
+            Prefetch("kpis", queryset=kpis_with_measurements().order_by("position", "pk")),
+        )
+        .order_by("position", "pk")
+    )
+
+
+def objective_for(roadmap: Roadmap, pk: int) -> Objective:
+    objective = get_object_or_404(
+        Objective.objects.filter(roadmap=roadmap).select_related("owner"), pk=pk
+    )
+    objective.roadmap = roadmap  # already loaded: no query to reach it again
+    return objective
+
+
+def objective_in(membership: Membership, slug: str, pk: int) -> Objective:
+    """The objective `pk` of the caller's roadmap `slug`."""
+    return objective_for(roadmap_for(membership, slug), pk)

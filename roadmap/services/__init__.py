@@ -1,0 +1,1 @@
+"""Writes, one module per concept: keyword-only, typed, atomic, `<entity>_<action>`."""

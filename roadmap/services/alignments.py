@@ -1,0 +1,19 @@
+"""Writes to an objective's alignments with the agency's goals."""
+
+from django.db import transaction
+
+from ..models import Objective, ObjectiveAlignment, OrganisationalGoal
+
+
+@transaction.atomic
+def objective_align(
+    *, objective: Objective, goal: OrganisationalGoal, rationale: str
+) -> ObjectiveAlignment:
+    if goal.organisation_id != objective.roadmap.organisation_id:
+        raise ValueError("An objective can only serve its own agency's goals.")
+    return ObjectiveAlignment.objects.create(objective=objective, goal=goal, rationale=rationale)
+
+
+@transaction.atomic
+def alignment_delete(*, alignment: ObjectiveAlignment) -> None:
+    alignment.delete()

@@ -1,0 +1,192 @@
+"""The demo roadmap: realistic, complete, current whatever day it is seeded, and
+idempotent (`seed_demo` twice, or on a later day, never duplicates anything)."""
+
+import io
+from collections import Counter
+from datetime import date, timedelta
+
+import pytest
+from django.core.management import call_command
+
+from agencies.demo import seed_agency
+from roadmap.demo import DEMO_ROADMAP_SLUG, seed_roadmap
+from roadmap.models import (
+    KPI,
+    GuidingPrinciple,
+    KPIDirection,
+    Measurement,
+    Objective,
+    ObjectiveAlignment,
+    OrganisationalGoal,
+    ReportingFrequency,
+    Roadmap,
+)
+from roadmap.rules.kpi_status import KPIStatus
+from roadmap.selectors.objectives import objectives_in_full
+
+pytestmark = pytest.mark.django_db
+
+
+def seed_demo() -> Roadmap:
+    call_command("seed_demo", stdout=io.StringIO())
+    return Roadmap.objects.get(slug=DEMO_ROADMAP_SLUG)
+
+
+def seed_on(day: date) -> Roadmap:
+    """The demo as `seed_demo` makes it, as if today were `day`."""
+    agency, users = seed_agency(password="x")
+    return seed_roadmap(agency=agency, created_by=users["lead"], users=users, today=day)
+
+
+def counts() -> dict[str, int]:
+    return {
+        model.__name__: model.objects.count()
+        for model in (
+            Roadmap,
+            GuidingPrinciple,
+            OrganisationalGoal,
+            Objective,
+            ObjectiveAlignment,
+            KPI,
+            Measurement,
+        )
+    }
+
+
+def statuses(roadmap: Roadmap) -> Counter:
+    return Counter(
+        kpi.assess(kpi.measurements.all()).status
+        for objective in objectives_in_full(roadmap)
+        for kpi in objective.kpis.all()
+    )
+
+
+def test_seed_demo_twice_gives_the_same_counts_and_the_same_measurements():
+    seed_demo()
+    first = counts()
+    readings = set(Measurement.objects.values_list("pk", "kpi_id", "date", "value", "note"))
+
+    seed_demo()
+
+    assert counts() == first
+    assert set(Measurement.objects.values_list("pk", "kpi_id", "date", "value", "note")) == (
+        readings
+    ), "a rerun on the same day leaves every reading as it was"
+
+
+def test_the_demo_is_a_complete_realistic_roadmap():
+    roadmap = seed_demo()
+
+    assert len(roadmap.purpose) > 200
+    principles = list(roadmap.principles.values_list("title", flat=True))
+    assert 5 <= len(principles) <= 6
+    assert principles[:4] == [
+        "Digital by default",
+        "Citizen-centric",
+        "Secure by design",
+        "Data once, used many times",
+    ]
+    assert "Open and transparent" in principles
+    assert all(p.description for p in roadmap.principles.all())
+    assert 5 <= roadmap.organisation.goals.count() <= 6
+
+    objectives = list(objectives_in_full(roadmap))
+    assert 5 <= len(objectives) <= 7
+    for objective in objectives:
+        assert objective.description and len(objective.outcome_list) >= 2, objective
+        assert objective.owner is not None and objective.owner.get_full_name(), objective
+        assert objective.alignments.all(), f"{objective} serves no goal"
+        assert all(a.rationale for a in objective.alignments.all())
+        assert 1 <= len(objective.kpis.all()) <= 3, objective
+        if objective.citizen_centric:
+            assert objective.citizen_outcome
+    assert any(o.citizen_centric for o in objectives)
+    assert not all(o.citizen_centric for o in objectives)
+    assert {o.priority for o in objectives} >= {"high", "medium"}
+
+    kpis = [kpi for objective in objectives for kpi in objective.kpis.all()]
+    assert {kpi.direction for kpi in kpis} == set(KPIDirection)
+    assert {kpi.reporting_frequency for kpi in kpis} >= {
+        ReportingFrequency.MONTHLY,
+        ReportingFrequency.QUARTERLY,
+    }
+    for kpi in kpis:
+        assert kpi.unit and kpi.definition and kpi.data_source and kpi.owner, kpi
+    text = " ".join(
+        [roadmap.vision, roadmap.purpose]
+        + [f"{o.title} {o.description} {o.desired_outcomes}" for o in objectives]
+        + [f"{k.name} {k.definition}" for k in kpis]
+    ).lower()
+    assert "lorem" not in text and "ipsum" not in text
+
+
+@pytest.mark.parametrize(
+    "today",
+    [date(2026, 1, 1), date(2026, 3, 31), date(2027, 7, 15), date(2028, 2, 29), date(2029, 12, 31)],
+)
+def test_the_demo_shows_every_kpi_status_on_any_day(today):
+    roadmap = seed_on(today)
+
+    found = statuses(roadmap)
+
+    assert found[KPIStatus.ACHIEVED] == 1
+    assert found[KPIStatus.NO_DATA] == 1
+    assert found[KPIStatus.ON_TRACK] >= 2
+    assert found[KPIStatus.AT_RISK] >= 2
+    assert found[KPIStatus.OFF_TRACK] >= 1
+
+
+@pytest.mark.parametrize("today", [date(2026, 1, 1), date(2027, 7, 15), date(2028, 2, 29)])
+def test_a_year_of_readings_up_to_the_last_complete_month(today):
+    roadmap = seed_on(today)
+    last_month_end = today.replace(day=1) - timedelta(days=1)
+
+    for kpi in KPI.objects.filter(objective__roadmap=roadmap).prefetch_related("measurements"):
+        dates = [m.date for m in kpi.measurements.all()]
+        if not dates:
+            continue  # the KPI with no data yet
+        assert len(dates) == len(set(dates)), f"{kpi}: two readings on one date"
+        assert max(dates) == last_month_end, kpi
+        assert min(dates) > kpi.baseline_date, "no reading before the baseline"
+        assert (last_month_end - kpi.baseline_date).days in range(360, 370), "a year ago"
+        expected = 12 if kpi.reporting_frequency == ReportingFrequency.MONTHLY else 4
+        assert len(dates) == expected, kpi
+        assert kpi.target_date > today, "targets are still ahead"
+
+
+def test_seeding_on_a_later_day_moves_the_readings_without_adding_any():
+    roadmap = seed_on(date(2026, 5, 10))
+    before = counts()
+    per_kpi = dict(
+        KPI.objects.filter(objective__roadmap=roadmap).values_list("name", "baseline_date")
+    )
+
+    roadmap = seed_on(date(2026, 8, 20))
+
+    assert counts() == before
+    for name, baseline in KPI.objects.filter(objective__roadmap=roadmap).values_list(
+        "name", "baseline_date"
+    ):
+        assert baseline > per_kpi[name], "the baseline moves with today"
+    latest = Measurement.objects.order_by("-date").first().date
+    assert latest == date(2026, 7, 31)
+    assert (
+        not Measurement.objects.filter(kpi__baseline_date__gt=date(2026, 1, 1))
+        .filter(date__lt=date(2025, 8, 1))
+        .exists()
+    ), "readings from the old window are gone"
+
+
+def test_a_rerun_puts_back_a_reading_someone_changed():
+    roadmap = seed_demo()
+    kpi = KPI.objects.get(objective__roadmap=roadmap, name="Share of transactions completed online")
+    reading = kpi.measurements.order_by("date").last()
+    value = reading.value
+    reading.value += 30
+    reading.save()
+    Measurement.objects.create(kpi=kpi, value=1, date=reading.date)  # a duplicate date
+
+    seed_demo()
+
+    assert kpi.measurements.count() == 12
+    assert kpi.measurements.get(date=reading.date).value == value
