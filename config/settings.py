@@ -15,11 +15,27 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
 
 
+TRUE_VALUES = ("1", "true", "yes", "on")
+FALSE_VALUES = ("0", "false", "no", "off")
+
+
 def env_bool(name: str, default: bool) -> bool:
+    """A yes/no variable. Unset or empty gives the default; anything else must be
+    one of the values below (any case), so a typo like DEBUG=ture stops start-up
+    instead of quietly meaning "off"."""
     value = os.environ.get(name)
     if value is None or value == "":
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    word = value.strip().lower()
+    if word in TRUE_VALUES:
+        return True
+    if word in FALSE_VALUES:
+        return False
+    accepted = ", ".join(f"{yes}/{no}" for yes, no in zip(TRUE_VALUES, FALSE_VALUES, strict=True))
+    raise ImproperlyConfigured(
+        f"{name}={value!r} is not a yes/no value. Use one of {accepted} (any case), "
+        f"or leave {name} unset or empty for the default ({'on' if default else 'off'})."
+    )
 
 
 def env_list(name: str, default: str = "") -> list[str]:

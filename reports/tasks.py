@@ -1,9 +1,13 @@
-"""Celery tasks: thin wrappers that take IDs and call a service."""
+"""Celery tasks: thin wrappers that take IDs and call a service.
+
+Only the worker imports this module (Celery's autodiscovery finds it); the web
+process queues the task by name (`jobs.RENDER_REPORT_JOB`) without importing it.
+"""
 
 from celery import Task, shared_task
 from django.conf import settings
 
-from . import services
+from .services import jobs, rendering
 
 
 class ReportTask(Task):
@@ -12,16 +16,16 @@ class ReportTask(Task):
         # stay "rendering" for ever.
         job_id = kwargs.get("job_id") or (args[0] if args else None)
         if job_id:
-            services.report_job_fail(job_id=job_id, error=exc)
+            jobs.report_job_fail(job_id=job_id, error=exc)
 
 
 @shared_task(
     bind=True,
     base=ReportTask,
-    name="reports.render_report_job",
+    name=jobs.RENDER_REPORT_JOB,
     acks_late=True,
     reject_on_worker_lost=True,
-    autoretry_for=services.TRANSIENT_ERRORS,
+    autoretry_for=jobs.TRANSIENT_ERRORS,
     max_retries=3,
     retry_backoff=2,
     retry_backoff_max=60,
@@ -30,4 +34,4 @@ class ReportTask(Task):
     time_limit=settings.REPORT_TIME_LIMIT,
 )
 def render_report_job(self, job_id: str) -> None:
-    services.report_job_render(job_id=job_id)
+    rendering.report_job_render(job_id=job_id)

@@ -11,8 +11,8 @@ from agencies.models import Role
 from roadmap.models import Roadmap
 from ui.http import HtmxHttpRequest, member_page
 
-from . import services
 from .models import ReportJob, ReportJobStatus
+from .services.jobs import report_job_expire_if_stuck, report_job_request
 
 RECENT_EXPORTS = 20
 
@@ -36,7 +36,7 @@ def roadmap_exports(request: HtmxHttpRequest, agency: str, slug: str) -> HttpRes
         in_agency(Roadmap.objects.select_related("organisation"), membership), slug=slug
     )
     if request.method == "POST":
-        job = services.report_job_request(roadmap=roadmap, requested_by=request.user)
+        job = report_job_request(roadmap=roadmap, requested_by=request.user)
         if request.htmx:
             return render(request, "reports/job_detail.html#job-status", {"job": job})
         return redirect(job)
@@ -52,7 +52,7 @@ def roadmap_exports(request: HtmxHttpRequest, agency: str, slug: str) -> HttpRes
 @require_GET
 def job_detail(request: HtmxHttpRequest, agency: str, pk) -> HttpResponse:
     membership = get_membership(request.user, agency)
-    job = services.report_job_expire_if_stuck(job=_job(membership, pk))
+    job = report_job_expire_if_stuck(job=_job(membership, pk))
     if request.htmx:
         if not job.is_finished and request.GET.get("seen") == job.status:
             return HttpResponse(status=204)  # unchanged: htmx keeps polling, swaps nothing

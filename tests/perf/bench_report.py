@@ -36,12 +36,8 @@ def main() -> int:
     django.setup()
     from django.core.management import call_command
 
-    from reports.rendering import (
-        load_roadmap_for_report,
-        render_pdf,
-        render_report_html,
-        render_roadmap_report,
-    )
+    from reports.assembly import load_roadmap_for_report, render_report_html
+    from reports.pdf import render_pdf, render_roadmap_report
     from roadmap.demo import DEMO_ROADMAP_SLUG
     from roadmap.models import Measurement, Roadmap
 

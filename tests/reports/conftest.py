@@ -5,7 +5,7 @@ import socket
 
 import pytest
 
-from reports import rendering
+from reports import pdf
 from reports.fetcher import StaticOnlyURLFetcher
 
 
@@ -52,5 +52,5 @@ class RecordingFetcher(StaticOnlyURLFetcher):
 @pytest.fixture
 def recording_fetcher(monkeypatch):
     RecordingFetcher.made = []
-    monkeypatch.setattr(rendering, "StaticOnlyURLFetcher", RecordingFetcher)
+    monkeypatch.setattr(pdf, "StaticOnlyURLFetcher", RecordingFetcher)
     return RecordingFetcher

@@ -12,7 +12,7 @@ from django.core.management import CommandError, call_command
 from pypdf import PdfReader
 
 from agencies.models import Membership, Organisation, Role
-from reports import rendering
+from reports import pdf as report_pdf
 from reports.fetcher import StaticOnlyURLFetcher
 from roadmap.models import Objective, Roadmap
 
@@ -136,7 +136,7 @@ def test_export_writes_the_roadmaps_pdf(roadmap, tmp_path):
 def test_export_html_is_exactly_what_was_rendered_and_self_contained(roadmap, tmp_path):
     output, html_output = tmp_path / "report.pdf", tmp_path / "report.html"
 
-    with mock.patch.object(rendering, "render_pdf", wraps=rendering.render_pdf) as render_pdf:
+    with mock.patch.object(report_pdf, "render_pdf", wraps=report_pdf.render_pdf) as render_pdf:
         call_command(
             "export_roadmap_pdf",
             roadmap.slug,
@@ -157,7 +157,7 @@ def test_export_html_is_exactly_what_was_rendered_and_self_contained(roadmap, tm
     assert not re.search(r"\b(?:https?|file|ftp)://(?!www\.w3\.org/)", html)
     assert not re.search(r"""\b(?:src|href)=(?!["']?(?:#|data:))""", html)
     fetcher = StaticOnlyURLFetcher()
-    rendering.render_pdf(html, fetcher=fetcher)
+    report_pdf.render_pdf(html, fetcher=fetcher)
     assert fetcher.requested == []
 
 

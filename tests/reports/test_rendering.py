@@ -10,13 +10,9 @@ import pytest
 from pypdf import PdfReader
 from weasyprint.urls import URLFetcher
 
+from reports.assembly import load_roadmap_for_report, render_report_html
 from reports.fetcher import StaticOnlyURLFetcher, static_url
-from reports.rendering import (
-    load_roadmap_for_report,
-    render_pdf,
-    render_report_html,
-    render_roadmap_report,
-)
+from reports.pdf import render_pdf, render_roadmap_report
 from roadmap.models import Objective
 
 from ..html import squash

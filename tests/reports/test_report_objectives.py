@@ -16,13 +16,8 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from reports.rendering import (
-    CHART_WIDTH,
-    load_roadmap_for_report,
-    render_pdf,
-    render_report_html,
-    render_roadmap_report,
-)
+from reports.assembly import CHART_WIDTH, load_roadmap_for_report, render_report_html
+from reports.pdf import render_pdf, render_roadmap_report
 from roadmap.demo import DEMO_ROADMAP_SLUG
 from roadmap.models import (
     KPI,

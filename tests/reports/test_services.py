@@ -19,8 +19,8 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from config.celery import app as celery_app
-from reports import services
 from reports.models import ReportJob, ReportJobStatus
+from reports.services import jobs, rendering
 from reports.tasks import render_report_job
 
 from ..conftest import ROOT
@@ -37,7 +37,7 @@ def job(roadmap, lead):
 
 def render_raising(error: BaseException):
     """The PDF engine failing with `error`."""
-    return mock.patch.object(services, "render_roadmap_report", side_effect=error)
+    return mock.patch.object(rendering, "render_roadmap_report", side_effect=error)
 
 
 def assert_plain_failure(message: str) -> None:
@@ -55,15 +55,15 @@ def assert_plain_failure(message: str) -> None:
 def test_request_creates_a_queued_job_and_queues_it_only_on_commit(
     roadmap, lead, django_capture_on_commit_callbacks
 ):
-    with mock.patch.object(render_report_job, "delay") as delay:
+    with mock.patch.object(celery_app, "send_task") as send_task:
         with django_capture_on_commit_callbacks() as callbacks:
-            job = services.report_job_request(roadmap=roadmap, requested_by=lead)
-            assert delay.call_count == 0, "nothing may be queued before the commit"
+            job = jobs.report_job_request(roadmap=roadmap, requested_by=lead)
+            assert send_task.call_count == 0, "nothing may be queued before the commit"
 
         assert len(callbacks) == 1
         callbacks[0]()
 
-    delay.assert_called_once_with(str(job.pk))
+    send_task.assert_called_once_with("reports.render_report_job", args=[str(job.pk)])
     job.refresh_from_db()
     assert job.status == ReportJobStatus.QUEUED
     assert (job.roadmap, job.requested_by) == (roadmap, lead)
@@ -76,10 +76,10 @@ def test_a_broker_that_cannot_be_reached_fails_the_job_in_plain_words(
 ):
     unreachable = kombu.exceptions.OperationalError(f"Error 111 connecting. {INTERNAL_DETAIL}")
     with (
-        mock.patch.object(render_report_job, "delay", side_effect=unreachable),
+        mock.patch.object(celery_app, "send_task", side_effect=unreachable),
         django_capture_on_commit_callbacks(execute=True),
     ):
-        job = services.report_job_request(roadmap=roadmap, requested_by=lead)
+        job = jobs.report_job_request(roadmap=roadmap, requested_by=lead)
 
     job.refresh_from_db()
     assert job.status == ReportJobStatus.FAILED
@@ -94,7 +94,7 @@ def test_a_broker_that_cannot_be_reached_fails_the_job_in_plain_words(
 def test_rendering_a_queued_job_stores_the_pdf_and_its_facts(job):
     before = timezone.now()
 
-    services.report_job_render(job_id=job.pk)
+    rendering.report_job_render(job_id=job.pk)
 
     job.refresh_from_db()
     assert job.status == ReportJobStatus.READY
@@ -110,8 +110,8 @@ def test_rendering_a_queued_job_stores_the_pdf_and_its_facts(job):
 
 
 def test_rendering_a_job_whose_row_is_gone_does_nothing(roadmap):
-    with mock.patch.object(services, "render_roadmap_report") as render:
-        assert services.report_job_render(job_id="00000000-0000-0000-0000-000000000000") is None
+    with mock.patch.object(rendering, "render_roadmap_report") as render:
+        assert rendering.report_job_render(job_id="00000000-0000-0000-0000-000000000000") is None
 
     render.assert_not_called()
 
@@ -132,8 +132,8 @@ def test_a_finished_job_is_never_rendered_again(job, status):
     fields = ["status", "started_at", "finished_at", "attempts", "file", "sha256", "error_message"]
     before = {name: getattr(job, name) for name in fields}
 
-    with mock.patch.object(services, "render_roadmap_report") as render:
-        services.report_job_render(job_id=job.pk)
+    with mock.patch.object(rendering, "render_roadmap_report") as render:
+        rendering.report_job_render(job_id=job.pk)
 
     render.assert_not_called()
     job.refresh_from_db()
@@ -142,7 +142,7 @@ def test_a_finished_job_is_never_rendered_again(job, status):
 
 def test_a_failing_render_leaves_the_job_failed_with_a_plain_message_and_no_file(job):
     with render_raising(RuntimeError(INTERNAL_DETAIL)), pytest.raises(RuntimeError):
-        services.report_job_render(job_id=job.pk)
+        rendering.report_job_render(job_id=job.pk)
 
     job.refresh_from_db()
     assert job.status == ReportJobStatus.FAILED
@@ -155,7 +155,7 @@ def test_a_failing_render_leaves_the_job_failed_with_a_plain_message_and_no_file
 
 def test_a_transient_database_error_propagates_for_the_task_to_retry(job):
     with render_raising(OperationalError("server closed")), pytest.raises(OperationalError):
-        services.report_job_render(job_id=job.pk)
+        rendering.report_job_render(job_id=job.pk)
 
     job.refresh_from_db()
     assert job.status == ReportJobStatus.RENDERING, "a retry will pick it up"
@@ -164,9 +164,9 @@ def test_a_transient_database_error_propagates_for_the_task_to_retry(job):
 
 def test_a_retried_job_renders_on_the_next_attempt(job):
     with render_raising(OperationalError("server closed")), pytest.raises(OperationalError):
-        services.report_job_render(job_id=job.pk)
+        rendering.report_job_render(job_id=job.pk)
 
-    services.report_job_render(job_id=job.pk)
+    rendering.report_job_render(job_id=job.pk)
 
     job.refresh_from_db()
     assert job.status == ReportJobStatus.READY
@@ -175,7 +175,7 @@ def test_a_retried_job_renders_on_the_next_attempt(job):
 
 def test_a_render_stopped_by_the_soft_time_limit_says_it_took_too_long(job):
     with render_raising(SoftTimeLimitExceeded()), pytest.raises(SoftTimeLimitExceeded):
-        services.report_job_render(job_id=job.pk)
+        rendering.report_job_render(job_id=job.pk)
 
     job.refresh_from_db()
     assert job.status == ReportJobStatus.FAILED
@@ -187,11 +187,11 @@ def test_a_render_stopped_by_the_soft_time_limit_says_it_took_too_long(job):
 
 
 def test_failing_a_ready_job_leaves_it_ready(job):
-    services.report_job_render(job_id=job.pk)
+    rendering.report_job_render(job_id=job.pk)
     job.refresh_from_db()
     finished_at, sha256 = job.finished_at, job.sha256
 
-    services.report_job_fail(job_id=job.pk, error=RuntimeError("late duplicate"))
+    jobs.report_job_fail(job_id=job.pk, error=RuntimeError("late duplicate"))
 
     job.refresh_from_db()
     assert (job.status, job.finished_at, job.sha256, job.error_message) == (
@@ -203,7 +203,7 @@ def test_failing_a_ready_job_leaves_it_ready(job):
 
 
 def test_a_failure_given_in_words_is_shown_as_written(job):
-    services.report_job_fail(job_id=job.pk, error="The roadmap was deleted.")
+    jobs.report_job_fail(job_id=job.pk, error="The roadmap was deleted.")
 
     job.refresh_from_db()
     assert (job.status, job.error_message) == (ReportJobStatus.FAILED, "The roadmap was deleted.")
@@ -221,7 +221,7 @@ def _rendering_since(job: ReportJob, seconds_ago: float) -> ReportJob:
 def test_a_job_rendering_long_past_the_hard_limit_is_failed(job):
     job = _rendering_since(job, seconds_ago=settings.REPORT_TIME_LIMIT * 3 + 120)
 
-    job = services.report_job_expire_if_stuck(job=job)
+    job = jobs.report_job_expire_if_stuck(job=job)
 
     assert job.status == ReportJobStatus.FAILED
     assert "took too long" in job.error_message
@@ -231,7 +231,7 @@ def test_a_job_rendering_long_past_the_hard_limit_is_failed(job):
 def test_a_job_that_started_rendering_recently_is_left_alone(job):
     job = _rendering_since(job, seconds_ago=60)
 
-    job = services.report_job_expire_if_stuck(job=job)
+    job = jobs.report_job_expire_if_stuck(job=job)
 
     assert job.status == ReportJobStatus.RENDERING
     assert job.error_message == ""
@@ -258,7 +258,7 @@ def test_a_transient_error_is_retried_a_bounded_number_of_times_then_fails_the_j
         attempts.append(job_id)
         raise OperationalError(INTERNAL_DETAIL)
 
-    with mock.patch.object(services, "report_job_render", side_effect=database_down):
+    with mock.patch.object(rendering, "report_job_render", side_effect=database_down):
         result = render_report_job.apply(args=[str(job.pk)])
 
     assert result.failed()
@@ -274,6 +274,23 @@ def test_the_task_renders_a_job_through_the_service(job):
 
     job.refresh_from_db()
     assert job.status == ReportJobStatus.READY
+
+
+def test_the_worker_discovers_the_task_the_web_process_queues_by_name():
+    """The web side sends `jobs.RENDER_REPORT_JOB` without importing the task; a
+    fresh process finds it the way the worker does, through autodiscovery."""
+    code = (
+        "import json, django; django.setup(); from config.celery import app; "
+        "app.loader.import_default_modules(); print(json.dumps(sorted(app.tasks)))"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+
+    assert done.returncode == 0, done.stderr
+    assert jobs.RENDER_REPORT_JOB in json.loads(done.stdout.strip().splitlines()[-1])
+    assert render_report_job.name == jobs.RENDER_REPORT_JOB
 
 
 def test_the_task_is_acknowledged_late_and_its_retries_are_bounded():
@@ -329,8 +346,8 @@ def test_pressing_export_again_while_a_job_waits_returns_that_job(
     roadmap, lead, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks() as callbacks:
-        first = services.report_job_request(roadmap=roadmap, requested_by=lead)
-        again = services.report_job_request(roadmap=roadmap, requested_by=lead)
+        first = jobs.report_job_request(roadmap=roadmap, requested_by=lead)
+        again = jobs.report_job_request(roadmap=roadmap, requested_by=lead)
 
     assert again.pk == first.pk
     assert ReportJob.objects.count() == 1
@@ -338,12 +355,12 @@ def test_pressing_export_again_while_a_job_waits_returns_that_job(
 
 
 def test_a_new_job_is_made_once_the_waiting_one_has_started_or_is_old(roadmap, lead):
-    first = services.report_job_request(roadmap=roadmap, requested_by=lead)
+    first = jobs.report_job_request(roadmap=roadmap, requested_by=lead)
     ReportJob.objects.filter(pk=first.pk).update(status=ReportJobStatus.RENDERING)
-    second = services.report_job_request(roadmap=roadmap, requested_by=lead)
+    second = jobs.report_job_request(roadmap=roadmap, requested_by=lead)
     ReportJob.objects.filter(pk=second.pk).update(
-        created_at=timezone.now() - services.REUSE_QUEUED_JOB_FOR - timedelta(seconds=1)
+        created_at=timezone.now() - jobs.REUSE_QUEUED_JOB_FOR - timedelta(seconds=1)
     )
-    third = services.report_job_request(roadmap=roadmap, requested_by=lead)
+    third = jobs.report_job_request(roadmap=roadmap, requested_by=lead)
 
     assert len({first.pk, second.pk, third.pk}) == 3

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader, PdfWriter
 
+from config.celery import app as celery_app
 from reports.models import ReportJob, ReportJobStatus
 
 from ..helpers import HTMX, signed_in
@@ -98,16 +99,16 @@ def test_lead_and_above_export_a_job_queued_on_commit(
 ):
     user = request_persona(persona)
 
-    with mock.patch("reports.tasks.render_report_job.delay") as delay:
+    with mock.patch.object(celery_app, "send_task") as send_task:
         with django_capture_on_commit_callbacks() as callbacks:
             response = signed_in(client, user).post(export_url(roadmap))
         job = ReportJob.objects.get()
-        assert delay.call_count == 0, "queued before the transaction committed"
+        assert send_task.call_count == 0, "queued before the transaction committed"
         assert len(callbacks) == 1
 
         callbacks[0]()
 
-    delay.assert_called_once_with(str(job.pk))
+    send_task.assert_called_once_with("reports.render_report_job", args=[str(job.pk)])
     assert response.status_code == 302
     assert response["Location"] == job_url(job)
     assert (job.roadmap, job.requested_by, job.status, job.options) == (
@@ -122,13 +123,13 @@ def test_htmx_export_returns_the_polling_status_fragment(
     client, lead, roadmap, django_capture_on_commit_callbacks
 ):
     with (
-        mock.patch("reports.tasks.render_report_job.delay") as delay,
+        mock.patch.object(celery_app, "send_task") as send_task,
         django_capture_on_commit_callbacks(execute=True),
     ):
         response = signed_in(client, lead).post(export_url(roadmap), headers=HTMX)
 
     job = ReportJob.objects.get()
-    delay.assert_called_once_with(str(job.pk))
+    send_task.assert_called_once_with("reports.render_report_job", args=[str(job.pk)])
     assert response.status_code == 200
     assert "<html" not in response.text
     assert f'hx-get="{job_url(job)}?seen=queued"' in response.text
@@ -140,7 +141,7 @@ def test_a_broker_that_is_down_fails_the_job_in_plain_words(
 ):
     broker_down = ConnectionError("Connection refused")
     with (
-        mock.patch("reports.tasks.render_report_job.delay", side_effect=broker_down),
+        mock.patch.object(celery_app, "send_task", side_effect=broker_down),
         django_capture_on_commit_callbacks(execute=True),
     ):
         signed_in(client, lead).post(export_url(roadmap))

@@ -6,8 +6,8 @@ import time
 import pytest
 from pypdf import PdfReader
 
-from reports import services
 from reports.models import ReportJob, ReportJobStatus
+from reports.services import jobs
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
@@ -23,7 +23,7 @@ def wait_for_finish(job: ReportJob, timeout: float = 90) -> ReportJob:
 
 
 def test_worker_renders_a_queued_job_to_a_pdf(celery_worker_process, roadmap, lead):
-    job = services.report_job_request(roadmap=roadmap, requested_by=lead)  # autocommit: queued now
+    job = jobs.report_job_request(roadmap=roadmap, requested_by=lead)  # autocommit: queued now
 
     job = wait_for_finish(job)
 
@@ -40,7 +40,7 @@ def test_worker_renders_a_queued_job_to_a_pdf(celery_worker_process, roadmap, le
 
 
 def test_worker_leaves_a_finished_job_alone(celery_worker_process, roadmap, lead):
-    job = services.report_job_request(roadmap=roadmap, requested_by=lead)
+    job = jobs.report_job_request(roadmap=roadmap, requested_by=lead)
     job = wait_for_finish(job)
     finished_at, sha = job.finished_at, job.sha256
 

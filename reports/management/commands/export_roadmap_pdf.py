@@ -4,7 +4,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from roadmap.models import Roadmap
 
-from ...rendering import load_roadmap_for_report, render_roadmap_report
+from ...assembly import load_roadmap_for_report
+from ...pdf import render_roadmap_report
 
 
 class Command(BaseCommand):

@@ -1,25 +1,32 @@
-"""Report jobs: request one, render it (in the worker), record failure in plain words."""
+"""Report jobs, the request side: ask for one, queue it, fail or expire it in plain words.
+
+The web process imports this module and nothing from the worker side: the job
+is queued by its task name, so neither `reports.tasks` nor WeasyPrint is
+loaded to serve a request. Rendering is in `reports.services.rendering`.
+"""
 
 import logging
 import uuid
 from datetime import timedelta
 
+from celery import current_app
 from celery.exceptions import SoftTimeLimitExceeded, TimeLimitExceeded
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.files.base import ContentFile
 from django.db import InterfaceError, OperationalError, transaction
 from django.utils import timezone
 
 from roadmap.models import Roadmap
 
-from .models import ReportJob, ReportJobStatus
-from .rendering import load_roadmap_for_report, render_roadmap_report
+from ..models import ReportJob, ReportJobStatus
 
 logger = logging.getLogger(__name__)
 
 # Errors worth another try: the database or broker blinked.
 TRANSIENT_ERRORS = (OperationalError, InterfaceError, ConnectionError)
+
+# The Celery task that renders a job (reports/tasks.py registers it under this name).
+RENDER_REPORT_JOB = "reports.render_report_job"
 
 SUPPORT_HINT = "Try again; if it fails again, contact your platform support team"
 
@@ -65,10 +72,10 @@ def report_job_request(*, roadmap: Roadmap, requested_by: AbstractBaseUser | Non
 
 
 def _enqueue(job_id: uuid.UUID) -> None:
-    from .tasks import render_report_job  # the task module imports this one
-
     try:
-        render_report_job.delay(str(job_id))
+        # By name, so the web process never imports the task (and WeasyPrint with it).
+        # The worker applies the task's own time limits and retry policy.
+        current_app.send_task(RENDER_REPORT_JOB, args=[str(job_id)])
     except Exception:  # the broker is down: say so rather than leave it queued for ever
         logger.exception("Could not queue report job %s", job_id)
         report_job_fail(
@@ -76,51 +83,6 @@ def _enqueue(job_id: uuid.UUID) -> None:
             error="The report service is not available right now, so the report was not "
             "started. Try again in a few minutes.",
         )
-
-
-def report_job_render(*, job_id: uuid.UUID | str) -> ReportJob | None:
-    """Render the job's PDF. A job that is already ready or failed is left alone."""
-    with transaction.atomic():
-        job = ReportJob.objects.select_for_update().filter(pk=job_id).first()
-        if job is None:
-            logger.warning("Report job %s no longer exists; nothing to render.", job_id)
-            return None
-        if job.is_finished:
-            return job
-        job.status = ReportJobStatus.RENDERING
-        job.started_at = timezone.now()
-        job.attempts += 1
-        job.save(update_fields=["status", "started_at", "attempts"])
-
-    try:
-        roadmap = load_roadmap_for_report(job.roadmap_id)
-        rendered = render_roadmap_report(roadmap, version=job.options.get("version"))
-    except TRANSIENT_ERRORS:
-        raise  # the task retries with backoff; on_failure records the last one
-    except BaseException as error:
-        report_job_fail(job_id=job.pk, error=error)
-        raise
-
-    with transaction.atomic():
-        job.file.save(f"{job.pk}.pdf", ContentFile(rendered.pdf), save=False)
-        job.status = ReportJobStatus.READY
-        job.finished_at = timezone.now()
-        job.size_bytes = len(rendered.pdf)
-        job.page_count = rendered.page_count
-        job.sha256 = rendered.sha256
-        job.error_message = ""
-        job.save(
-            update_fields=[
-                "file",
-                "status",
-                "finished_at",
-                "size_bytes",
-                "page_count",
-                "sha256",
-                "error_message",
-            ]
-        )
-    return job
 
 
 def report_job_fail(*, job_id: uuid.UUID | str, error: BaseException | str) -> None:

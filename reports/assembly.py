@@ -1,10 +1,9 @@
-"""Assemble a roadmap's report as self-contained HTML and render it to PDF.
+"""Assemble a roadmap's report as self-contained HTML: its data, in a fixed
+number of queries, through the report template with the stylesheet inlined.
 
-The worker, the `export_roadmap_pdf` command and the benchmark all call
-`render_roadmap_report`, so they produce the same document.
+No WeasyPrint here: `reports.pdf` turns this HTML into the PDF.
 """
 
-import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -15,7 +14,6 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
-from weasyprint import HTML
 
 from roadmap.charts.kpis import kpi_chart
 from roadmap.models import KPI, GuidingPrinciple, Objective, Roadmap
@@ -23,8 +21,6 @@ from roadmap.rules.kpi_status import RULE_TEXT, KPIAssessment, KPIStatus
 from roadmap.rules.kpi_summary import count_by_status
 from roadmap.selectors.objectives import objectives_in_full
 from ui.formatting import format_short_date, format_value
-
-from .fetcher import REPORT_BASE_URL, StaticOnlyURLFetcher
 
 REPORT_TEMPLATE = "reports/roadmap_report.html"
 REPORT_STYLESHEET = "reports/report.css"
@@ -34,17 +30,6 @@ REPORT_STYLESHEET = "reports/report.css"
 # 640 by 250 so its 12 px labels print at 9 pt, and never wider than the column.
 CHART_WIDTH = 640
 CHART_HEIGHT = 250
-
-
-@dataclass(frozen=True)
-class RenderedReport:
-    pdf: bytes
-    html: str
-    page_count: int
-
-    @property
-    def sha256(self) -> str:
-        return hashlib.sha256(self.pdf).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -180,23 +165,3 @@ def render_report_html(roadmap: Roadmap, *, generated_at: datetime, version: int
         "stylesheet": mark_safe(_stylesheet()),  # noqa: S308 - our own static file
     }
     return render_to_string(REPORT_TEMPLATE, context)
-
-
-def render_pdf(html: str, *, fetcher: StaticOnlyURLFetcher | None = None) -> tuple[bytes, int]:
-    """PDF bytes and page count. Only the static-only fetcher may load resources."""
-    document = HTML(
-        string=html, base_url=REPORT_BASE_URL, url_fetcher=fetcher or StaticOnlyURLFetcher()
-    ).render()
-    return document.write_pdf(), len(document.pages)
-
-
-def render_roadmap_report(
-    roadmap: Roadmap, *, generated_at: datetime | None = None, version: int | None = None
-) -> RenderedReport:
-    html = render_report_html(
-        roadmap,
-        generated_at=generated_at or timezone.now(),
-        version=version or roadmap.version,
-    )
-    pdf, page_count = render_pdf(html)
-    return RenderedReport(pdf=pdf, html=html, page_count=page_count)
