@@ -4,6 +4,7 @@ refuse silently (a comma, a letter) gets a clear message."""
 from django import forms
 
 from agencies.access import agency_members
+from ui.concurrency import RevisionFormMixin
 from ui.formatting import format_date
 from ui.forms import (
     DateInput,
@@ -18,10 +19,11 @@ from ..models import (
     KPI,
     Objective,
 )
+from ..rules.kpi_status import plan_problems
 from ..services.kpis import KPI_FIELDS
 
 
-class KPIForm(NoSilentTruncationMixin, forms.ModelForm):
+class KPIForm(RevisionFormMixin, NoSilentTruncationMixin, forms.ModelForm):
     class Meta:
         model = KPI
         fields = list(KPI_FIELDS)
@@ -74,21 +76,14 @@ class KPIForm(NoSilentTruncationMixin, forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         baseline_value, target_value = cleaned.get("baseline_value"), cleaned.get("target_value")
-        if (
-            baseline_value is not None
-            and target_value is not None
-            and baseline_value == target_value
-        ):
-            self.add_error(
-                "target_value",
-                "The target must differ from the baseline: a KPI measures a change.",
-            )
         baseline_date, target_date = cleaned.get("baseline_date"), cleaned.get("target_date")
-        if baseline_date and target_date and target_date <= baseline_date:
-            self.add_error(
-                "target_date",
-                f"The target date must be after the baseline date ({format_date(baseline_date)}).",
-            )
+        for problem in plan_problems(
+            baseline_value=baseline_value,
+            baseline_date=baseline_date,
+            target_value=target_value,
+            target_date=target_date,
+        ):
+            self.add_error(problem.field, str(problem))
         if baseline_date and self.instance.pk:
             earlier = self.instance.measurements.filter(date__lt=baseline_date).count()
             if earlier:

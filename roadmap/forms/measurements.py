@@ -5,6 +5,7 @@ from datetime import date
 
 from django import forms
 
+from ui.concurrency import RevisionFormMixin
 from ui.formatting import format_date
 from ui.forms import (
     DateInput,
@@ -20,7 +21,7 @@ from ..models import (
 )
 
 
-class MeasurementForm(NoSilentTruncationMixin, forms.ModelForm):
+class MeasurementForm(RevisionFormMixin, NoSilentTruncationMixin, forms.ModelForm):
     class Meta:
         model = Measurement
         fields = ["value", "date", "note"]

@@ -3,6 +3,7 @@
 from django import forms
 
 from agencies.access import agency_members
+from ui.concurrency import RevisionFormMixin
 from ui.forms import (
     MemberChoiceField,
     NoSilentTruncationMixin,
@@ -16,7 +17,7 @@ from ..models import (
 from ..services.objectives import OBJECTIVE_FIELDS
 
 
-class ObjectiveForm(NoSilentTruncationMixin, forms.ModelForm):
+class ObjectiveForm(RevisionFormMixin, NoSilentTruncationMixin, forms.ModelForm):
     class Meta:
         model = Objective
         fields = list(OBJECTIVE_FIELDS)

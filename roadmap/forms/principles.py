@@ -2,6 +2,7 @@
 
 from django import forms
 
+from ui.concurrency import RevisionFormMixin
 from ui.forms import (
     NoSilentTruncationMixin,
     refuse_duplicate_title,
@@ -12,7 +13,7 @@ from ..models import (
 )
 
 
-class PrincipleForm(NoSilentTruncationMixin, forms.ModelForm):
+class PrincipleForm(RevisionFormMixin, NoSilentTruncationMixin, forms.ModelForm):
     class Meta:
         model = GuidingPrinciple
         fields = ["title", "description"]

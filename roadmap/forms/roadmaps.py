@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.text import slugify
 
+from ui.concurrency import RevisionFormMixin
 from ui.forms import (
     NoSilentTruncationMixin,
 )
@@ -12,7 +13,7 @@ from ..models import (
 )
 
 
-class RoadmapForm(NoSilentTruncationMixin, forms.ModelForm):
+class RoadmapForm(RevisionFormMixin, NoSilentTruncationMixin, forms.ModelForm):
     """Create or edit a roadmap. The slug is chosen once, at creation."""
 
     class Meta:

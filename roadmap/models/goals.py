@@ -1,13 +1,15 @@
 """Organisational goals: the agency's own goals, kept once and reused by its roadmaps."""
 
 from django.db import models
+from django.db.models.functions import Lower
 
 from agencies.models import Organisation
+from ui.concurrency import Revisioned
 
 from .roadmaps import DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH
 
 
-class OrganisationalGoal(models.Model):
+class OrganisationalGoal(Revisioned):
     """A goal of the agency as a whole, kept once and reused by all its roadmaps."""
 
     organisation = models.ForeignKey(
@@ -22,7 +24,7 @@ class OrganisationalGoal(models.Model):
         verbose_name = "organisational goal"
         constraints = [
             models.UniqueConstraint(
-                fields=["organisation", "title"], name="goal_title_unique_per_agency"
+                "organisation", Lower("title"), name="goal_title_unique_per_agency"
             ),
         ]
 

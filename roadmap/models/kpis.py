@@ -3,8 +3,10 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils import timezone
 
+from ui.concurrency import Revisioned
 from ui.formatting import format_date
 
 from ..rules.kpi_status import assess_kpi
@@ -27,7 +29,7 @@ class ReportingFrequency(models.TextChoices):
 KPI_VALUE = {"max_digits": 18, "decimal_places": 4}
 
 
-class KPI(models.Model):
+class KPI(Revisioned):
     """A measurable indicator of an objective: a baseline, a target and measurements."""
 
     objective = models.ForeignKey(Objective, on_delete=models.CASCADE, related_name="kpis")
@@ -56,7 +58,6 @@ class KPI(models.Model):
     )
     position = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["position", "pk"]
@@ -64,7 +65,7 @@ class KPI(models.Model):
         verbose_name_plural = "KPIs"
         constraints = [
             models.UniqueConstraint(
-                fields=["objective", "name"], name="kpi_name_unique_per_objective"
+                "objective", Lower("name"), name="kpi_name_unique_per_objective"
             ),
             models.CheckConstraint(
                 condition=models.Q(target_date__gt=models.F("baseline_date")),

@@ -3,10 +3,12 @@
 from django.conf import settings
 from django.db import models
 
+from ui.concurrency import Revisioned
+
 from .kpis import KPI, KPI_VALUE
 
 
-class Measurement(models.Model):
+class Measurement(Revisioned):
     """One reading of a KPI on a date."""
 
     kpi = models.ForeignKey(KPI, on_delete=models.CASCADE, related_name="measurements")
@@ -20,7 +22,9 @@ class Measurement(models.Model):
 
     class Meta:
         ordering = ["date", "pk"]
-        indexes = [models.Index(fields=["kpi", "date"])]
+        constraints = [
+            models.UniqueConstraint(fields=["kpi", "date"], name="one_measurement_per_kpi_a_day"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.kpi}: {self.value} on {self.date}"

@@ -2,6 +2,9 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
+
+from ui.concurrency import Revisioned
 
 from .goals import OrganisationalGoal
 from .roadmaps import DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH, Roadmap
@@ -13,7 +16,7 @@ class Priority(models.TextChoices):
     LOW = "low", "Low"
 
 
-class Objective(models.Model):
+class Objective(Revisioned):
     """A strategic objective of a roadmap, measured by its KPIs."""
 
     roadmap = models.ForeignKey(Roadmap, on_delete=models.CASCADE, related_name="objectives")
@@ -46,13 +49,12 @@ class Objective(models.Model):
     )
     position = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["position", "pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["roadmap", "title"], name="objective_title_unique_per_roadmap"
+                "roadmap", Lower("title"), name="objective_title_unique_per_roadmap"
             ),
         ]
 

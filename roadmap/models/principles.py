@@ -1,11 +1,14 @@
 """Guiding principles: the ordered rules of thumb behind every decision on a roadmap."""
 
 from django.db import models
+from django.db.models.functions import Lower
+
+from ui.concurrency import Revisioned
 
 from .roadmaps import DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH, Roadmap
 
 
-class GuidingPrinciple(models.Model):
+class GuidingPrinciple(Revisioned):
     """An ordered principle that guides every decision on the roadmap."""
 
     roadmap = models.ForeignKey(Roadmap, on_delete=models.CASCADE, related_name="principles")
@@ -17,7 +20,7 @@ class GuidingPrinciple(models.Model):
         ordering = ["position", "pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["roadmap", "title"], name="principle_title_unique_per_roadmap"
+                "roadmap", Lower("title"), name="principle_title_unique_per_roadmap"
             ),
         ]
 

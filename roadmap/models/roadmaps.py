@@ -6,6 +6,7 @@ from django.db import models
 from django.urls import reverse
 
 from agencies.models import Organisation
+from ui.concurrency import Revisioned
 
 TITLE_MAX_LENGTH = 200
 VISION_MAX_LENGTH = 10_000
@@ -25,7 +26,7 @@ class RoadmapQuerySet(models.QuerySet):
         return self.annotate(objective_count=models.Count("objectives", distinct=True))
 
 
-class Roadmap(models.Model):
+class Roadmap(Revisioned):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="roadmaps", verbose_name="agency"
     )
@@ -54,7 +55,6 @@ class Roadmap(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     objects = RoadmapQuerySet.as_manager()
 

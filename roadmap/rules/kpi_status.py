@@ -110,19 +110,50 @@ class PlanError(ValueError):
         self.field = field
 
 
+def plan_problems(
+    *,
+    baseline_value: Decimal | None,
+    baseline_date: date | None,
+    target_value: Decimal | None,
+    target_date: date | None,
+) -> list[PlanError]:
+    """Every reason baseline and target make no plan, each naming its field. A
+    pair with a missing half is not judged (the form says it is missing)."""
+    problems = []
+    same = (
+        baseline_value is not None
+        and target_value is not None
+        and as_decimal(target_value, "target value") == as_decimal(baseline_value, "baseline")
+    )
+    if same:
+        problems.append(
+            PlanError(
+                "target_value", "The target must differ from the baseline: a KPI measures a change."
+            )
+        )
+    if baseline_date is not None and target_date is not None and target_date <= baseline_date:
+        problems.append(
+            PlanError(
+                "target_date",
+                f"The target date must be after the baseline date ({format_date(baseline_date)}).",
+            )
+        )
+    return problems
+
+
 def check_plan(
     *, baseline_value: Decimal, baseline_date: date, target_value: Decimal, target_date: date
 ) -> None:
-    """Raise ValueError, with a message fit for a form, unless baseline and target make a plan."""
-    baseline_value = as_decimal(baseline_value, "baseline value")
-    target_value = as_decimal(target_value, "target value")
-    if target_value == baseline_value:
-        raise PlanError(
-            "target_value",
-            "The target must be different from the baseline: there is no change to measure.",
-        )
-    if target_date <= baseline_date:
-        raise PlanError("target_date", "The target date must be after the baseline date.")
+    """Raise the first PlanError unless baseline and target make a plan. The KPI
+    form, the admin and the KPI services all judge by `plan_problems`."""
+    problems = plan_problems(
+        baseline_value=as_decimal(baseline_value, "baseline value"),
+        baseline_date=baseline_date,
+        target_value=as_decimal(target_value, "target value"),
+        target_date=target_date,
+    )
+    if problems:
+        raise problems[0]
 
 
 def expected_on(

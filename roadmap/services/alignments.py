@@ -2,6 +2,8 @@
 
 from django.db import transaction
 
+from ui.concurrency import unique_or_refused
+
 from ..models import Objective, ObjectiveAlignment, OrganisationalGoal
 
 
@@ -11,7 +13,10 @@ def objective_align(
 ) -> ObjectiveAlignment:
     if goal.organisation_id != objective.roadmap.organisation_id:
         raise ValueError("An objective can only serve its own agency's goals.")
-    return ObjectiveAlignment.objects.create(objective=objective, goal=goal, rationale=rationale)
+    alignment = ObjectiveAlignment(objective=objective, goal=goal, rationale=rationale)
+    with unique_or_refused("goal", "This objective already serves that goal."):
+        alignment.save()
+    return alignment
 
 
 @transaction.atomic

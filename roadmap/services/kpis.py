@@ -1,4 +1,5 @@
-"""Writes to KPIs and their measurements."""
+"""Writes to KPIs. They check the plan with the same rule as the form, so an
+import or an API cannot store what the form would refuse."""
 
 from datetime import date
 from decimal import Decimal
@@ -6,10 +7,13 @@ from decimal import Decimal
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
-from ui.ordering import Move, MoveResult, move_in_list, next_position
+from ui.concurrency import Refused, editor, locked, save_revised, unique_or_refused
+from ui.ordering import Move, MoveResult, MoveTo, move_in_list, next_position
 
-from ..models import KPI, Measurement, Objective
+from ..models import KPI, KPIDirection, Objective, ReportingFrequency
+from ..rules.kpi_status import PlanError, check_plan
 
+# What the KPI form edits, in the order the form shows it.
 KPI_FIELDS = (
     "name",
     "definition",
@@ -23,59 +27,110 @@ KPI_FIELDS = (
     "owner",
     "reporting_frequency",
 )
+DUPLICATE = "This objective already has a KPI with that name."
+
+
+def _checked_plan(**plan) -> None:
+    try:
+        check_plan(**plan)
+    except PlanError as error:
+        raise Refused(error.field, str(error)) from error
 
 
 @transaction.atomic
-def kpi_create(*, objective: Objective, **fields) -> KPI:
-    """Fields are KPI_FIELDS; forms have checked dates and values."""
-    Objective.objects.select_for_update().filter(pk=objective.pk).first()
-    return KPI.objects.create(
-        objective=objective, position=next_position(objective.kpis.all()), **fields
+def kpi_create(
+    *,
+    objective: Objective,
+    name: str,
+    baseline_value: Decimal,
+    baseline_date: date,
+    target_value: Decimal,
+    target_date: date,
+    definition: str = "",
+    unit: str = "",
+    direction: str = KPIDirection.HIGHER,
+    data_source: str = "",
+    owner: AbstractBaseUser | None = None,
+    reporting_frequency: str = ReportingFrequency.QUARTERLY,
+    by: AbstractBaseUser | None = None,
+) -> KPI:
+    _checked_plan(
+        baseline_value=baseline_value,
+        baseline_date=baseline_date,
+        target_value=target_value,
+        target_date=target_date,
     )
-
-
-@transaction.atomic
-def kpi_update(*, kpi: KPI, **changes) -> KPI:
-    unknown = set(changes) - set(KPI_FIELDS)
-    if unknown:
-        raise TypeError(f"kpi_update() got unexpected fields: {sorted(unknown)}")
-    for field, value in changes.items():
-        setattr(kpi, field, value)
-    kpi.save(update_fields=[*changes, "updated_at"])
+    locked(objective)  # two editors adding at once get distinct positions
+    kpi = KPI(
+        objective=objective,
+        name=name.strip(),
+        definition=definition,
+        unit=unit,
+        direction=KPIDirection(direction),
+        baseline_value=baseline_value,
+        baseline_date=baseline_date,
+        target_value=target_value,
+        target_date=target_date,
+        data_source=data_source,
+        owner=owner,
+        reporting_frequency=ReportingFrequency(reporting_frequency),
+        position=next_position(objective.kpis.all()),
+        updated_by=editor(by),
+    )
+    with unique_or_refused("name", DUPLICATE):
+        kpi.save()
     return kpi
 
 
-def kpi_move(*, kpi: KPI, move: Move) -> MoveResult:
+@transaction.atomic
+def kpi_update(
+    *,
+    kpi: KPI,
+    name: str,
+    definition: str,
+    unit: str,
+    direction: str,
+    baseline_value: Decimal,
+    baseline_date: date,
+    target_value: Decimal,
+    target_date: date,
+    data_source: str,
+    owner: AbstractBaseUser | None,
+    reporting_frequency: str,
+    revision: int | None = None,
+    by: AbstractBaseUser | None = None,
+) -> KPI:
+    """`revision` is the one the user saw: a save over a later one is refused."""
+    _checked_plan(
+        baseline_value=baseline_value,
+        baseline_date=baseline_date,
+        target_value=target_value,
+        target_date=target_date,
+    )
+    kpi.name = name.strip()
+    kpi.definition = definition
+    kpi.unit = unit
+    kpi.direction = KPIDirection(direction)
+    kpi.baseline_value = baseline_value
+    kpi.baseline_date = baseline_date
+    kpi.target_value = target_value
+    kpi.target_date = target_date
+    kpi.data_source = data_source
+    kpi.owner = owner
+    kpi.reporting_frequency = ReportingFrequency(reporting_frequency)
+    save_revised(kpi, fields=KPI_FIELDS, revision=revision, by=by, unique=("name", DUPLICATE))
+    return kpi
+
+
+def kpi_move(*, kpi: KPI, move: Move | MoveTo) -> MoveResult:
     return move_in_list(
-        item=kpi, siblings=KPI.objects.filter(objective_id=kpi.objective_id), move=move
+        item=kpi,
+        siblings=KPI.objects.filter(objective_id=kpi.objective_id),
+        move=move,
+        parent=Objective(pk=kpi.objective_id),
     )
 
 
 @transaction.atomic
 def kpi_delete(*, kpi: KPI) -> None:
     kpi.delete()
-
-
-@transaction.atomic
-def measurement_record(
-    *, kpi: KPI, value: Decimal, date: date, note: str = "", entered_by: AbstractBaseUser | None
-) -> Measurement:
-    return Measurement.objects.create(
-        kpi=kpi, value=value, date=date, note=note, entered_by=entered_by
-    )
-
-
-@transaction.atomic
-def measurement_update(
-    *, measurement: Measurement, value: Decimal, date: date, note: str
-) -> Measurement:
-    measurement.value = value
-    measurement.date = date
-    measurement.note = note
-    measurement.save(update_fields=["value", "date", "note"])
-    return measurement
-
-
-@transaction.atomic
-def measurement_delete(*, measurement: Measurement) -> None:
-    measurement.delete()

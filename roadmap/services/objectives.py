@@ -3,9 +3,22 @@
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
-from ui.ordering import Move, MoveResult, move_in_list, next_position
+from ui.concurrency import editor, locked, save_revised, unique_or_refused
+from ui.ordering import Move, MoveResult, MoveTo, move_in_list, next_position
 
 from ..models import Objective, Priority, Roadmap
+
+# What the objective form edits, in the order the form shows it.
+OBJECTIVE_FIELDS = (
+    "title",
+    "description",
+    "desired_outcomes",
+    "priority",
+    "owner",
+    "citizen_centric",
+    "citizen_outcome",
+)
+DUPLICATE = "This roadmap already has an objective with that title."
 
 
 @transaction.atomic
@@ -19,52 +32,61 @@ def objective_create(
     owner: AbstractBaseUser | None = None,
     citizen_centric: bool = False,
     citizen_outcome: str = "",
+    by: AbstractBaseUser | None = None,
 ) -> Objective:
-    # Lock the roadmap row so two editors adding at once get distinct positions.
-    Roadmap.objects.select_for_update().filter(pk=roadmap.pk).first()
-    return Objective.objects.create(
+    locked(roadmap)  # two editors adding at once get distinct positions
+    objective = Objective(
         roadmap=roadmap,
-        title=title,
+        title=title.strip(),
         description=description,
         desired_outcomes=desired_outcomes,
-        priority=priority,
+        priority=Priority(priority),
         owner=owner,
         citizen_centric=citizen_centric,
         citizen_outcome=citizen_outcome if citizen_centric else "",
         position=next_position(roadmap.objectives.all()),
+        updated_by=editor(by),
     )
-
-
-OBJECTIVE_FIELDS = (
-    "title",
-    "description",
-    "desired_outcomes",
-    "priority",
-    "owner",
-    "citizen_centric",
-    "citizen_outcome",
-)
-
-
-@transaction.atomic
-def objective_update(*, objective: Objective, **changes) -> Objective:
-    """Change any of OBJECTIVE_FIELDS; a non-citizen-centric objective keeps no outcome."""
-    unknown = set(changes) - set(OBJECTIVE_FIELDS)
-    if unknown:
-        raise TypeError(f"objective_update() got unexpected fields: {sorted(unknown)}")
-    for field, value in changes.items():
-        setattr(objective, field, value)
-    if not objective.citizen_centric:
-        objective.citizen_outcome = ""
-    objective.save(update_fields=[*OBJECTIVE_FIELDS, "updated_at"])
+    with unique_or_refused("title", DUPLICATE):
+        objective.save()
     return objective
 
 
-def objective_move(*, objective: Objective, move: Move) -> MoveResult:
+@transaction.atomic
+def objective_update(
+    *,
+    objective: Objective,
+    title: str,
+    description: str,
+    desired_outcomes: str,
+    priority: str,
+    owner: AbstractBaseUser | None,
+    citizen_centric: bool,
+    citizen_outcome: str,
+    revision: int | None = None,
+    by: AbstractBaseUser | None = None,
+) -> Objective:
+    """A non-citizen-centric objective keeps no citizen outcome. `revision` is the
+    one the user saw: a save over a later one is refused."""
+    objective.title = title.strip()
+    objective.description = description
+    objective.desired_outcomes = desired_outcomes
+    objective.priority = Priority(priority)
+    objective.owner = owner
+    objective.citizen_centric = citizen_centric
+    objective.citizen_outcome = citizen_outcome if citizen_centric else ""
+    save_revised(
+        objective, fields=OBJECTIVE_FIELDS, revision=revision, by=by, unique=("title", DUPLICATE)
+    )
+    return objective
+
+
+def objective_move(*, objective: Objective, move: Move | MoveTo) -> MoveResult:
     return move_in_list(
         item=objective,
         siblings=Objective.objects.filter(roadmap_id=objective.roadmap_id),
         move=move,
+        parent=Roadmap(pk=objective.roadmap_id),
     )
 
 

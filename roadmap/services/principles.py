@@ -1,38 +1,61 @@
 """Writes to a roadmap's guiding principles."""
 
+from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
-from ui.ordering import Move, MoveResult, move_in_list, next_position
+from ui.concurrency import editor, locked, save_revised, unique_or_refused
+from ui.ordering import Move, MoveResult, MoveTo, move_in_list, next_position
 
 from ..models import GuidingPrinciple, Roadmap
 
+DUPLICATE = "This roadmap already has that principle."
+
 
 @transaction.atomic
-def principle_create(*, roadmap: Roadmap, title: str, description: str = "") -> GuidingPrinciple:
-    Roadmap.objects.select_for_update().filter(pk=roadmap.pk).first()
-    return GuidingPrinciple.objects.create(
+def principle_create(
+    *, roadmap: Roadmap, title: str, description: str = "", by: AbstractBaseUser | None = None
+) -> GuidingPrinciple:
+    locked(roadmap)  # two editors adding at once get distinct positions
+    principle = GuidingPrinciple(
         roadmap=roadmap,
-        title=title,
+        title=title.strip(),
         description=description,
         position=next_position(roadmap.principles.all()),
+        updated_by=editor(by),
     )
+    with unique_or_refused("title", DUPLICATE):
+        principle.save()
+    return principle
 
 
 @transaction.atomic
 def principle_update(
-    *, principle: GuidingPrinciple, title: str, description: str
+    *,
+    principle: GuidingPrinciple,
+    title: str,
+    description: str,
+    revision: int | None = None,
+    by: AbstractBaseUser | None = None,
 ) -> GuidingPrinciple:
-    principle.title = title
+    """`revision` is the one the user saw: a save over a later one is refused."""
+    principle.title = title.strip()
     principle.description = description
-    principle.save(update_fields=["title", "description"])
+    save_revised(
+        principle,
+        fields=("title", "description"),
+        revision=revision,
+        by=by,
+        unique=("title", DUPLICATE),
+    )
     return principle
 
 
-def principle_move(*, principle: GuidingPrinciple, move: Move) -> MoveResult:
+def principle_move(*, principle: GuidingPrinciple, move: Move | MoveTo) -> MoveResult:
     return move_in_list(
         item=principle,
         siblings=GuidingPrinciple.objects.filter(roadmap_id=principle.roadmap_id),
         move=move,
+        parent=Roadmap(pk=principle.roadmap_id),
     )
 
 

@@ -4,6 +4,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
 from agencies.models import Organisation
+from ui.concurrency import editor, save_revised, unique_or_refused
 
 from ..models import Roadmap, RoadmapStatus
 
@@ -20,7 +21,7 @@ def roadmap_create(
     vision: str = "",
     purpose: str = "",
 ) -> Roadmap:
-    return Roadmap.objects.create(
+    roadmap = Roadmap(
         organisation=organisation,
         created_by=created_by,
         title=title,
@@ -30,7 +31,13 @@ def roadmap_create(
         vision=vision,
         purpose=purpose,
         status=RoadmapStatus.DRAFT,
+        updated_by=editor(created_by),
     )
+    with unique_or_refused(
+        "slug", f"Your agency already has a roadmap called '{slug}'. Choose another short name."
+    ):
+        roadmap.save()
+    return roadmap
 
 
 @transaction.atomic
@@ -42,20 +49,19 @@ def roadmap_update(
     horizon_end_year: int,
     vision: str,
     purpose: str = "",
+    revision: int | None = None,
+    by: AbstractBaseUser | None = None,
 ) -> Roadmap:
+    """`revision` is the one the user saw: a save over a later one is refused."""
     roadmap.title = title
     roadmap.horizon_start_year = horizon_start_year
     roadmap.horizon_end_year = horizon_end_year
     roadmap.vision = vision
     roadmap.purpose = purpose
-    roadmap.save(
-        update_fields=[
-            "title",
-            "horizon_start_year",
-            "horizon_end_year",
-            "vision",
-            "purpose",
-            "updated_at",
-        ]
+    save_revised(
+        roadmap,
+        fields=("title", "horizon_start_year", "horizon_end_year", "vision", "purpose"),
+        revision=revision,
+        by=by,
     )
     return roadmap

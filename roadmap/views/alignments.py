@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from agencies.access import get_membership
 from agencies.models import Role
+from ui.concurrency import save_form
 from ui.http import HtmxHttpRequest, member_page
 
 from ..forms.alignments import AlignmentForm
@@ -31,8 +32,11 @@ def alignment_create(request: HtmxHttpRequest, agency: str, slug: str, pk: int) 
     roadmap = objective.roadmap
     form = AlignmentForm(request.POST or None, objective=objective)
     extra: dict[str, object] = {"alignment_form": form}
-    if request.method == "POST" and form.is_valid():
-        alignment = objective_align(objective=objective, **form.cleaned_data)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and (alignment := save_form(form, objective_align, objective=objective))
+    ):
         if not request.htmx:
             return redirect(objective_url(roadmap, objective, "alignments"))
         extra = {"announcement": f"Aligned to the goal: {alignment.goal.title}"}

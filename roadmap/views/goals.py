@@ -17,6 +17,7 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from agencies.access import get_membership, in_agency
 from agencies.models import Membership, Role
+from ui.concurrency import save_form
 from ui.http import HtmxHttpRequest, member_page
 from ui.ordering import move_announcement, requested_move
 
@@ -61,8 +62,13 @@ def goal_create(request: HtmxHttpRequest, agency: str) -> HttpResponse:
         request.POST if request.method == "POST" else None, organisation=membership.organisation
     )
     announcement = ""
-    if request.method == "POST" and form.is_valid():
-        goal = goal_add(organisation=membership.organisation, **form.cleaned_data)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and (
+            goal := save_form(form, goal_add, organisation=membership.organisation, by=request.user)
+        )
+    ):
         if not request.htmx:
             return redirect(goals_address(agency))
         form = GoalForm(organisation=membership.organisation)  # ready for the next one
@@ -90,8 +96,11 @@ def goal_edit(request: HtmxHttpRequest, agency: str, pk: int) -> HttpResponse:
         instance=copy(goal),  # a refused edit leaves the page showing the saved title
         organisation=membership.organisation,
     )
-    if request.method == "POST" and form.is_valid():
-        goal_update(goal=goal, **form.cleaned_data)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and save_form(form, goal_update, goal=goal, by=request.user)
+    ):
         return redirect(goals_address(agency, f"goal-{goal.pk}"))
     return render(
         request,

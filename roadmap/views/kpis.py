@@ -25,6 +25,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from agencies.access import get_membership
 from agencies.models import Membership, Role
+from ui.concurrency import save_form
 from ui.http import HtmxHttpRequest, member_page
 from ui.ordering import move_announcement, requested_move
 
@@ -135,8 +136,11 @@ def kpi_create(request: HtmxHttpRequest, agency: str, slug: str, pk: int) -> Htt
     membership = get_membership(request.user, agency, minimum=Role.EDITOR)
     objective = objective_in(membership, slug, pk)
     form = KPIForm(request.POST or None, objective=objective)
-    if request.method == "POST" and form.is_valid():
-        kpi = kpi_add(objective=objective, **form.cleaned_data)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and (kpi := save_form(form, kpi_add, objective=objective, by=request.user))
+    ):
         if not request.htmx:
             messages.success(request, f"KPI added: {kpi.name}")
             return redirect(objective_url(objective.roadmap, objective, "kpis"))
@@ -177,8 +181,11 @@ def kpi_edit(
         objective=objective,
         auto_id=INLINE_EDIT_IDS if request.htmx else "id_%s",
     )
-    if request.method == "POST" and form.is_valid():
-        kpi_update(kpi=kpi, **form.cleaned_data)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and save_form(form, kpi_update, kpi=kpi, by=request.user)
+    ):
         message = f"KPI saved: {kpi.name}"
         if not request.htmx:
             messages.success(request, message)

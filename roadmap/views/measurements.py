@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 
 from agencies.access import get_membership
 from agencies.models import Membership, Role
+from ui.concurrency import save_form
 from ui.formatting import format_date
 from ui.http import HtmxHttpRequest
 
@@ -22,8 +23,8 @@ from ..forms.measurements import MeasurementForm
 from ..models import KPI
 from ..selectors.kpis import kpi_in
 from ..selectors.measurements import measurement_for
-from ..services.kpis import measurement_delete as measurement_remove
-from ..services.kpis import measurement_record, measurement_update
+from ..services.measurements import measurement_delete as measurement_remove
+from ..services.measurements import measurement_record, measurement_update
 from .kpis import (
     INLINE_EDIT_IDS,
     KPI_TEMPLATE,
@@ -52,8 +53,11 @@ def measurement_create(
     membership = get_membership(request.user, agency, minimum=Role.EDITOR)
     kpi = kpi_in(membership, slug, pk, kpi_pk)
     form = MeasurementForm(request.POST or None, kpi=kpi)
-    if request.method == "POST" and form.is_valid():
-        measurement = measurement_record(kpi=kpi, entered_by=request.user, **form.cleaned_data)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and (measurement := save_form(form, measurement_record, kpi=kpi, entered_by=request.user))
+    ):
         if not request.htmx:
             messages.success(request, f"Measurement added for {format_date(measurement.date)}.")
             return redirect(kpi_url(kpi, "measurements"))
@@ -86,8 +90,11 @@ def measurement_edit(
         kpi=kpi,
         auto_id=INLINE_EDIT_IDS if request.htmx else "id_%s",
     )
-    if request.method == "POST" and form.is_valid():
-        measurement_update(measurement=measurement, **form.cleaned_data)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and save_form(form, measurement_update, measurement=measurement, by=request.user)
+    ):
         message = f"Measurement for {format_date(measurement.date)} saved."
         if not request.htmx:
             messages.success(request, message)

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from agencies.access import get_membership
 from agencies.models import Membership, Role
+from ui.concurrency import save_form
 from ui.http import HtmxHttpRequest, member_page
 from ui.ordering import move_announcement, requested_move
 
@@ -57,8 +58,11 @@ def objective_create(request: HtmxHttpRequest, agency: str, slug: str) -> HttpRe
     roadmap = roadmap_for(membership, slug)
     form = ObjectiveForm(request.POST if request.method == "POST" else None, roadmap=roadmap)
     announcement = ""
-    if request.method == "POST" and form.is_valid():
-        objective = objective_add(roadmap=roadmap, **form.cleaned_data)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and (objective := save_form(form, objective_add, roadmap=roadmap, by=request.user))
+    ):
         if not request.htmx:
             return redirect(f"{roadmap.get_absolute_url()}#objectives")
         form = ObjectiveForm(roadmap=roadmap)  # a fresh form for the next one
@@ -92,8 +96,11 @@ def objective_edit(request: HtmxHttpRequest, agency: str, slug: str, pk: int) ->
         roadmap=roadmap,
         auto_id=INLINE_EDIT_IDS if request.htmx else "id_%s",
     )
-    if request.method == "POST" and form.is_valid():
-        objective_update(objective=objective, **form.cleaned_data)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and save_form(form, objective_update, objective=objective, by=request.user)
+    ):
         if not request.htmx:
             return redirect(f"{roadmap.get_absolute_url()}#objectives")
         return render_roadmap_page(

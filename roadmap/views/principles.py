@@ -16,6 +16,7 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from agencies.access import get_membership
 from agencies.models import Role
+from ui.concurrency import save_form
 from ui.http import HtmxHttpRequest, member_page
 from ui.ordering import move_announcement, requested_move
 
@@ -38,8 +39,11 @@ def principle_create(request: HtmxHttpRequest, agency: str, slug: str) -> HttpRe
         request.POST if request.method == "POST" else None, roadmap=roadmap, auto_id=PRINCIPLE_IDS
     )
     announcement = ""
-    if request.method == "POST" and form.is_valid():
-        principle = principle_add(roadmap=roadmap, **form.cleaned_data)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and (principle := save_form(form, principle_add, roadmap=roadmap, by=request.user))
+    ):
         if not request.htmx:
             return redirect(f"{roadmap.get_absolute_url()}#principles")
         form = PrincipleForm(roadmap=roadmap, auto_id=PRINCIPLE_IDS)  # ready for the next one
@@ -72,8 +76,11 @@ def principle_edit(request: HtmxHttpRequest, agency: str, slug: str, pk: int) ->
         roadmap=roadmap,
         auto_id=PRINCIPLE_IDS,
     )
-    if request.method == "POST" and form.is_valid():
-        principle_update(principle=principle, **form.cleaned_data)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and save_form(form, principle_update, principle=principle, by=request.user)
+    ):
         return redirect(f"{roadmap.get_absolute_url()}#principle-{principle.pk}")
     return render(
         request,

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods
 
 from agencies.access import get_membership, in_agency, in_users_agencies, user_memberships
 from agencies.models import Membership, Role
+from ui.concurrency import save_form
 from ui.http import HtmxHttpRequest, member_page
 
 from ..forms.objectives import ObjectiveForm
@@ -64,10 +65,15 @@ def agency_roadmaps(request: HtmxHttpRequest, agency: str) -> HttpResponse:
 def roadmap_create(request: HtmxHttpRequest, agency: str) -> HttpResponse:
     membership = get_membership(request.user, agency, minimum=Role.EDITOR)
     form = RoadmapForm(request.POST or None, organisation=membership.organisation)
-    if request.method == "POST" and form.is_valid():
-        roadmap = roadmap_add(
-            organisation=membership.organisation, created_by=request.user, **form.cleaned_data
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and (
+            roadmap := save_form(
+                form, roadmap_add, organisation=membership.organisation, created_by=request.user
+            )
         )
+    ):
         return redirect(roadmap)
     return render(
         request,
@@ -144,8 +150,11 @@ def roadmap_edit(request: HtmxHttpRequest, agency: str, slug: str) -> HttpRespon
         instance=copy(roadmap),
         organisation=membership.organisation,
     )
-    if request.method == "POST" and form.is_valid():
-        roadmap_update(roadmap=roadmap, **form.cleaned_data)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and save_form(form, roadmap_update, roadmap=roadmap, by=request.user)
+    ):
         return redirect(roadmap)
     return render(
         request,

@@ -286,6 +286,6 @@ def test_a_kpi_whose_target_equals_its_baseline_is_refused_in_words(admin_client
     response = admin_client.post(url(KPI, "change", kpi.pk), data)
 
     assert response.status_code == 200
-    assert "The target must be different from the baseline" in response.text
+    assert "The target must differ from the baseline" in response.text
     kpi.refresh_from_db()
     assert kpi.target_value == Decimal(100)

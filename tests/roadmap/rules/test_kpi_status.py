@@ -253,7 +253,7 @@ def test_integers_are_accepted_and_floats_refused():
 
 
 def test_a_target_equal_to_the_baseline_is_refused():
-    with pytest.raises(ValueError, match="target must be different from the baseline"):
+    with pytest.raises(ValueError, match="target must differ from the baseline"):
         rising([(HALFWAY, D(70))], target_value=D("20.00"))
 
 

@@ -301,15 +301,17 @@ def test_every_move_button_is_a_post_form_that_works_without_javascript(
     forms = [
         e for e in elements(document) if e.name == "form" and ("action", address) in e.attributes
     ]
-    assert len(forms) == 2
+    assert len(forms) == 3  # up, down, and "move to position" (three objectives)
     for form in forms:
         attributes = dict(form.attributes)
         assert attributes["method"] == "post"
         assert attributes["hx-post"] == address
         assert attributes["hx-target"] == "#objectives"
         assert find(form, name="csrfmiddlewaretoken") is not None
-    directions = [dict(find(form, name="direction").attributes)["value"] for form in forms]
+    directions = [dict(find(form, name="direction").attributes)["value"] for form in forms[:2]]
     assert directions == ["up", "down"]
+    position = dict(find(forms[2], name="position").attributes)
+    assert (position["value"], position["min"], position["max"]) == ("2", "1", "3")
 
 
 @pytest.mark.parametrize("method", ["get", "post"])

@@ -1,0 +1,78 @@
+"""Writes to a KPI's measurements. They check the date with the same rules as the
+form: not before the baseline, not in the future, one measurement a day."""
+
+from datetime import date
+from decimal import Decimal
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from ui.concurrency import Refused, editor, save_revised, unique_or_refused
+from ui.formatting import format_date
+
+from ..models import KPI, Measurement
+
+
+def _checked_date(kpi: KPI, day: date) -> None:
+    try:
+        kpi.check_measurement_date(day)
+    except ValidationError as error:
+        raise Refused("date", error.messages[0]) from error
+
+
+def _same_day(day: date) -> str:
+    return f"There is already a measurement on {format_date(day)}: change that one instead."
+
+
+@transaction.atomic
+def measurement_record(
+    *,
+    kpi: KPI,
+    value: Decimal,
+    date: date,
+    note: str = "",
+    entered_by: AbstractBaseUser | None,
+) -> Measurement:
+    _checked_date(kpi, date)
+    measurement = Measurement(
+        kpi=kpi,
+        value=value,
+        date=date,
+        note=note,
+        entered_by=entered_by,
+        updated_by=editor(entered_by),
+    )
+    with unique_or_refused("date", _same_day(date)):
+        measurement.save()
+    return measurement
+
+
+@transaction.atomic
+def measurement_update(
+    *,
+    measurement: Measurement,
+    value: Decimal,
+    date: date,
+    note: str,
+    revision: int | None = None,
+    by: AbstractBaseUser | None = None,
+) -> Measurement:
+    """`revision` is the one the user saw: a save over a later one is refused."""
+    _checked_date(measurement.kpi, date)
+    measurement.value = value
+    measurement.date = date
+    measurement.note = note
+    save_revised(
+        measurement,
+        fields=("value", "date", "note"),
+        revision=revision,
+        by=by,
+        unique=("date", _same_day(date)),
+    )
+    return measurement
+
+
+@transaction.atomic
+def measurement_delete(*, measurement: Measurement) -> None:
+    measurement.delete()
