@@ -77,20 +77,8 @@ def jobs() -> list[tuple]:
 
 
 # Who may export ----------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("persona", ["viewer", "editor"])
-def test_below_lead_cannot_export(
-    client, request_persona, persona, roadmap, django_capture_on_commit_callbacks
-):
-    user = request_persona(persona)
-
-    with django_capture_on_commit_callbacks() as callbacks:
-        response = signed_in(client, user).post(export_url(roadmap))
-
-    assert response.status_code == 403
-    assert not ReportJob.objects.exists()
-    assert callbacks == []
+# Each page's status for every persona and method (sign in, 404, 403, 405, or
+# done) is in tests/test_permissions.py; here, what that table does not show.
 
 
 @pytest.mark.parametrize("persona", ["lead", "admin_user"])
@@ -225,20 +213,6 @@ def test_anonymous_users_are_sent_to_sign_in(client, roadmap, target):
         assert response.status_code == 302
         assert response["Location"] == sign_in
     assert ReportJob.objects.count() == 1
-
-
-@pytest.mark.parametrize(
-    "method, target",
-    [("post", "job page"), ("post", "download"), ("put", "export"), ("delete", "job page")],
-)
-def test_wrong_method_is_not_allowed(client, lead, roadmap, method, target):
-    job = make_ready_job(roadmap)
-    address = agency_a_targets(roadmap, job)[target][1]
-
-    response = getattr(signed_in(client, lead), method)(address)
-
-    assert response.status_code == 405
-    assert jobs() == [(job.pk, ReportJobStatus.READY, job.finished_at)]
 
 
 # Downloading --------------------------------------------------------------------------

@@ -1,0 +1,701 @@
+"""Who may do what, for every page of the project: one table, every route.
+
+The rules (agencies/access.py):
+
+- Signed out, every page and every method sends you to sign in.
+- Agency B's member asking for agency A's pages gets 404, whatever their role
+  in agency B: another agency's data does not exist for you.
+- A member of agency A whose role is below the page's minimum gets 403.
+- At or above it, the page does its work.
+- A method the page does not take gets 405. Writes are POST only. Signing
+  in comes first; most pages refuse the method next, before looking at the
+  agency (so agency B's member gets 405 too), but the roadmap page, the
+  goals page (and the pages with no method check) look at the agency first
+  (`agency_first`: agency B's member gets 404).
+
+TABLE has one entry per route the project serves (the resolver is walked for
+them: `test_every_route_has_an_entry_in_the_table` fails, naming the route,
+when a new one has none). Each entry says how to build the route's address
+from `world` (agency A's objects), who may GET it and who may POST it, and
+what a successful POST does. Where a view breaks the rules, its entry says so
+(`known_bug`) and the cases it fails are strict xfails.
+
+`test_permission_matrix` asks every route as every persona, with GET, with
+POST and with PUT, PATCH and DELETE (one case: each is refused, so they share
+a `world`), on a fresh `world` each time.
+
+A refused request (sign in, 403, 404, 405) and every GET must send no INSERT,
+UPDATE or DELETE to the database (stricter than comparing the rows before and
+after) and queue nothing for after the commit; what agency B's members are
+refused must not name agency A.
+"""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+from types import SimpleNamespace
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import URLPattern, URLResolver, get_resolver, include, path, reverse
+from django.urls.resolvers import RegexPattern
+from django.utils import timezone
+
+from agencies.models import Membership, Organisation, Role
+from reports.models import ReportJob, ReportJobStatus
+from roadmap.models import (
+    KPI,
+    GuidingPrinciple,
+    Measurement,
+    Objective,
+    ObjectiveAlignment,
+    OrganisationalGoal,
+    Roadmap,
+)
+
+from .conftest import make_member
+from .roadmap.kpi_factories import days_ago, make_kpi, measure, today
+
+# The routes ---------------------------------------------------------------------
+
+# Not ours to test here: Django's admin and sign-in views, and the load
+# balancer's probe (tests/test_health.py).
+SKIPPED_NAMESPACES = {"admin"}
+SKIPPED_NAMES = {"login", "logout", "healthz"}
+
+
+def is_static(pattern: URLPattern) -> bool:
+    route = str(pattern.pattern).lstrip("^")
+    return any(
+        prefix.strip("/") and route.startswith(prefix.strip("/"))
+        for prefix in (settings.STATIC_URL, settings.MEDIA_URL)
+    )
+
+
+def project_routes(resolver: URLResolver | None = None, prefix: str = "") -> list[str]:
+    """Every route name the project serves, with its namespaces ("roadmap:kpi-edit")."""
+    names = []
+    for pattern in (resolver or get_resolver()).url_patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.namespace in SKIPPED_NAMESPACES:
+                continue
+            inner = f"{prefix}{pattern.namespace}:" if pattern.namespace else prefix
+            names += project_routes(pattern, inner)
+        elif not is_static(pattern) and (prefix or pattern.name not in SKIPPED_NAMES):
+            names.append(prefix + pattern.name if pattern.name else f"<unnamed: {pattern}>")
+    return names
+
+
+def problems_with_the_table(routes: list[str]) -> list[str]:
+    problems = [f"{name}: give it a name, then an entry in TABLE" for name in routes if "<" in name]
+    problems += [
+        f"{name}: no entry in TABLE in tests/test_permissions.py. Add one: how to build "
+        "its address, the minimum role to GET it and to POST it (or NOT_ALLOWED)."
+        for name in routes
+        if name not in TABLE and "<" not in name
+    ]
+    problems += [
+        f"{name}: two routes have this name" for name in {n for n in routes if routes.count(n) > 1}
+    ]
+    problems += [f"{name}: in TABLE but no longer a route" for name in TABLE if name not in routes]
+    return problems
+
+
+# The world every case starts from ---------------------------------------------------
+
+
+@dataclass
+class World:
+    agency: Organisation
+    roadmap: Roadmap
+    objective: Objective  # "Services online", first of two
+    kpi: KPI  # first of two, with one measurement
+    measurement: Measurement
+    principle: GuidingPrinciple  # first of two
+    goal: OrganisationalGoal  # first of two; `objective` is aligned to it
+    second_goal: OrganisationalGoal
+    alignment: ObjectiveAlignment
+    job: ReportJob  # ready, with its PDF
+    member: Membership  # vik-viewer's: the one the member pages change and remove
+    stranger: AbstractBaseUser  # agency B's admin, whom agency A's admin may invite
+    users: dict[str, AbstractBaseUser]  # persona -> user
+
+
+REPORT = "reports/permission-matrix.pdf"
+
+
+@pytest.fixture(scope="session")
+def report_file(media_root):
+    """One ready report's PDF on disk, for every case's job to point at."""
+    (media_root / REPORT).parent.mkdir(parents=True, exist_ok=True)
+    (media_root / REPORT).write_bytes(b"%PDF-1.4\n%%EOF\n")
+    return REPORT
+
+
+@pytest.fixture
+def world(
+    django_user_model,
+    report_file,
+    agency,
+    roadmap,
+    viewer,
+    editor,
+    lead,
+    admin_user,
+    other_agency,
+    other_roadmap,
+) -> World:
+    objective = roadmap.objectives.get()
+    Objective.objects.create(roadmap=roadmap, title="Data shared once", position=1)
+    kpi = make_kpi(objective)
+    make_kpi(objective, name="Second KPI")
+    principles = [
+        GuidingPrinciple.objects.create(roadmap=roadmap, title=title, position=n)
+        for n, title in enumerate(["Digital by default", "Secure by design"])
+    ]
+    goals = [
+        OrganisationalGoal.objects.create(organisation=agency, title=title, position=n)
+        for n, title in enumerate(["Cut waiting times", "Spend less"])
+    ]
+    job = ReportJob.objects.create(
+        roadmap=roadmap,
+        status=ReportJobStatus.READY,
+        finished_at=timezone.now(),
+        options={"version": roadmap.version},
+        file=report_file,
+    )
+    # Agency B's admin, all-powerful there, and its viewer: nobody here.
+    # other_roadmap has the same slug as agency A's roadmap.
+    stranger = make_member(django_user_model, other_agency, "bea-b-admin", Role.ADMIN)
+    b_viewer = make_member(django_user_model, other_agency, "ben-b-viewer", Role.VIEWER)
+    return World(
+        agency=agency,
+        roadmap=roadmap,
+        objective=objective,
+        kpi=kpi,
+        measurement=measure(kpi, days_ago(30), 40, entered_by=editor),
+        principle=principles[0],
+        goal=goals[0],
+        second_goal=goals[1],
+        alignment=ObjectiveAlignment.objects.create(
+            objective=objective, goal=goals[0], rationale="Online journeys remove queues."
+        ),
+        job=job,
+        member=Membership.objects.get(user=viewer, organisation=agency),
+        stranger=stranger,
+        users={
+            "viewer": viewer,
+            "editor": editor,
+            "lead": lead,
+            "admin_user": admin_user,
+            "agency_b_admin": stranger,
+            "agency_b_viewer": b_viewer,
+        },
+    )
+
+
+WRITE = re.compile(r"\s*(INSERT|UPDATE|DELETE)\b", re.IGNORECASE)
+
+
+def writes(queries: CaptureQueriesContext) -> list[str]:
+    return [query["sql"] for query in queries if WRITE.match(query["sql"])]
+
+
+def agency_a_names(world: World) -> list[str]:
+    """What a page refused to agency B's members must not show."""
+    return ["Agency A", world.roadmap.title, world.objective.title, "alice-admin"]
+
+
+# Addresses and valid POSTs ------------------------------------------------------------
+
+
+def in_agency(w: World, **kwargs) -> dict:
+    return {"agency": w.agency.slug, **kwargs}
+
+
+def in_roadmap(w: World, **kwargs) -> dict:
+    return in_agency(w, slug=w.roadmap.slug, **kwargs)
+
+
+def in_objective(w: World, **kwargs) -> dict:
+    return in_roadmap(w, pk=w.objective.pk, **kwargs)
+
+
+def in_kpi(w: World, **kwargs) -> dict:
+    return in_objective(w, kpi_pk=w.kpi.pk, **kwargs)
+
+
+def roadmap_page(w: World, anchor: str) -> str:
+    return f"{w.roadmap.get_absolute_url()}#{anchor}"
+
+
+def objective_page(w: World, anchor: str) -> str:
+    return f"{reverse('roadmap:objective-detail', kwargs=in_objective(w))}#{anchor}"
+
+
+def kpi_page(w: World, anchor: str = "") -> str:
+    address = reverse("roadmap:kpi-detail", kwargs=in_kpi(w))
+    return f"{address}#{anchor}" if anchor else address
+
+
+def goals_page(w: World, anchor: str) -> str:
+    return f"{reverse('roadmap:goals', kwargs=in_agency(w))}#{anchor}"
+
+
+def members_page(w: World) -> str:
+    return reverse("agencies:members", kwargs=in_agency(w))
+
+
+def titles(queryset) -> list[str]:
+    return list(queryset.order_by("position", "pk").values_list("title", flat=True))
+
+
+def new_kpi(**changes) -> dict[str, str]:
+    return {
+        "name": "Claims decided within 10 days",
+        "definition": "Claims decided within 10 working days, as a share of all claims.",
+        "unit": "%",
+        "direction": "higher",
+        "baseline_value": "45",
+        "baseline_date": str(days_ago(100)),
+        "target_value": "80",
+        "target_date": str(today() + timedelta(days=365)),
+        "data_source": "Case management system",
+        "owner": "",
+        "reporting_frequency": "monthly",
+        **changes,
+    }
+
+
+ROADMAP_FORM = {
+    "title": "Renamed roadmap",
+    "horizon_start_year": "2026",
+    "horizon_end_year": "2032",
+    "vision": "A changed vision.",
+}
+
+
+# The table ------------------------------------------------------------------------
+
+SIGNED_IN = "anyone signed in"  # a page outside any agency
+NOT_ALLOWED = None  # the page refuses the method: 405
+Minimum = Role | str | None
+
+
+@dataclass(frozen=True)
+class Route:
+    kwargs: Callable[[World], dict]
+    get: Minimum  # the lowest role that may GET it
+    post: Minimum  # the lowest role that may POST to it
+    # A valid POST, where the page takes one, and what it does: where it sends
+    # you (302) and a check that it did what it says.
+    data: Callable[[World], dict] = lambda w: {}
+    redirect: Callable[[World], str] | None = None
+    done: Callable[[World], bool] | None = None
+    # The view checks the membership before the method: agency B's member gets
+    # 404 even for a method the page refuses with 405 to agency A's members.
+    agency_first: bool = False
+    # Where the view breaks the rules: the cases the rules expect and the view
+    # does not give are xfail (strict, so fixing the view fails them: then
+    # delete the note).
+    known_bug: str = ""
+
+    def minimum(self, method: str) -> Minimum:
+        return {"GET": self.get, "POST": self.post}.get(method, NOT_ALLOWED)
+
+
+READ_PAGE_TAKES_ANY_METHOD = (
+    "Answers POST, PUT, PATCH and DELETE with the page (200), where the roadmap page, the "
+    "goals page and every other read page answer 405: the view has no method check."
+)
+
+V, E, L, A = Role.VIEWER, Role.EDITOR, Role.LEAD, Role.ADMIN
+
+TABLE: dict[str, Route] = {
+    # Home: the roadmaps of every agency you belong to. Outside any agency.
+    # KNOWN BUG: POST, PUT, PATCH and DELETE get the page (200), not 405.
+    "home": Route(
+        kwargs=lambda w: {},
+        get=SIGNED_IN,
+        post=NOT_ALLOWED,
+        known_bug=READ_PAGE_TAKES_ANY_METHOD,  # roadmap/views/roadmaps.py home
+    ),
+    # Members (agencies/urls.py) --------------------------------------------------
+    # KNOWN BUG: a member's POST, PUT, PATCH and DELETE get the page (200), not 405.
+    "agencies:members": Route(
+        kwargs=in_agency,
+        get=V,
+        post=NOT_ALLOWED,
+        agency_first=True,
+        known_bug=READ_PAGE_TAKES_ANY_METHOD,  # agencies/views.py member_list
+    ),
+    "agencies:member-invite": Route(
+        kwargs=in_agency,
+        get=NOT_ALLOWED,
+        post=A,
+        data=lambda w: {"identifier": w.stranger.username, "role": Role.VIEWER},
+        redirect=members_page,
+        done=lambda w: w.agency.memberships.filter(user=w.stranger, role=Role.VIEWER).exists(),
+    ),
+    "agencies:member-role": Route(
+        kwargs=lambda w: in_agency(w, pk=w.member.pk),
+        get=NOT_ALLOWED,
+        post=A,
+        data=lambda w: {"role": Role.EDITOR},
+        redirect=members_page,
+        done=lambda w: Membership.objects.get(pk=w.member.pk).role == Role.EDITOR,
+    ),
+    "agencies:member-remove": Route(
+        kwargs=lambda w: in_agency(w, pk=w.member.pk),
+        get=A,  # the question "Remove vik-viewer?"
+        post=A,
+        redirect=members_page,
+        done=lambda w: not Membership.objects.filter(pk=w.member.pk).exists(),
+    ),
+    # Roadmaps and objectives (roadmap/urls.py) ---------------------------------------
+    # KNOWN BUG: a member's POST, PUT, PATCH and DELETE get the page (200), not 405.
+    "roadmap:agency": Route(
+        kwargs=in_agency,
+        get=V,
+        post=NOT_ALLOWED,
+        agency_first=True,
+        known_bug=READ_PAGE_TAKES_ANY_METHOD,  # roadmap/views/roadmaps.py agency_roadmaps
+    ),
+    "roadmap:create": Route(
+        kwargs=in_agency,
+        get=E,
+        post=E,
+        data=lambda w: {
+            "title": "A new roadmap",
+            "slug": "new-roadmap",
+            "horizon_start_year": "2027",
+            "horizon_end_year": "2031",
+            "vision": "New vision.",
+        },
+        redirect=lambda w: "/agencies/agency-a/roadmaps/new-roadmap/",
+        done=lambda w: w.agency.roadmaps.filter(slug="new-roadmap").exists(),
+    ),
+    # Checks the agency, then the method (roadmap_detail): agency B's member
+    # gets 404 for a POST; the pages below with @require_GET/@require_POST
+    # give them 405 instead. Both reveal nothing; they are not the same.
+    "roadmap:detail": Route(kwargs=in_roadmap, get=V, post=NOT_ALLOWED, agency_first=True),
+    "roadmap:edit": Route(
+        kwargs=in_roadmap,
+        get=E,
+        post=E,
+        data=lambda w: ROADMAP_FORM,
+        redirect=lambda w: w.roadmap.get_absolute_url(),
+        done=lambda w: Roadmap.objects.get(pk=w.roadmap.pk).title == "Renamed roadmap",
+    ),
+    "roadmap:objective-create": Route(
+        kwargs=in_roadmap,
+        get=E,
+        post=E,
+        data=lambda w: {"title": "A new objective", "description": "Why it matters."},
+        redirect=lambda w: roadmap_page(w, "objectives"),
+        done=lambda w: w.roadmap.objectives.filter(title="A new objective").exists(),
+    ),
+    "roadmap:objective-edit": Route(
+        kwargs=lambda w: in_roadmap(w, pk=w.objective.pk),
+        get=E,
+        post=E,
+        data=lambda w: {"title": "A changed objective", "description": "Changed."},
+        redirect=lambda w: roadmap_page(w, "objectives"),
+        done=lambda w: Objective.objects.get(pk=w.objective.pk).title == "A changed objective",
+    ),
+    "roadmap:objective-delete": Route(
+        kwargs=lambda w: in_roadmap(w, pk=w.objective.pk),
+        get=E,  # the question
+        post=E,
+        redirect=lambda w: roadmap_page(w, "objectives"),
+        done=lambda w: not Objective.objects.filter(pk=w.objective.pk).exists(),
+    ),
+    "roadmap:objective-move": Route(
+        kwargs=lambda w: in_roadmap(w, pk=w.objective.pk),
+        get=NOT_ALLOWED,
+        post=E,
+        data=lambda w: {"direction": "down"},
+        redirect=lambda w: roadmap_page(w, f"objective-{w.objective.pk}"),
+        done=lambda w: titles(w.roadmap.objectives) == ["Data shared once", "Services online"],
+    ),
+    # The objective page, alignments, KPIs and measurements ------------------------------
+    "roadmap:objective-detail": Route(kwargs=in_objective, get=V, post=NOT_ALLOWED),
+    "roadmap:alignment-create": Route(
+        kwargs=in_objective,
+        get=E,
+        post=E,
+        data=lambda w: {"goal": str(w.second_goal.pk), "rationale": "It serves it well."},
+        redirect=lambda w: objective_page(w, "alignments"),
+        done=lambda w: w.objective.alignments.filter(goal=w.second_goal).exists(),
+    ),
+    "roadmap:alignment-delete": Route(
+        kwargs=lambda w: in_objective(w, alignment_pk=w.alignment.pk),
+        get=E,  # the question
+        post=E,
+        redirect=lambda w: objective_page(w, "alignments"),
+        done=lambda w: not ObjectiveAlignment.objects.filter(pk=w.alignment.pk).exists(),
+    ),
+    "roadmap:kpi-create": Route(
+        kwargs=in_objective,
+        get=E,
+        post=E,
+        data=lambda w: new_kpi(),
+        redirect=lambda w: objective_page(w, "kpis"),
+        done=lambda w: w.objective.kpis.filter(name=new_kpi()["name"]).exists(),
+    ),
+    "roadmap:kpi-detail": Route(kwargs=in_kpi, get=V, post=NOT_ALLOWED),
+    "roadmap:kpi-edit": Route(
+        kwargs=in_kpi,
+        get=E,
+        post=E,
+        data=lambda w: new_kpi(name="Renamed KPI"),
+        redirect=kpi_page,
+        done=lambda w: KPI.objects.get(pk=w.kpi.pk).name == "Renamed KPI",
+    ),
+    "roadmap:kpi-move": Route(
+        kwargs=in_kpi,
+        get=NOT_ALLOWED,
+        post=E,
+        data=lambda w: {"direction": "down"},
+        redirect=lambda w: objective_page(w, f"kpi-{w.kpi.pk}"),
+        done=lambda w: KPI.objects.get(pk=w.kpi.pk).position == 1,
+    ),
+    "roadmap:kpi-delete": Route(
+        kwargs=in_kpi,
+        get=E,  # the question
+        post=E,
+        redirect=lambda w: objective_page(w, "kpis"),
+        done=lambda w: not KPI.objects.filter(pk=w.kpi.pk).exists(),
+    ),
+    "roadmap:measurement-create": Route(
+        kwargs=in_kpi,
+        get=E,
+        post=E,
+        data=lambda w: {"value": "47.5", "date": str(days_ago(3)), "note": "After the form."},
+        redirect=lambda w: kpi_page(w, "measurements"),
+        done=lambda w: w.kpi.measurements.filter(date=days_ago(3)).exists(),
+    ),
+    "roadmap:measurement-edit": Route(
+        kwargs=lambda w: in_kpi(w, measurement_pk=w.measurement.pk),
+        get=E,
+        post=E,
+        data=lambda w: {"value": "41", "date": str(w.measurement.date), "note": ""},
+        redirect=lambda w: kpi_page(w, "measurements"),
+        done=lambda w: Measurement.objects.get(pk=w.measurement.pk).value == 41,
+    ),
+    "roadmap:measurement-delete": Route(
+        kwargs=lambda w: in_kpi(w, measurement_pk=w.measurement.pk),
+        get=E,  # the question
+        post=E,
+        redirect=lambda w: kpi_page(w, "measurements"),
+        done=lambda w: not Measurement.objects.filter(pk=w.measurement.pk).exists(),
+    ),
+    # Guiding principles and organisational goals ----------------------------------------
+    "roadmap:principle-create": Route(
+        kwargs=in_roadmap,
+        get=E,
+        post=E,
+        data=lambda w: {"title": "Open by default", "description": "Publish what we can."},
+        redirect=lambda w: roadmap_page(w, "principles"),
+        done=lambda w: w.roadmap.principles.filter(title="Open by default").exists(),
+    ),
+    "roadmap:principle-edit": Route(
+        kwargs=lambda w: in_roadmap(w, pk=w.principle.pk),
+        get=E,
+        post=E,
+        data=lambda w: {"title": "Renamed principle", "description": "Changed."},
+        redirect=lambda w: roadmap_page(w, f"principle-{w.principle.pk}"),
+        done=lambda w: GuidingPrinciple.objects.get(pk=w.principle.pk).title == "Renamed principle",
+    ),
+    "roadmap:principle-move": Route(
+        kwargs=lambda w: in_roadmap(w, pk=w.principle.pk),
+        get=NOT_ALLOWED,
+        post=E,
+        data=lambda w: {"direction": "down"},
+        redirect=lambda w: roadmap_page(w, f"principle-{w.principle.pk}"),
+        done=lambda w: titles(w.roadmap.principles) == ["Secure by design", "Digital by default"],
+    ),
+    "roadmap:principle-delete": Route(
+        kwargs=lambda w: in_roadmap(w, pk=w.principle.pk),
+        get=E,  # the question
+        post=E,
+        redirect=lambda w: roadmap_page(w, "principles"),
+        done=lambda w: not GuidingPrinciple.objects.filter(pk=w.principle.pk).exists(),
+    ),
+    # Like the roadmap page: the agency, then the method (goal_list).
+    "roadmap:goals": Route(kwargs=in_agency, get=V, post=NOT_ALLOWED, agency_first=True),
+    "roadmap:goal-create": Route(
+        kwargs=in_agency,
+        get=E,
+        post=E,
+        data=lambda w: {"title": "Grow digital skills", "description": "Across the agency."},
+        redirect=lambda w: goals_page(w, "goals"),
+        done=lambda w: w.agency.goals.filter(title="Grow digital skills").exists(),
+    ),
+    "roadmap:goal-edit": Route(
+        kwargs=lambda w: in_agency(w, pk=w.goal.pk),
+        get=E,
+        post=E,
+        data=lambda w: {"title": "Renamed goal", "description": "Changed."},
+        redirect=lambda w: goals_page(w, f"goal-{w.goal.pk}"),
+        done=lambda w: OrganisationalGoal.objects.get(pk=w.goal.pk).title == "Renamed goal",
+    ),
+    "roadmap:goal-move": Route(
+        kwargs=lambda w: in_agency(w, pk=w.goal.pk),
+        get=NOT_ALLOWED,
+        post=E,
+        data=lambda w: {"direction": "down"},
+        redirect=lambda w: goals_page(w, f"goal-{w.goal.pk}"),
+        done=lambda w: titles(w.agency.goals) == ["Spend less", "Cut waiting times"],
+    ),
+    "roadmap:goal-delete": Route(
+        kwargs=lambda w: in_agency(w, pk=w.goal.pk),
+        get=E,  # the question, with the alignments that go too
+        post=E,
+        redirect=lambda w: goals_page(w, "goals"),
+        done=lambda w: not OrganisationalGoal.objects.filter(pk=w.goal.pk).exists(),
+    ),
+    # Reports (reports/urls.py) -------------------------------------------------------
+    "reports:roadmap-exports": Route(
+        kwargs=in_roadmap,
+        get=V,  # the recent exports
+        post=L,  # a new export
+        redirect=lambda w: ReportJob.objects.exclude(pk=w.job.pk).get().get_absolute_url(),
+        done=lambda w: ReportJob.objects.filter(status=ReportJobStatus.QUEUED).exists(),
+    ),
+    "reports:job": Route(kwargs=lambda w: in_agency(w, pk=w.job.pk), get=V, post=NOT_ALLOWED),
+    "reports:job-download": Route(
+        kwargs=lambda w: in_agency(w, pk=w.job.pk), get=V, post=NOT_ALLOWED
+    ),
+}
+
+
+# Every route has an entry -------------------------------------------------------
+
+
+def test_every_route_has_an_entry_in_the_table():
+    routes = project_routes()
+
+    assert "roadmap:kpi-edit" in routes and "admin:index" not in routes
+    problems = problems_with_the_table(routes)
+    assert not problems, "\n".join(problems)
+
+
+def test_a_new_route_without_an_entry_is_named():
+    def view(request):
+        raise AssertionError("never called")
+
+    urlconf = SimpleNamespace(
+        urlpatterns=[
+            path("", include(settings.ROOT_URLCONF)),
+            path("new/", include(([path("thing/", view, name="thing")], "newapp"))),
+        ]
+    )
+
+    problems = problems_with_the_table(project_routes(URLResolver(RegexPattern(r"^/"), urlconf)))
+
+    assert [p for p in problems if p.startswith("newapp:")] == [
+        "newapp:thing: no entry in TABLE in tests/test_permissions.py. Add one: how to build "
+        "its address, the minimum role to GET it and to POST it (or NOT_ALLOWED)."
+    ]
+
+
+# The matrix -------------------------------------------------------------------------
+
+# Agency B's admin passes any role check: only tenancy stops them. Agency B's
+# viewer fails every one: they must still get 404, never 403.
+PERSONAS = [
+    "anonymous",
+    "viewer",
+    "editor",
+    "lead",
+    "admin_user",
+    "agency_b_admin",
+    "agency_b_viewer",
+]
+ROLES = {"viewer": V, "editor": E, "lead": L, "admin_user": A}
+OTHER_METHODS = "PUT PATCH DELETE"  # one case: a page takes none of them
+METHODS = ["GET", "POST", OTHER_METHODS]
+SIGN_IN, DONE = "sign in", "done"
+
+
+def expected(route: Route, persona: str, method: str) -> str | int:
+    """What the rules say `persona` gets for `method` on the route."""
+    if persona == "anonymous":
+        return SIGN_IN
+    minimum = route.minimum(method)
+    foreign = persona not in ROLES and route.get != SIGNED_IN
+    if minimum is NOT_ALLOWED:
+        return 404 if foreign and route.agency_first else 405
+    if foreign:
+        return 404
+    if minimum == SIGNED_IN or ROLES[persona] >= minimum:
+        return DONE
+    return 403
+
+
+def cases() -> list:
+    cases = []
+    for name, route in TABLE.items():
+        for persona in PERSONAS:
+            for methods in METHODS:
+                outcome = expected(route, persona, methods.split()[0])
+                bug = route.known_bug and outcome == 405
+                cases.append(
+                    pytest.param(
+                        name,
+                        persona,
+                        methods,
+                        outcome,
+                        id=f"{name} {persona} {'+'.join(methods.split())}",
+                        marks=pytest.mark.xfail(
+                            raises=AssertionError, strict=True, reason=route.known_bug
+                        )
+                        if bug
+                        else (),
+                    )
+                )
+    return cases
+
+
+@pytest.mark.parametrize("name, persona, methods, outcome", cases())
+def test_permission_matrix(
+    client, world, name, persona, methods, outcome, django_capture_on_commit_callbacks
+):
+    route = TABLE[name]
+    address = reverse(name, kwargs=route.kwargs(world))
+    if persona != "anonymous":
+        client.force_login(world.users[persona])
+
+    for method in methods.split():
+        with (
+            CaptureQueriesContext(connection) as queries,
+            django_capture_on_commit_callbacks() as queued,
+        ):
+            if method == "POST":
+                response = client.post(address, route.data(world))
+            else:
+                response = client.generic(method, address)
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+
+        if outcome == DONE and method == "POST":
+            assert (response.status_code, response["Location"]) == (302, route.redirect(world))
+            assert route.done(world), f"{persona}'s POST to {name} did not do its work"
+            assert writes(queries) != []
+            continue
+        if outcome == SIGN_IN:
+            assert (response.status_code, response["Location"]) == (
+                302,
+                f"/accounts/login/?next={address}",
+            ), method
+        else:
+            assert response.status_code == (200 if outcome == DONE else outcome), method
+        assert writes(queries) == [], method
+        assert queued == [], method
+        if persona.startswith("agency_b") and outcome != DONE:  # 404 or 405
+            for shown in agency_a_names(world):
+                assert shown not in body.decode(), shown
