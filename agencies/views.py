@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -36,6 +36,8 @@ def _members_page(request, membership: Membership, invite_form: InviteMemberForm
 @login_required
 def member_list(request: HtmxHttpRequest, agency: str) -> HttpResponse:
     membership = get_membership(request.user, agency)
+    if request.method not in ("GET", "HEAD"):  # after the agency check: 404 comes first
+        return HttpResponseNotAllowed(["GET", "HEAD"])
     return _members_page(request, membership, InviteMemberForm())
 
 

@@ -308,30 +308,21 @@ class Route:
         return {"GET": self.get, "POST": self.post}.get(method, NOT_ALLOWED)
 
 
-READ_PAGE_TAKES_ANY_METHOD = (
-    "Answers POST, PUT, PATCH and DELETE with the page (200), where the roadmap page, the "
-    "goals page and every other read page answer 405: the view has no method check."
-)
-
 V, E, L, A = Role.VIEWER, Role.EDITOR, Role.LEAD, Role.ADMIN
 
 TABLE: dict[str, Route] = {
     # Home: the roadmaps of every agency you belong to. Outside any agency.
-    # KNOWN BUG: POST, PUT, PATCH and DELETE get the page (200), not 405.
     "home": Route(
         kwargs=lambda w: {},
         get=SIGNED_IN,
         post=NOT_ALLOWED,
-        known_bug=READ_PAGE_TAKES_ANY_METHOD,  # roadmap/views/roadmaps.py home
     ),
     # Members (agencies/urls.py) --------------------------------------------------
-    # KNOWN BUG: a member's POST, PUT, PATCH and DELETE get the page (200), not 405.
     "agencies:members": Route(
         kwargs=in_agency,
         get=V,
         post=NOT_ALLOWED,
         agency_first=True,
-        known_bug=READ_PAGE_TAKES_ANY_METHOD,  # agencies/views.py member_list
     ),
     "agencies:member-invite": Route(
         kwargs=in_agency,
@@ -357,13 +348,11 @@ TABLE: dict[str, Route] = {
         done=lambda w: not Membership.objects.filter(pk=w.member.pk).exists(),
     ),
     # Roadmaps and objectives (roadmap/urls.py) ---------------------------------------
-    # KNOWN BUG: a member's POST, PUT, PATCH and DELETE get the page (200), not 405.
     "roadmap:agency": Route(
         kwargs=in_agency,
         get=V,
         post=NOT_ALLOWED,
         agency_first=True,
-        known_bug=READ_PAGE_TAKES_ANY_METHOD,  # roadmap/views/roadmaps.py agency_roadmaps
     ),
     "roadmap:create": Route(
         kwargs=in_agency,

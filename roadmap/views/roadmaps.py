@@ -15,7 +15,7 @@ from copy import copy
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from agencies.access import get_membership, in_agency, in_users_agencies, user_memberships
 from agencies.models import Membership, Role
@@ -34,6 +34,7 @@ from ..services.roadmaps import roadmap_update
 
 
 @login_required
+@require_safe
 def home(request: HtmxHttpRequest) -> HttpResponse:
     memberships = list(user_memberships(request.user))
     roadmaps = (
@@ -52,6 +53,8 @@ def home(request: HtmxHttpRequest) -> HttpResponse:
 @login_required
 def agency_roadmaps(request: HtmxHttpRequest, agency: str) -> HttpResponse:
     membership = get_membership(request.user, agency)
+    if request.method not in ("GET", "HEAD"):  # after the agency check: 404 comes first
+        return HttpResponseNotAllowed(["GET", "HEAD"])
     roadmaps = in_agency(Roadmap.objects.all(), membership).with_objective_counts()
     return render(
         request,
