@@ -8,7 +8,7 @@ from django_htmx.http import HttpResponseStopPolling
 
 from agencies.access import get_membership, in_agency
 from agencies.models import Role
-from roadmap.models import Roadmap
+from roadmap.selectors.roadmaps import roadmap_for
 from ui.http import HtmxHttpRequest, member_page
 
 from .models import ReportJob, ReportJobStatus
@@ -32,9 +32,7 @@ def roadmap_exports(request: HtmxHttpRequest, agency: str, slug: str) -> HttpRes
     """GET: the roadmap's recent exports. POST (lead and above): start a new one."""
     minimum = Role.LEAD if request.method == "POST" else Role.VIEWER
     membership = get_membership(request.user, agency, minimum=minimum)
-    roadmap = get_object_or_404(
-        in_agency(Roadmap.objects.select_related("organisation"), membership), slug=slug
-    )
+    roadmap = roadmap_for(membership, slug)
     if request.method == "POST":
         job = report_job_request(roadmap=roadmap, requested_by=request.user)
         if request.htmx:

@@ -6,14 +6,15 @@ How an entity takes part:
 
 - its model inherits `Revisioned` (a `revision` counter, `updated_at`,
   `updated_by`);
-- its form inherits `RevisionFormMixin`, which carries the revision the user
-  saw in a hidden field (render `form.hidden_fields` in the template);
-- its update service locks the row, calls `check_revision`, then `bump` and
-  saves with `update_fields` (`REVISION_FIELDS` included);
-- its create and update services run their write inside `unique_or_refused`,
-  which turns the database's uniqueness error into `Refused(field, message)`;
-- its view calls `form_refusal(form, error)` for `StaleEdit` and `Refused`,
-  which puts the message on the form and keeps everything the user typed.
+- its form puts `RevisionFormMixin` first among its bases, which carries the
+  revision the user saw in a hidden field (templates render
+  `form.hidden_fields`);
+- its create service saves inside `unique_or_refused`; its update service
+  changes the instance in memory and calls `save_revised`, which locks the
+  row, refuses a stale revision (`StaleEdit`), counts the save and turns a
+  uniqueness error into `Refused(field, message)`;
+- its views call the services through `save_form`, which shows `StaleEdit`
+  and `Refused` on the form and keeps everything the user typed.
 """
 
 from __future__ import annotations

@@ -50,18 +50,6 @@ class KPIAdminForm(forms.ModelForm):
         return cleaned
 
 
-# Roadmaps -------------------------------------------------------------------------
-
-
-# Organisational goals ----------------------------------------------------------------
-
-
-# Objectives ---------------------------------------------------------------------------
-
-
-# KPIs and measurements ------------------------------------------------------------------
-
-
 class MeasurementInline(admin.TabularInline):
     """The KPI's readings, oldest first. Who entered a new one is the admin saving it."""
 

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
+from django.urls import reverse
 from django.utils import timezone
 
 from ui.concurrency import Revisioned
@@ -79,6 +80,18 @@ class KPI(Revisioned):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        roadmap = self.objective.roadmap
+        return reverse(
+            "roadmap:kpi-detail",
+            kwargs={
+                "agency": roadmap.organisation.slug,
+                "slug": roadmap.slug,
+                "pk": self.objective_id,
+                "kpi_pk": self.pk,
+            },
+        )
 
     @property
     def higher_is_better(self) -> bool:

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
+from django.urls import reverse
 
 from ui.concurrency import Revisioned
 
@@ -60,6 +61,13 @@ class Objective(Revisioned):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        roadmap = self.roadmap
+        return reverse(
+            "roadmap:objective-detail",
+            kwargs={"agency": roadmap.organisation.slug, "slug": roadmap.slug, "pk": self.pk},
+        )
 
     @property
     def outcome_list(self) -> list[str]:

@@ -24,3 +24,15 @@ def kpis_with_measurements() -> QuerySet[KPI]:
     return KPI.objects.select_related("owner").prefetch_related(
         Prefetch("measurements", queryset=Measurement.objects.order_by("date", "pk"))
     )
+
+
+def kpi_in_full(objective: Objective, kpi_pk: int) -> KPI:
+    """The KPI with its owner and its measurements, each with who entered it."""
+    kpi = get_object_or_404(
+        kpis_with_measurements()
+        .filter(objective=objective)
+        .prefetch_related("measurements__entered_by"),
+        pk=kpi_pk,
+    )
+    kpi.objective = objective
+    return kpi

@@ -41,3 +41,10 @@ def objective_for(roadmap: Roadmap, pk: int) -> Objective:
 def objective_in(membership: Membership, slug: str, pk: int) -> Objective:
     """The objective `pk` of the caller's roadmap `slug`."""
     return objective_for(roadmap_for(membership, slug), pk)
+
+
+def objective_in_full(roadmap: Roadmap, pk: int) -> Objective:
+    """The objective with its owner, alignments, KPIs and measurements, in four queries."""
+    objective = get_object_or_404(objectives_in_full(roadmap), pk=pk)
+    objective.roadmap = roadmap  # already loaded: no query to reach it again
+    return objective

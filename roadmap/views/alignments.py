@@ -1,10 +1,6 @@
-"""An objective's own page: what it is, the goals it serves and its KPIs.
-
-The page has two sections that htmx refreshes in place, each a named partial of
-`roadmap/objectives/detail.html`: `alignments` and `kpis`. A GET of the page
-from htmx whose target is one of them (a "Cancel" link in an inline form)
-gets just that section; anything else gets the whole page.
-"""
+"""Align an objective with one of the agency's goals, or stop aligning it, on the
+objective's page: inline with htmx (the page's `alignments` section comes
+back), or as pages of their own that redirect back without JavaScript."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -18,10 +14,9 @@ from ui.http import HtmxHttpRequest, member_page
 
 from ..forms.alignments import AlignmentForm
 from ..selectors.alignments import alignment_for
-from ..selectors.objectives import objective_in
-from ..services.alignments import alignment_delete as alignment_remove
-from ..services.alignments import objective_align
-from .objectives import TEMPLATE, objective_in_full, objective_page_context, objective_url
+from ..selectors.objectives import objective_in, objective_in_full
+from ..services import alignments as services
+from .objectives import TEMPLATE, objective_page_context
 
 
 @login_required
@@ -35,10 +30,10 @@ def alignment_create(request: HtmxHttpRequest, agency: str, slug: str, pk: int) 
     if (
         request.method == "POST"
         and form.is_valid()
-        and (alignment := save_form(form, objective_align, objective=objective))
+        and (alignment := save_form(form, services.objective_align, objective=objective))
     ):
         if not request.htmx:
-            return redirect(objective_url(roadmap, objective, "alignments"))
+            return redirect(f"{objective.get_absolute_url()}#alignments")
         extra = {"announcement": f"Aligned to the goal: {alignment.goal.title}"}
     if request.htmx:
         objective = objective_in_full(roadmap, pk)
@@ -64,9 +59,9 @@ def alignment_delete(
     roadmap = objective.roadmap
     alignment = alignment_for(objective, alignment_pk)
     if request.method == "POST":
-        alignment_remove(alignment=alignment)
+        services.alignment_delete(alignment=alignment)
         if not request.htmx:
-            return redirect(objective_url(roadmap, objective, "alignments"))
+            return redirect(f"{objective.get_absolute_url()}#alignments")
         return render(
             request,
             f"{TEMPLATE}#alignments",

@@ -24,10 +24,7 @@ from ui.ordering import move_announcement, requested_move
 from ..forms.goals import GoalForm
 from ..models import OrganisationalGoal
 from ..selectors.goals import goal_for
-from ..services.goals import goal_create as goal_add
-from ..services.goals import goal_delete as goal_remove
-from ..services.goals import goal_move as goal_reorder
-from ..services.goals import goal_update
+from ..services import goals as services
 
 GOALS_PAGE = "roadmap/goals/list.html"
 
@@ -66,7 +63,9 @@ def goal_create(request: HtmxHttpRequest, agency: str) -> HttpResponse:
         request.method == "POST"
         and form.is_valid()
         and (
-            goal := save_form(form, goal_add, organisation=membership.organisation, by=request.user)
+            goal := save_form(
+                form, services.goal_create, organisation=membership.organisation, by=request.user
+            )
         )
     ):
         if not request.htmx:
@@ -99,7 +98,7 @@ def goal_edit(request: HtmxHttpRequest, agency: str, pk: int) -> HttpResponse:
     if (
         request.method == "POST"
         and form.is_valid()
-        and save_form(form, goal_update, goal=goal, by=request.user)
+        and save_form(form, services.goal_update, goal=goal, by=request.user)
     ):
         return redirect(goals_address(agency, f"goal-{goal.pk}"))
     return render(
@@ -115,7 +114,7 @@ def goal_move(request: HtmxHttpRequest, agency: str, pk: int) -> HttpResponse:
     membership = get_membership(request.user, agency, minimum=Role.EDITOR)
     goal = goal_for(membership, pk)
     move = requested_move(request)
-    result = goal_reorder(goal=goal, move=move)
+    result = services.goal_move(goal=goal, move=move)
     if not request.htmx:
         return redirect(goals_address(agency, f"goal-{goal.pk}"))
     context = goals_page_context(
@@ -133,7 +132,7 @@ def goal_delete(request: HtmxHttpRequest, agency: str, pk: int) -> HttpResponse:
     membership = get_membership(request.user, agency, minimum=Role.EDITOR)
     goal = goal_for(membership, pk)
     if request.method == "POST":
-        goal_remove(goal=goal)
+        services.goal_delete(goal=goal)
         target = goals_address(agency)
         return HttpResponseClientRedirect(target) if request.htmx else redirect(target)
     alignments = goal.alignments.select_related("objective__roadmap").order_by(

@@ -1,14 +1,14 @@
-"""Add, change, reorder and delete an objective's KPIs; a KPI's page; its measurements.
+"""Add, change, reorder and delete an objective's KPIs; a KPI's own page (its
+measurements are written in `measurements.py`).
 
-Inline (htmx) writes answer with the section they changed, a named partial of
-the page: the `kpis` section of the objective page, or the `measurements`
-section of the KPI page (its status, chart and table together, so all three
-change at once). Without JavaScript each write is a plain page and a redirect.
+Inline (htmx) writes answer with the `kpis` section of the objective page, a
+named partial of its template. Without JavaScript each write is a plain page
+and a redirect.
 
-An inline "Change" opens in the row it changes (`HX-Target: kpi-<pk>` or
-`measurement-<pk>`) with its own field ids, so they never clash with the "add"
-form's; aimed at the whole section (`HX-Target: kpis`) it answers with the
-section, the form in its row.
+An inline "Change" opens in the row it changes (`HX-Target: kpi-<pk>`, or
+`measurement-<pk>` on the KPI page) with its own field ids, so they never clash
+with the "add" form's; aimed at the whole section (`HX-Target: kpis`) it answers
+with the section, the form in its row.
 """
 
 from copy import copy
@@ -18,8 +18,7 @@ from urllib.parse import urlsplit
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -33,45 +32,16 @@ from ..forms.kpis import KPIForm
 from ..forms.measurements import MeasurementForm
 from ..models import KPI, Objective
 from ..rules.kpi_status import RULE_TEXT
-from ..selectors.kpis import kpi_in, kpis_with_measurements
-from ..selectors.objectives import objective_in
-from ..services.kpis import kpi_create as kpi_add
-from ..services.kpis import kpi_delete as kpi_remove
-from ..services.kpis import kpi_move as kpi_reorder
-from ..services.kpis import kpi_update
+from ..selectors.kpis import kpi_in, kpi_in_full
+from ..selectors.objectives import objective_in, objective_in_full
+from ..services import kpis as services
 from .objectives import TEMPLATE as OBJECTIVE_TEMPLATE
-from .objectives import objective_in_full, objective_page_context, objective_url
+from .objectives import objective_page_context
 
 KPI_TEMPLATE = "roadmap/kpis/detail.html"
 # The inline edit form of a KPI or a measurement shares the page with the "add"
 # form: its own ids keep every label pointing at the right field.
 INLINE_EDIT_IDS = "edit_%s"
-
-
-def kpi_url(kpi: KPI, section: str = "") -> str:
-    roadmap = kpi.objective.roadmap
-    address = reverse(
-        "roadmap:kpi-detail",
-        kwargs={
-            "agency": roadmap.organisation.slug,
-            "slug": roadmap.slug,
-            "pk": kpi.objective_id,
-            "kpi_pk": kpi.pk,
-        },
-    )
-    return f"{address}#{section}" if section else address
-
-
-def kpi_in_full(objective: Objective, kpi_pk: int) -> KPI:
-    """The KPI with its owner and its measurements, each with who entered it."""
-    kpi = get_object_or_404(
-        kpis_with_measurements()
-        .filter(objective=objective)
-        .prefetch_related("measurements__entered_by"),
-        pk=kpi_pk,
-    )
-    kpi.objective = objective
-    return kpi
 
 
 def kpi_page_context(membership: Membership, kpi: KPI, **extra: object) -> dict[str, object]:
@@ -118,7 +88,7 @@ def way_back(request: HtmxHttpRequest, objective: Objective) -> str | None:
     # is not one of ours even when it starts like one.
     if parts.scheme or parts.netloc or normpath(parts.path) != parts.path.rstrip("/"):
         return None
-    if not address.startswith(objective_url(objective.roadmap, objective)):
+    if not address.startswith(objective.get_absolute_url()):
         return None
     return address
 
@@ -139,11 +109,11 @@ def kpi_create(request: HtmxHttpRequest, agency: str, slug: str, pk: int) -> Htt
     if (
         request.method == "POST"
         and form.is_valid()
-        and (kpi := save_form(form, kpi_add, objective=objective, by=request.user))
+        and (kpi := save_form(form, services.kpi_create, objective=objective, by=request.user))
     ):
         if not request.htmx:
             messages.success(request, f"KPI added: {kpi.name}")
-            return redirect(objective_url(objective.roadmap, objective, "kpis"))
+            return redirect(f"{objective.get_absolute_url()}#kpis")
         return kpis_section(
             request, membership, objective, announcement=f"KPI added: {kpi.name}", focus_kpi=kpi.pk
         )
@@ -184,12 +154,12 @@ def kpi_edit(
     if (
         request.method == "POST"
         and form.is_valid()
-        and save_form(form, kpi_update, kpi=kpi, by=request.user)
+        and save_form(form, services.kpi_update, kpi=kpi, by=request.user)
     ):
         message = f"KPI saved: {kpi.name}"
         if not request.htmx:
             messages.success(request, message)
-            return redirect(kpi_url(kpi))
+            return redirect(kpi.get_absolute_url())
         return kpis_section(
             request, membership, objective, announcement=message, focus_change=kpi.pk
         )
@@ -211,10 +181,10 @@ def kpi_move(
     membership = get_membership(request.user, agency, minimum=Role.EDITOR)
     kpi = kpi_in(membership, slug, pk, kpi_pk)
     move = requested_move(request)
-    result = kpi_reorder(kpi=kpi, move=move)
+    result = services.kpi_move(kpi=kpi, move=move)
     objective = kpi.objective
     if not request.htmx:
-        return redirect(objective_url(objective.roadmap, objective, f"kpi-{kpi.pk}"))
+        return redirect(f"{objective.get_absolute_url()}#kpi-{kpi.pk}")
     return kpis_section(
         request,
         membership,
@@ -234,10 +204,10 @@ def kpi_delete(
     kpi = kpi_in(membership, slug, pk, kpi_pk)
     objective = kpi.objective
     if request.method == "POST":
-        kpi_remove(kpi=kpi)
+        services.kpi_delete(kpi=kpi)
         if not request.htmx:
             messages.success(request, f"KPI deleted: {kpi.name}")
-            return redirect(objective_url(objective.roadmap, objective, "kpis"))
+            return redirect(f"{objective.get_absolute_url()}#kpis")
         return kpis_section(
             request, membership, objective, announcement=f"KPI deleted: {kpi.name}", focus_kpis=True
         )
@@ -250,9 +220,6 @@ def kpi_delete(
             objective,
             kpi=kpi,
             measurement_count=kpi.measurements.count(),
-            back_url=way_back(request, objective) or kpi_url(kpi),
+            back_url=way_back(request, objective) or kpi.get_absolute_url(),
         ),
     )
-
-
-# Measurements --------------------------------------------------------------------

@@ -21,16 +21,13 @@ from ui.http import HtmxHttpRequest
 
 from ..forms.measurements import MeasurementForm
 from ..models import KPI
-from ..selectors.kpis import kpi_in
+from ..selectors.kpis import kpi_in, kpi_in_full
 from ..selectors.measurements import measurement_for
-from ..services.measurements import measurement_delete as measurement_remove
-from ..services.measurements import measurement_record, measurement_update
+from ..services import measurements as services
 from .kpis import (
     INLINE_EDIT_IDS,
     KPI_TEMPLATE,
-    kpi_in_full,
     kpi_page_context,
-    kpi_url,
     page_context,
 )
 
@@ -56,11 +53,15 @@ def measurement_create(
     if (
         request.method == "POST"
         and form.is_valid()
-        and (measurement := save_form(form, measurement_record, kpi=kpi, entered_by=request.user))
+        and (
+            measurement := save_form(
+                form, services.measurement_record, kpi=kpi, entered_by=request.user
+            )
+        )
     ):
         if not request.htmx:
             messages.success(request, f"Measurement added for {format_date(measurement.date)}.")
-            return redirect(kpi_url(kpi, "measurements"))
+            return redirect(f"{kpi.get_absolute_url()}#measurements")
         return measurements_section(
             request,
             membership,
@@ -93,12 +94,12 @@ def measurement_edit(
     if (
         request.method == "POST"
         and form.is_valid()
-        and save_form(form, measurement_update, measurement=measurement, by=request.user)
+        and save_form(form, services.measurement_update, measurement=measurement, by=request.user)
     ):
         message = f"Measurement for {format_date(measurement.date)} saved."
         if not request.htmx:
             messages.success(request, message)
-            return redirect(kpi_url(kpi, "measurements"))
+            return redirect(f"{kpi.get_absolute_url()}#measurements")
         return measurements_section(request, membership, kpi, announcement=message)
     if request.htmx and request.method == "POST":
         return measurements_section(request, membership, kpi, edit_form=form)
@@ -119,11 +120,11 @@ def measurement_delete(
     kpi = kpi_in(membership, slug, pk, kpi_pk)
     measurement = measurement_for(kpi, measurement_pk)
     if request.method == "POST":
-        measurement_remove(measurement=measurement)
+        services.measurement_delete(measurement=measurement)
         message = f"Measurement for {format_date(measurement.date)} deleted."
         if not request.htmx:
             messages.success(request, message)
-            return redirect(kpi_url(kpi, "measurements"))
+            return redirect(f"{kpi.get_absolute_url()}#measurements")
         return measurements_section(
             request, membership, kpi, announcement=message, focus_measurements=True
         )

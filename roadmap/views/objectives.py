@@ -1,4 +1,5 @@
-"""Add, edit, reorder and delete a roadmap's objectives.
+"""A roadmap's objectives: add, edit, reorder and delete them on the roadmap
+page, and each objective's own page (what it is, the goals it serves, its KPIs).
 
 The roadmap page adds an objective inline (title and description), moves
 objectives up and down, and edits or deletes one in its place in the list: with
@@ -6,6 +7,11 @@ htmx, "Edit" and "Delete" swap the objective's item for the full form or the
 question (the `edit-item` and `confirm-item` partials), and every write answers
 with the page's "objectives" part. Without JavaScript the same links are pages
 of their own (the full form, with every field; the question) that redirect back.
+
+The objective's page has two sections that htmx refreshes in place, each a named
+partial of `roadmap/objectives/detail.html`: `alignments` and `kpis`. A GET of
+the page from htmx whose target is one of them (a "Cancel" link in an inline
+form) gets just that section; anything else gets the whole page.
 """
 
 from copy import copy
@@ -13,8 +19,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from agencies.access import get_membership
@@ -25,15 +30,12 @@ from ui.ordering import move_announcement, requested_move
 
 from ..forms.alignments import AlignmentForm
 from ..forms.objectives import ObjectiveForm
-from ..models import KPI, Objective, Roadmap
+from ..models import KPI, Objective
 from ..rules.kpi_status import KPIAssessment
 from ..rules.kpi_summary import summarise_statuses
-from ..selectors.objectives import objective_for, objectives_in_full
+from ..selectors.objectives import objective_for, objective_in_full
 from ..selectors.roadmaps import roadmap_for
-from ..services.objectives import objective_create as objective_add
-from ..services.objectives import objective_delete as objective_remove
-from ..services.objectives import objective_move as objective_reorder
-from ..services.objectives import objective_update
+from ..services import objectives as services
 from .roadmaps import render_roadmap_page
 
 # The inline edit form shares the roadmap page with the "add an objective" form:
@@ -61,7 +63,11 @@ def objective_create(request: HtmxHttpRequest, agency: str, slug: str) -> HttpRe
     if (
         request.method == "POST"
         and form.is_valid()
-        and (objective := save_form(form, objective_add, roadmap=roadmap, by=request.user))
+        and (
+            objective := save_form(
+                form, services.objective_create, roadmap=roadmap, by=request.user
+            )
+        )
     ):
         if not request.htmx:
             return redirect(f"{roadmap.get_absolute_url()}#objectives")
@@ -99,7 +105,7 @@ def objective_edit(request: HtmxHttpRequest, agency: str, slug: str, pk: int) ->
     if (
         request.method == "POST"
         and form.is_valid()
-        and save_form(form, objective_update, objective=objective, by=request.user)
+        and save_form(form, services.objective_update, objective=objective, by=request.user)
     ):
         if not request.htmx:
             return redirect(f"{roadmap.get_absolute_url()}#objectives")
@@ -129,7 +135,7 @@ def objective_move(request: HtmxHttpRequest, agency: str, slug: str, pk: int) ->
     roadmap = roadmap_for(membership, slug)
     objective = objective_for(roadmap, pk)
     move = requested_move(request)
-    result = objective_reorder(objective=objective, move=move)
+    result = services.objective_move(objective=objective, move=move)
     if not request.htmx:
         return redirect(f"{roadmap.get_absolute_url()}#objective-{objective.pk}")
     return render_roadmap_page(
@@ -150,7 +156,7 @@ def objective_delete(request: HtmxHttpRequest, agency: str, slug: str, pk: int) 
     roadmap = roadmap_for(membership, slug)
     objective = objective_for(roadmap, pk)
     if request.method == "POST":
-        objective_remove(objective=objective)
+        services.objective_delete(objective=objective)
         if not request.htmx:
             return redirect(f"{roadmap.get_absolute_url()}#objectives")
         return render_roadmap_page(
@@ -169,21 +175,6 @@ def objective_delete(request: HtmxHttpRequest, agency: str, slug: str, pk: int) 
             membership, roadmap=roadmap, objective=objective, kpi_count=objective.kpis.count()
         ),
     )
-
-
-def objective_url(roadmap: Roadmap, objective: Objective, section: str = "") -> str:
-    address = reverse(
-        "roadmap:objective-detail",
-        kwargs={"agency": roadmap.organisation.slug, "slug": roadmap.slug, "pk": objective.pk},
-    )
-    return f"{address}#{section}" if section else address
-
-
-def objective_in_full(roadmap: Roadmap, pk: int) -> Objective:
-    """The objective with its owner, alignments, KPIs and measurements, in four queries."""
-    objective = get_object_or_404(objectives_in_full(roadmap), pk=pk)
-    objective.roadmap = roadmap  # already loaded: no query to reach it again
-    return objective
 
 
 def objective_page_context(

@@ -23,10 +23,7 @@ from ui.ordering import move_announcement, requested_move
 from ..forms.principles import PrincipleForm
 from ..selectors.principles import principle_for
 from ..selectors.roadmaps import roadmap_for
-from ..services.principles import principle_create as principle_add
-from ..services.principles import principle_delete as principle_remove
-from ..services.principles import principle_move as principle_reorder
-from ..services.principles import principle_update
+from ..services import principles as services
 from .roadmaps import PRINCIPLE_IDS, render_roadmap_page
 
 
@@ -42,7 +39,11 @@ def principle_create(request: HtmxHttpRequest, agency: str, slug: str) -> HttpRe
     if (
         request.method == "POST"
         and form.is_valid()
-        and (principle := save_form(form, principle_add, roadmap=roadmap, by=request.user))
+        and (
+            principle := save_form(
+                form, services.principle_create, roadmap=roadmap, by=request.user
+            )
+        )
     ):
         if not request.htmx:
             return redirect(f"{roadmap.get_absolute_url()}#principles")
@@ -79,7 +80,7 @@ def principle_edit(request: HtmxHttpRequest, agency: str, slug: str, pk: int) ->
     if (
         request.method == "POST"
         and form.is_valid()
-        and save_form(form, principle_update, principle=principle, by=request.user)
+        and save_form(form, services.principle_update, principle=principle, by=request.user)
     ):
         return redirect(f"{roadmap.get_absolute_url()}#principle-{principle.pk}")
     return render(
@@ -96,7 +97,7 @@ def principle_move(request: HtmxHttpRequest, agency: str, slug: str, pk: int) ->
     roadmap = roadmap_for(membership, slug)
     principle = principle_for(roadmap, pk)
     move = requested_move(request)
-    result = principle_reorder(principle=principle, move=move)
+    result = services.principle_move(principle=principle, move=move)
     if not request.htmx:
         return redirect(f"{roadmap.get_absolute_url()}#principle-{principle.pk}")
     return render_roadmap_page(
@@ -117,7 +118,7 @@ def principle_delete(request: HtmxHttpRequest, agency: str, slug: str, pk: int) 
     roadmap = roadmap_for(membership, slug)
     principle = principle_for(roadmap, pk)
     if request.method == "POST":
-        principle_remove(principle=principle)
+        services.principle_delete(principle=principle)
         target = f"{roadmap.get_absolute_url()}#principles"
         return HttpResponseClientRedirect(target) if request.htmx else redirect(target)
     return render(

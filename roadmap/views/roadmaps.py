@@ -29,8 +29,7 @@ from ..models import Roadmap
 from ..rules.kpi_summary import summarise_kpis
 from ..selectors.objectives import objectives_in_full
 from ..selectors.roadmaps import roadmap_for
-from ..services.roadmaps import roadmap_create as roadmap_add
-from ..services.roadmaps import roadmap_update
+from ..services import roadmaps as services
 
 
 @login_required
@@ -73,7 +72,10 @@ def roadmap_create(request: HtmxHttpRequest, agency: str) -> HttpResponse:
         and form.is_valid()
         and (
             roadmap := save_form(
-                form, roadmap_add, organisation=membership.organisation, created_by=request.user
+                form,
+                services.roadmap_create,
+                organisation=membership.organisation,
+                created_by=request.user,
             )
         )
     ):
@@ -156,7 +158,7 @@ def roadmap_edit(request: HtmxHttpRequest, agency: str, slug: str) -> HttpRespon
     if (
         request.method == "POST"
         and form.is_valid()
-        and save_form(form, roadmap_update, roadmap=roadmap, by=request.user)
+        and save_form(form, services.roadmap_update, roadmap=roadmap, by=request.user)
     ):
         return redirect(roadmap)
     return render(

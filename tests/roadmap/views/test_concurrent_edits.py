@@ -361,7 +361,7 @@ def test_move_to_a_position_takes_one_step(client, editor, roadmap):
 
 
 @pytest.mark.parametrize("position, expected_place", [("0", 1), ("99", 3), (" 2 ", 2)])
-def test_a_position_outside_the_list_goes_to_its_end(
+def test_a_position_is_read_as_a_place_in_the_list_from_first_to_last(
     client, editor, roadmap, position, expected_place
 ):
     Objective.objects.filter(roadmap=roadmap).delete()
