@@ -2,6 +2,8 @@
 
 from django.contrib import admin
 
+from ui.revisions_admin import RevisionedAdmin
+
 from ..models import (
     ObjectiveAlignment,
     OrganisationalGoal,
@@ -10,7 +12,7 @@ from .columns import count_of
 
 
 @admin.register(OrganisationalGoal)
-class OrganisationalGoalAdmin(admin.ModelAdmin):
+class OrganisationalGoalAdmin(RevisionedAdmin):
     list_display = ["title", "organisation", "position", "objective_count"]
     list_filter = ["organisation"]
     search_fields = ["title", "description", "organisation__name"]

@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.utils.html import format_html
 
 from ui.formatting import format_date, format_value
+from ui.revisions_admin import RevisionedAdmin, count_admin_save
 
 from ..models import (
     KPI,
@@ -70,7 +71,7 @@ class MeasurementInline(admin.TabularInline):
 
 
 @admin.register(KPI)
-class KPIAdmin(admin.ModelAdmin):
+class KPIAdmin(RevisionedAdmin):
     form = KPIAdminForm
     list_display = ["name", "objective", "agency", "baseline", "target", "latest", "status"]
     list_filter = [
@@ -107,6 +108,7 @@ class KPIAdmin(admin.ModelAdmin):
             for measurement in formset.save(commit=False):
                 if measurement.pk is None and measurement.entered_by_id is None:
                     measurement.entered_by = request.user
+                count_admin_save(measurement, request.user)
                 measurement.save()
             for measurement in formset.deleted_objects:
                 measurement.delete()

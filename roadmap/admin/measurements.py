@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 
 from ui.formatting import format_value
+from ui.revisions_admin import RevisionedAdmin
 
 from ..models import (
     Measurement,
@@ -31,7 +32,7 @@ class MeasurementAdminForm(forms.ModelForm):
 
 
 @admin.register(Measurement)
-class MeasurementAdmin(admin.ModelAdmin):
+class MeasurementAdmin(RevisionedAdmin):
     form = MeasurementAdminForm
     list_display = ["kpi", "date", "reading", "objective", "agency", "entered_by_name", "note"]
     list_filter = ["kpi__objective__roadmap__organisation", "kpi__objective__roadmap"]

@@ -2,6 +2,8 @@
 
 from django.contrib import admin
 
+from ui.revisions_admin import RevisionedAdmin
+
 from ..models import (
     KPI,
     Objective,
@@ -71,7 +73,7 @@ class KPIInline(admin.TabularInline):
 
 
 @admin.register(Objective)
-class ObjectiveAdmin(admin.ModelAdmin):
+class ObjectiveAdmin(RevisionedAdmin):
     list_display = [
         "title",
         "roadmap",

@@ -2,13 +2,15 @@
 
 from django.contrib import admin
 
+from ui.revisions_admin import RevisionedAdmin
+
 from ..models import (
     GuidingPrinciple,
 )
 
 
 @admin.register(GuidingPrinciple)
-class GuidingPrincipleAdmin(admin.ModelAdmin):
+class GuidingPrincipleAdmin(RevisionedAdmin):
     list_display = ["title", "roadmap", "agency", "position"]
     list_filter = ["roadmap__organisation"]
     search_fields = ["title", "description", "roadmap__title"]

@@ -2,6 +2,8 @@
 
 from django.contrib import admin
 
+from ui.revisions_admin import RevisionedAdmin
+
 from ..models import (
     GuidingPrinciple,
     Objective,
@@ -36,7 +38,7 @@ class ObjectiveInline(admin.TabularInline):
 
 
 @admin.register(Roadmap)
-class RoadmapAdmin(admin.ModelAdmin):
+class RoadmapAdmin(RevisionedAdmin):
     list_display = [
         "title",
         "organisation",

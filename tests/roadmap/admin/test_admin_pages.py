@@ -25,6 +25,8 @@ from roadmap.models import (
     OrganisationalGoal,
     Roadmap,
 )
+from roadmap.services.principles import principle_update
+from ui.concurrency import StaleEdit
 
 pytestmark = pytest.mark.django_db
 
@@ -289,3 +291,75 @@ def test_a_kpi_whose_target_equals_its_baseline_is_refused_in_words(admin_client
     assert "The target must differ from the baseline" in response.text
     kpi.refresh_from_db()
     assert kpi.target_value == Decimal(100)
+
+
+def test_an_admin_change_is_a_revision_an_app_edit_opened_before_it_cannot_overwrite(
+    admin_client, demo, django_user_model
+):
+    principle = demo.principles.order_by("position").first()
+    seen = principle.revision
+    admin_user = django_user_model.objects.get(username="admin")
+
+    response = admin_client.post(
+        url(GuidingPrinciple, "change", principle.pk),
+        {
+            "roadmap": demo.pk,
+            "title": principle.title,
+            "description": "Reworded by the platform admin.",
+            "position": principle.position,
+        },
+    )
+
+    assert response.status_code == 302, response.context and response.context["errors"]
+    principle.refresh_from_db()
+    assert principle.revision == seen + 1
+    assert principle.updated_by == admin_user
+    with pytest.raises(StaleEdit):
+        principle_update(
+            principle=principle, title=principle.title, description="Mine", revision=seen
+        )
+    assert GuidingPrinciple.objects.get(pk=principle.pk).description == (
+        "Reworded by the platform admin."
+    )
+
+
+def test_an_inline_change_in_admin_counts_as_a_revision_of_that_row(admin_client, demo):
+    principles = list(demo.principles.order_by("position", "pk"))
+    before = {p.pk: p.revision for p in principles}
+    data = as_posted_unchanged(admin_client.get(url(Roadmap, "change", demo.pk)))
+    first = principles[0]
+    prefix = next(
+        name.removesuffix("-id")
+        for name, value in data.items()
+        if name.endswith("-id") and str(value) == str(first.pk) and name.startswith("principles-")
+    )
+    data[f"{prefix}-description"] = "Changed inline."
+
+    response = admin_client.post(url(Roadmap, "change", demo.pk), data)
+
+    assert response.status_code == 302, response.context and response.context["errors"]
+    after = {p.pk: p.revision for p in GuidingPrinciple.objects.filter(roadmap=demo)}
+    assert after[first.pk] == before[first.pk] + 1
+    assert all(after[pk] == before[pk] for pk in before if pk != first.pk)  # untouched rows
+
+
+def as_posted_unchanged(response) -> dict:
+    """What an admin change page posts back when nothing is changed: the main
+    form's and every inline form's current values, with the management forms."""
+    data = {}
+
+    def put(form) -> None:
+        for name in form.fields:
+            value = form[name].value()
+            if isinstance(value, bool):
+                if value:
+                    data[form.add_prefix(name)] = "on"
+            else:
+                data[form.add_prefix(name)] = "" if value is None else value
+
+    put(response.context["adminform"].form)
+    for inline in response.context["inline_admin_formsets"]:
+        put(inline.formset.management_form)
+        for form in inline.formset.forms:
+            put(form)
+    return data
