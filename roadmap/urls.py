@@ -1,4 +1,6 @@
-"""The roadmap app's addresses, grouped by concept as the views are."""
+"""The roadmap app's addresses, grouped by concept as the views are. Inline
+lists (ui/inline_list.py) give their five routes: <noun>-list, -create,
+-edit, -move and -delete."""
 
 from django.urls import path
 
@@ -21,10 +23,7 @@ urlpatterns = [
     path(ROADMAP, roadmaps.roadmap_detail, name="detail"),
     path(ROADMAP + "edit/", roadmaps.roadmap_edit, name="edit"),
     # Guiding principles
-    path(ROADMAP + "principles/new/", principles.principle_create, name="principle-create"),
-    path(PRINCIPLE + "edit/", principles.principle_edit, name="principle-edit"),
-    path(PRINCIPLE + "move/", principles.principle_move, name="principle-move"),
-    path(PRINCIPLE + "delete/", principles.principle_delete, name="principle-delete"),
+    *principles.principle_list.routes(list_path=ROADMAP + "principles/", item_path=PRINCIPLE),
     # Organisational goals
     path(AGENCY + "goals/", goals.goal_list, name="goals"),
     path(AGENCY + "goals/new/", goals.goal_create, name="goal-create"),
@@ -32,11 +31,8 @@ urlpatterns = [
     path(GOAL + "move/", goals.goal_move, name="goal-move"),
     path(GOAL + "delete/", goals.goal_delete, name="goal-delete"),
     # Objectives
-    path(ROADMAP + "objectives/new/", objectives.objective_create, name="objective-create"),
+    *objectives.objective_list.routes(list_path=ROADMAP + "objectives/", item_path=OBJECTIVE),
     path(OBJECTIVE, objectives.objective_detail, name="objective-detail"),
-    path(OBJECTIVE + "edit/", objectives.objective_edit, name="objective-edit"),
-    path(OBJECTIVE + "move/", objectives.objective_move, name="objective-move"),
-    path(OBJECTIVE + "delete/", objectives.objective_delete, name="objective-delete"),
     # Alignments of an objective with the agency's goals
     path(OBJECTIVE + "alignments/new/", alignments.alignment_create, name="alignment-create"),
     path(

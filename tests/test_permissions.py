@@ -299,6 +299,9 @@ class Route:
     # The view checks the membership before the method: agency B's member gets
     # 404 even for a method the page refuses with 405 to agency A's members.
     agency_first: bool = False
+    # A GET that answers with a redirect (an inline list's own address, which
+    # without htmx is the page that holds the list).
+    get_redirect: Callable[[World], str] | None = None
     # Where the view breaks the rules: the cases the rules expect and the view
     # does not give are xfail (strict, so fixing the view fails them: then
     # delete the note).
@@ -380,6 +383,15 @@ TABLE: dict[str, Route] = {
         redirect=lambda w: w.roadmap.get_absolute_url(),
         done=lambda w: Roadmap.objects.get(pk=w.roadmap.pk).title == "Renamed roadmap",
     ),
+    # Inline lists (ui/inline_list.py): the list alone is for htmx; without it,
+    # its address sends you to the page that holds it.
+    "roadmap:objective-list": Route(
+        kwargs=in_roadmap,
+        get=V,
+        post=NOT_ALLOWED,
+        agency_first=True,
+        get_redirect=lambda w: roadmap_page(w, "objectives"),
+    ),
     "roadmap:objective-create": Route(
         kwargs=in_roadmap,
         get=E,
@@ -393,7 +405,7 @@ TABLE: dict[str, Route] = {
         get=E,
         post=E,
         data=lambda w: {"title": "A changed objective", "description": "Changed."},
-        redirect=lambda w: roadmap_page(w, "objectives"),
+        redirect=lambda w: roadmap_page(w, f"objective-{w.objective.pk}"),
         done=lambda w: Objective.objects.get(pk=w.objective.pk).title == "A changed objective",
     ),
     "roadmap:objective-delete": Route(
@@ -484,6 +496,13 @@ TABLE: dict[str, Route] = {
         done=lambda w: not Measurement.objects.filter(pk=w.measurement.pk).exists(),
     ),
     # Guiding principles and organisational goals ----------------------------------------
+    "roadmap:principle-list": Route(
+        kwargs=in_roadmap,
+        get=V,
+        post=NOT_ALLOWED,
+        agency_first=True,
+        get_redirect=lambda w: roadmap_page(w, "principles"),
+    ),
     "roadmap:principle-create": Route(
         kwargs=in_roadmap,
         get=E,
@@ -681,6 +700,8 @@ def test_permission_matrix(
                 302,
                 f"/accounts/login/?next={address}",
             ), method
+        elif outcome == DONE and route.get_redirect:
+            assert (response.status_code, response["Location"]) == (302, route.get_redirect(world))
         else:
             assert response.status_code == (200 if outcome == DONE else outcome), method
         assert writes(queries) == [], method

@@ -4,12 +4,13 @@ from django.db import models
 from django.db.models.functions import Lower
 
 from agencies.models import Organisation
+from ui.addresses import Addressed
 from ui.concurrency import Revisioned
 
 from .roadmaps import DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH
 
 
-class OrganisationalGoal(Revisioned):
+class OrganisationalGoal(Addressed, Revisioned):
     """A goal of the agency as a whole, kept once and reused by all its roadmaps."""
 
     organisation = models.ForeignKey(
@@ -28,5 +29,10 @@ class OrganisationalGoal(Revisioned):
             ),
         ]
 
+    url_name = "roadmap:goal"
+
     def __str__(self) -> str:
         return self.title
+
+    def url_kwargs(self) -> dict[str, str | int]:
+        return {"agency": self.organisation.slug, "pk": self.pk}

@@ -4,9 +4,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
-from django.urls import reverse
 from django.utils import timezone
 
+from ui.addresses import Addressed
 from ui.concurrency import Revisioned
 from ui.formatting import format_date
 
@@ -30,7 +30,7 @@ class ReportingFrequency(models.TextChoices):
 KPI_VALUE = {"max_digits": 18, "decimal_places": 4}
 
 
-class KPI(Revisioned):
+class KPI(Addressed, Revisioned):
     """A measurable indicator of an objective: a baseline, a target and measurements."""
 
     objective = models.ForeignKey(Objective, on_delete=models.CASCADE, related_name="kpis")
@@ -78,20 +78,16 @@ class KPI(Revisioned):
             ),
         ]
 
+    url_name = "roadmap:kpi"
+
     def __str__(self) -> str:
         return self.name
 
+    def url_kwargs(self) -> dict[str, str | int]:
+        return {**self.objective.roadmap.url_kwargs(), "pk": self.objective_id, "kpi_pk": self.pk}
+
     def get_absolute_url(self) -> str:
-        roadmap = self.objective.roadmap
-        return reverse(
-            "roadmap:kpi-detail",
-            kwargs={
-                "agency": roadmap.organisation.slug,
-                "slug": roadmap.slug,
-                "pk": self.objective_id,
-                "kpi_pk": self.pk,
-            },
-        )
+        return self.action_url("detail")
 
     @property
     def higher_is_better(self) -> bool:

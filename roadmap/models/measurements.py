@@ -3,12 +3,13 @@
 from django.conf import settings
 from django.db import models
 
+from ui.addresses import Addressed
 from ui.concurrency import Revisioned
 
 from .kpis import KPI, KPI_VALUE
 
 
-class Measurement(Revisioned):
+class Measurement(Addressed, Revisioned):
     """One reading of a KPI on a date."""
 
     kpi = models.ForeignKey(KPI, on_delete=models.CASCADE, related_name="measurements")
@@ -26,5 +27,10 @@ class Measurement(Revisioned):
             models.UniqueConstraint(fields=["kpi", "date"], name="one_measurement_per_kpi_a_day"),
         ]
 
+    url_name = "roadmap:measurement"
+
     def __str__(self) -> str:
         return f"{self.kpi}: {self.value} on {self.date}"
+
+    def url_kwargs(self) -> dict[str, str | int]:
+        return {**self.kpi.url_kwargs(), "measurement_pk": self.pk}

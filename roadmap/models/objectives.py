@@ -3,8 +3,8 @@
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
-from django.urls import reverse
 
+from ui.addresses import Addressed
 from ui.concurrency import Revisioned
 
 from .goals import OrganisationalGoal
@@ -17,7 +17,7 @@ class Priority(models.TextChoices):
     LOW = "low", "Low"
 
 
-class Objective(Revisioned):
+class Objective(Addressed, Revisioned):
     """A strategic objective of a roadmap, measured by its KPIs."""
 
     roadmap = models.ForeignKey(Roadmap, on_delete=models.CASCADE, related_name="objectives")
@@ -59,15 +59,16 @@ class Objective(Revisioned):
             ),
         ]
 
+    url_name = "roadmap:objective"
+
     def __str__(self) -> str:
         return self.title
 
+    def url_kwargs(self) -> dict[str, str | int]:
+        return {**self.roadmap.url_kwargs(), "pk": self.pk}
+
     def get_absolute_url(self) -> str:
-        roadmap = self.roadmap
-        return reverse(
-            "roadmap:objective-detail",
-            kwargs={"agency": roadmap.organisation.slug, "slug": roadmap.slug, "pk": self.pk},
-        )
+        return self.action_url("detail")
 
     @property
     def outcome_list(self) -> list[str]:

@@ -3,12 +3,13 @@
 from django.db import models
 from django.db.models.functions import Lower
 
+from ui.addresses import Addressed
 from ui.concurrency import Revisioned
 
 from .roadmaps import DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH, Roadmap
 
 
-class GuidingPrinciple(Revisioned):
+class GuidingPrinciple(Addressed, Revisioned):
     """An ordered principle that guides every decision on the roadmap."""
 
     roadmap = models.ForeignKey(Roadmap, on_delete=models.CASCADE, related_name="principles")
@@ -24,5 +25,10 @@ class GuidingPrinciple(Revisioned):
             ),
         ]
 
+    url_name = "roadmap:principle"
+
     def __str__(self) -> str:
         return self.title
+
+    def url_kwargs(self) -> dict[str, str | int]:
+        return {**self.roadmap.url_kwargs(), "pk": self.pk}

@@ -3,9 +3,9 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.urls import reverse
 
 from agencies.models import Organisation
+from ui.addresses import Addressed
 from ui.concurrency import Revisioned
 
 TITLE_MAX_LENGTH = 200
@@ -26,7 +26,7 @@ class RoadmapQuerySet(models.QuerySet):
         return self.annotate(objective_count=models.Count("objectives", distinct=True))
 
 
-class Roadmap(Revisioned):
+class Roadmap(Addressed, Revisioned):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="roadmaps", verbose_name="agency"
     )
@@ -73,10 +73,11 @@ class Roadmap(Revisioned):
     def __str__(self) -> str:
         return self.title
 
+    def url_kwargs(self) -> dict[str, str | int]:
+        return {"agency": self.organisation.slug, "slug": self.slug}
+
     def get_absolute_url(self) -> str:
-        return reverse(
-            "roadmap:detail", kwargs={"agency": self.organisation.slug, "slug": self.slug}
-        )
+        return self.address("roadmap:detail")
 
     @property
     def horizon(self) -> str:

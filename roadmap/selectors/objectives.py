@@ -15,7 +15,7 @@ def objectives_in_full(roadmap: Roadmap) -> QuerySet[Objective]:
     from .kpis import kpis_with_measurements  # kpis imports this module for `kpi_in`
 
     return (
-        Objective.objects.filter(roadmap=roadmap)
+        roadmap.objectives.all()  # each knows its roadmap: addresses cost no query
         .select_related("owner")
         .prefetch_related(
             Prefetch(

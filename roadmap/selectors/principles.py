@@ -6,4 +6,4 @@ from ..models import GuidingPrinciple, Roadmap
 
 
 def principle_for(roadmap: Roadmap, pk: int) -> GuidingPrinciple:
-    return get_object_or_404(GuidingPrinciple.objects.filter(roadmap=roadmap), pk=pk)
+    return get_object_or_404(roadmap.principles.all(), pk=pk)  # knows its roadmap

@@ -1,12 +1,6 @@
-"""A roadmap's objectives: add, edit, reorder and delete them on the roadmap
-page, and each objective's own page (what it is, the goals it serves, its KPIs).
-
-The roadmap page adds an objective inline (title and description), moves
-objectives up and down, and edits or deletes one in its place in the list: with
-htmx, "Edit" and "Delete" swap the objective's item for the full form or the
-question (the `edit-item` and `confirm-item` partials), and every write answers
-with the page's "objectives" part. Without JavaScript the same links are pages
-of their own (the full form, with every field; the question) that redirect back.
+"""A roadmap's objectives, an inline list on the roadmap page
+(ui/inline_list.py), and each objective's own page (what it is, the goals it
+serves, its KPIs).
 
 The objective's page has two sections that htmx refreshes in place, each a named
 partial of `roadmap/objectives/detail.html`: `alignments` and `kpis`. A GET of
@@ -14,33 +8,28 @@ the page from htmx whose target is one of them (a "Cancel" link in an inline
 form) gets just that section; anything else gets the whole page.
 """
 
-from copy import copy
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
 
 from agencies.access import get_membership
 from agencies.models import Membership, Role
-from ui.concurrency import save_form
 from ui.http import HtmxHttpRequest, member_page
-from ui.ordering import move_announcement, requested_move
+from ui.inline_list import InlineList
 
 from ..forms.alignments import AlignmentForm
 from ..forms.objectives import ObjectiveForm
-from ..models import KPI, Objective
+from ..models import KPI, Objective, Roadmap
 from ..rules.kpi_status import KPIAssessment
-from ..rules.kpi_summary import summarise_statuses
-from ..selectors.objectives import objective_for, objective_in_full
+from ..rules.kpi_summary import summarise_kpis, summarise_statuses
+from ..selectors.objectives import objective_for, objective_in_full, objectives_in_full
 from ..selectors.roadmaps import roadmap_for
 from ..services import objectives as services
-from .roadmaps import render_roadmap_page
-
-# The inline edit form shares the roadmap page with the "add an objective" form:
-# its own ids keep every label and error-summary link pointing at the right field.
-INLINE_EDIT_IDS = "edit_%s"
+from .principles import ROADMAP_PAGE
 
 # The objective's own page and the sections of it that htmx refreshes in place.
 TEMPLATE = "roadmap/objectives/detail.html"
@@ -53,128 +42,64 @@ class KPIRow:
     assessment: KPIAssessment
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def objective_create(request: HtmxHttpRequest, agency: str, slug: str) -> HttpResponse:
-    membership = get_membership(request.user, agency, minimum=Role.EDITOR)
-    roadmap = roadmap_for(membership, slug)
-    form = ObjectiveForm(request.POST if request.method == "POST" else None, roadmap=roadmap)
-    announcement = ""
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and (
-            objective := save_form(
-                form, services.objective_create, roadmap=roadmap, by=request.user
-            )
+class Objectives(InlineList):
+    """The roadmap page's objectives (ui/inline_list.py). The page adds one by
+    title and description; "Add an objective with all its details", and
+    "Change" without JavaScript, are the whole form on a page of its own."""
+
+    noun = "objective"
+    section = "objectives"
+    section_template = ROADMAP_PAGE
+    form_template = "roadmap/objectives/form.html"
+    confirm_template = "roadmap/objectives/confirm_delete.html"
+    form_class = ObjectiveForm
+    services = services
+    parent_arg = "roadmap"
+
+    def parent(
+        self, request: HtmxHttpRequest, *, write: bool, agency: str, slug: str, **_: Any
+    ) -> tuple[Membership, Roadmap]:
+        membership = get_membership(
+            request.user, agency, minimum=Role.EDITOR if write else Role.VIEWER
         )
-    ):
-        if not request.htmx:
-            return redirect(f"{roadmap.get_absolute_url()}#objectives")
-        form = ObjectiveForm(roadmap=roadmap)  # a fresh form for the next one
-        announcement = f"Objective added: {objective.title}"
-    if request.htmx:
-        return render_roadmap_page(
-            request,
-            membership,
-            roadmap,
-            part="objectives",
-            objective_form=form,
-            announcement=announcement,
-        )
-    return render(
-        request,
-        "roadmap/objectives/form.html",
-        member_page(membership, roadmap=roadmap, form=form),
-    )
+        return membership, roadmap_for(membership, slug)
+
+    def item(self, membership: Membership, roadmap: Roadmap, *, pk: int, **_: Any) -> Objective:
+        return objective_for(roadmap, pk)
+
+    def section_context(self, membership: Membership, roadmap: Roadmap) -> dict[str, Any]:
+        """Objectives come with owner, aligned goals and KPIs with their
+        measurements, so the list costs the same queries however long it is."""
+        objectives = [
+            (objective, summarise_kpis(objective.kpis.all()))
+            for objective in objectives_in_full(roadmap)
+        ]
+        return member_page(membership, roadmap=roadmap, objectives=objectives)
+
+    def form_kwargs(self, roadmap: Roadmap) -> dict[str, Any]:
+        return {"roadmap": roadmap}
+
+    def page_url(self, roadmap: Roadmap) -> str:
+        return roadmap.get_absolute_url()
+
+    def list_url(self, roadmap: Roadmap) -> str:
+        return roadmap.address("roadmap:objective-list")
+
+    def label(self, objective: Objective) -> str:
+        return objective.title
+
+    def confirm_context(self, request: HtmxHttpRequest, objective: Objective) -> dict[str, Any]:
+        count = objective.kpis.count()
+        if not count:
+            return {}
+        kpis = "1 KPI and all its" if count == 1 else f"{count} KPIs and all their"
+        return {
+            "consequence": f"Its {kpis} measurements will be deleted too, "
+            "and it will no longer be aligned to any goal."
+        }
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def objective_edit(request: HtmxHttpRequest, agency: str, slug: str, pk: int) -> HttpResponse:
-    membership = get_membership(request.user, agency, minimum=Role.EDITOR)
-    roadmap = roadmap_for(membership, slug)
-    objective = objective_for(roadmap, pk)
-    # The form edits a copy, so a refused edit leaves the page showing the saved title.
-    form = ObjectiveForm(
-        request.POST if request.method == "POST" else None,
-        instance=copy(objective),
-        roadmap=roadmap,
-        auto_id=INLINE_EDIT_IDS if request.htmx else "id_%s",
-    )
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and save_form(form, services.objective_update, objective=objective, by=request.user)
-    ):
-        if not request.htmx:
-            return redirect(f"{roadmap.get_absolute_url()}#objectives")
-        return render_roadmap_page(
-            request,
-            membership,
-            roadmap,
-            part="objectives",
-            announcement=f"Objective saved: {objective.title}",
-            focus_objective=objective.pk,
-            focus_control="edit",
-        )
-    if request.htmx and request.method == "POST":  # the form again, in its place in the list
-        return render_roadmap_page(request, membership, roadmap, part="objectives", edit_form=form)
-    template = "roadmap/objectives/form.html"
-    return render(
-        request,
-        f"{template}#edit-item" if request.htmx else template,
-        member_page(membership, roadmap=roadmap, objective=objective, form=form),
-    )
-
-
-@login_required
-@require_POST
-def objective_move(request: HtmxHttpRequest, agency: str, slug: str, pk: int) -> HttpResponse:
-    membership = get_membership(request.user, agency, minimum=Role.EDITOR)
-    roadmap = roadmap_for(membership, slug)
-    objective = objective_for(roadmap, pk)
-    move = requested_move(request)
-    result = services.objective_move(objective=objective, move=move)
-    if not request.htmx:
-        return redirect(f"{roadmap.get_absolute_url()}#objective-{objective.pk}")
-    return render_roadmap_page(
-        request,
-        membership,
-        roadmap,
-        part="objectives",
-        moved_pk=objective.pk,
-        moved=move.value,
-        announcement=move_announcement(objective.title, move, result),
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def objective_delete(request: HtmxHttpRequest, agency: str, slug: str, pk: int) -> HttpResponse:
-    membership = get_membership(request.user, agency, minimum=Role.EDITOR)
-    roadmap = roadmap_for(membership, slug)
-    objective = objective_for(roadmap, pk)
-    if request.method == "POST":
-        services.objective_delete(objective=objective)
-        if not request.htmx:
-            return redirect(f"{roadmap.get_absolute_url()}#objectives")
-        return render_roadmap_page(
-            request,
-            membership,
-            roadmap,
-            part="objectives",
-            announcement=f"Objective deleted: {objective.title}",
-            focus_objectives=True,
-        )
-    template = "roadmap/objectives/confirm_delete.html"
-    return render(
-        request,
-        f"{template}#confirm-item" if request.htmx else template,
-        member_page(
-            membership, roadmap=roadmap, objective=objective, kpi_count=objective.kpis.count()
-        ),
-    )
+objective_list = Objectives()
 
 
 def objective_page_context(

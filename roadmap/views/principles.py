@@ -1,128 +1,60 @@
-"""Add, edit, reorder and delete a roadmap's guiding principles.
+"""A roadmap's guiding principles, an inline list on the roadmap page
+(ui/inline_list.py): add, change in place, delete after a question, move."""
 
-The roadmap page adds a principle inline and moves principles up and down;
-with htmx those swap the page's "principles" part, without JavaScript they
-redirect back. Editing and deleting (after a confirmation page) are pages of
-their own.
-"""
-
-from copy import copy
-
-from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
-from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods, require_POST
-from django_htmx.http import HttpResponseClientRedirect
+from typing import Any
 
 from agencies.access import get_membership
-from agencies.models import Role
-from ui.concurrency import save_form
+from agencies.models import Membership, Role
 from ui.http import HtmxHttpRequest, member_page
-from ui.ordering import move_announcement, requested_move
+from ui.inline_list import InlineList
 
 from ..forms.principles import PrincipleForm
+from ..models import GuidingPrinciple, Roadmap
 from ..selectors.principles import principle_for
 from ..selectors.roadmaps import roadmap_for
-from ..services import principles as services
-from .roadmaps import PRINCIPLE_IDS, render_roadmap_page
+from ..services import principles
+
+ROADMAP_PAGE = "roadmap/roadmaps/detail.html"
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def principle_create(request: HtmxHttpRequest, agency: str, slug: str) -> HttpResponse:
-    membership = get_membership(request.user, agency, minimum=Role.EDITOR)
-    roadmap = roadmap_for(membership, slug)
-    form = PrincipleForm(
-        request.POST if request.method == "POST" else None, roadmap=roadmap, auto_id=PRINCIPLE_IDS
-    )
-    announcement = ""
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and (
-            principle := save_form(
-                form, services.principle_create, roadmap=roadmap, by=request.user
-            )
+class Principles(InlineList):
+    noun = "principle"
+    section = "principles"
+    section_template = ROADMAP_PAGE
+    form_template = "roadmap/principles/form.html"
+    confirm_template = "roadmap/principles/confirm_delete.html"
+    form_class = PrincipleForm
+    add_form_ids = "id_principle_%s"  # the roadmap page has two forms with a "title" field
+    services = principles
+    parent_arg = "roadmap"
+
+    def parent(
+        self, request: HtmxHttpRequest, *, write: bool, agency: str, slug: str, **_: Any
+    ) -> tuple[Membership, Roadmap]:
+        membership = get_membership(
+            request.user, agency, minimum=Role.EDITOR if write else Role.VIEWER
         )
-    ):
-        if not request.htmx:
-            return redirect(f"{roadmap.get_absolute_url()}#principles")
-        form = PrincipleForm(roadmap=roadmap, auto_id=PRINCIPLE_IDS)  # ready for the next one
-        announcement = f"Principle added: {principle.title}"
-    if request.htmx:
-        return render_roadmap_page(
-            request,
-            membership,
-            roadmap,
-            part="principles",
-            principle_form=form,
-            announcement=announcement,
-        )
-    return render(
-        request,
-        "roadmap/principles/form.html",
-        member_page(membership, roadmap=roadmap, form=form),
-    )
+        return membership, roadmap_for(membership, slug)
+
+    def item(
+        self, membership: Membership, roadmap: Roadmap, *, pk: int, **_: Any
+    ) -> GuidingPrinciple:
+        return principle_for(roadmap, pk)
+
+    def section_context(self, membership: Membership, roadmap: Roadmap) -> dict[str, Any]:
+        return member_page(membership, roadmap=roadmap, principles=list(roadmap.principles.all()))
+
+    def form_kwargs(self, roadmap: Roadmap) -> dict[str, Any]:
+        return {"roadmap": roadmap}
+
+    def page_url(self, roadmap: Roadmap) -> str:
+        return roadmap.get_absolute_url()
+
+    def list_url(self, roadmap: Roadmap) -> str:
+        return roadmap.address("roadmap:principle-list")
+
+    def label(self, principle: GuidingPrinciple) -> str:
+        return principle.title
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def principle_edit(request: HtmxHttpRequest, agency: str, slug: str, pk: int) -> HttpResponse:
-    membership = get_membership(request.user, agency, minimum=Role.EDITOR)
-    roadmap = roadmap_for(membership, slug)
-    principle = principle_for(roadmap, pk)
-    form = PrincipleForm(
-        request.POST if request.method == "POST" else None,
-        instance=copy(principle),  # a refused edit leaves the page showing the saved title
-        roadmap=roadmap,
-        auto_id=PRINCIPLE_IDS,
-    )
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and save_form(form, services.principle_update, principle=principle, by=request.user)
-    ):
-        return redirect(f"{roadmap.get_absolute_url()}#principle-{principle.pk}")
-    return render(
-        request,
-        "roadmap/principles/form.html",
-        member_page(membership, roadmap=roadmap, principle=principle, form=form),
-    )
-
-
-@login_required
-@require_POST
-def principle_move(request: HtmxHttpRequest, agency: str, slug: str, pk: int) -> HttpResponse:
-    membership = get_membership(request.user, agency, minimum=Role.EDITOR)
-    roadmap = roadmap_for(membership, slug)
-    principle = principle_for(roadmap, pk)
-    move = requested_move(request)
-    result = services.principle_move(principle=principle, move=move)
-    if not request.htmx:
-        return redirect(f"{roadmap.get_absolute_url()}#principle-{principle.pk}")
-    return render_roadmap_page(
-        request,
-        membership,
-        roadmap,
-        part="principles",
-        moved_pk=principle.pk,
-        moved=move.value,
-        announcement=move_announcement(principle.title, move, result),
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def principle_delete(request: HtmxHttpRequest, agency: str, slug: str, pk: int) -> HttpResponse:
-    membership = get_membership(request.user, agency, minimum=Role.EDITOR)
-    roadmap = roadmap_for(membership, slug)
-    principle = principle_for(roadmap, pk)
-    if request.method == "POST":
-        services.principle_delete(principle=principle)
-        target = f"{roadmap.get_absolute_url()}#principles"
-        return HttpResponseClientRedirect(target) if request.htmx else redirect(target)
-    return render(
-        request,
-        "roadmap/principles/confirm_delete.html",
-        member_page(membership, roadmap=roadmap, principle=principle),
-    )
+principle_list = Principles()

@@ -33,6 +33,17 @@ from .test_objectives import (
 )
 
 OBJECTIVES_PART = {**HTMX, "HX-Target": "objectives"}
+
+
+def list_url(roadmap) -> str:
+    return url("objective-list", roadmap)
+
+
+def ids(objective: Objective) -> str:
+    """The field ids of an objective opened for change in place: its own."""
+    return f"change-objective-{objective.pk}-"
+
+
 FIELDS = (
     "title",
     "description",
@@ -120,22 +131,22 @@ def test_htmx_edit_opens_every_field_in_the_objectives_place(client, editor, roa
     assert attrs_of(form)["hx-target"] == "#objectives"
     assert find(form, name="csrfmiddlewaretoken") is not None
     for field in FIELDS:
-        assert find(form, id=f"edit_{field}") is not None, field
+        assert find(form, id=f"{ids(objective)}{field}") is not None, field
     for field in ("title", "description", "desired_outcomes", "owner", "citizen_outcome"):
-        assert f'for="edit_{field}"' in response.text, field
+        assert f'for="{ids(objective)}{field}"' in response.text, field
     # Its own ids: nothing clashes with the "Add an objective" form on the page.
     assert 'id="id_' not in response.text
-    assert value(item, "edit_title") == "Services online"
-    assert value(item, "edit_description") == "Why it matters."
-    assert is_checked(item, "edit_priority_0")  # high
-    assert value(item, "edit_owner") == str(editor.pk)
-    heading = find(item, id=f"edit-objective-heading-{objective.pk}")
-    assert squash(text_of(heading)) == 'Edit the objective "Services online"'
+    assert value(item, f"{ids(objective)}title") == "Services online"
+    assert value(item, f"{ids(objective)}description") == "Why it matters."
+    assert is_checked(item, f"{ids(objective)}priority_0")  # high
+    assert value(item, f"{ids(objective)}owner") == str(editor.pk)
+    heading = find(item, id=f"change-objective-{objective.pk}-heading")
+    assert squash(text_of(heading)) == "Change the objective \u201cServices online\u201d"
     assert autofocused(item) == [heading]
     assert find(item, type="submit") is not None and "Save objective" in response.text
     cancel = link(item, "Cancel")
     assert attrs_of(cancel)["href"] == f"{roadmap.get_absolute_url()}#objective-{objective.pk}"
-    assert attrs_of(cancel)["hx-get"] == f"{roadmap.get_absolute_url()}?focus=edit-{objective.pk}"
+    assert attrs_of(cancel)["hx-get"] == f"{list_url(roadmap)}?focus=change-{objective.pk}"
     assert attrs_of(cancel)["hx-target"] == "#objectives"
     assert 'style="' not in response.text and "<script" not in response.text
 
@@ -145,18 +156,22 @@ def test_htmx_edit_opens_every_field_in_the_objectives_place(client, editor, roa
     [
         pytest.param(
             2,
-            'Delete the objective "Services online"? Its 2 KPIs and their measurements go '
-            "with it. This cannot be undone.",
+            "Delete the objective \u201cServices online\u201d? Its 2 KPIs and all their "
+            "measurements will be deleted too, and it will no longer be aligned to any goal. "
+            "This cannot be undone.",
             id="two KPIs",
         ),
         pytest.param(
             1,
-            'Delete the objective "Services online"? Its 1 KPI and its measurements go with '
-            "it. This cannot be undone.",
+            "Delete the objective \u201cServices online\u201d? Its 1 KPI and all its "
+            "measurements will be deleted too, and it will no longer be aligned to any goal. "
+            "This cannot be undone.",
             id="one KPI",
         ),
         pytest.param(
-            0, 'Delete the objective "Services online"? This cannot be undone.', id="no KPIs"
+            0,
+            "Delete the objective \u201cServices online\u201d? This cannot be undone.",
+            id="no KPIs",
         ),
     ],
 )
@@ -180,7 +195,7 @@ def test_htmx_delete_asks_in_the_objectives_place(client, editor, roadmap, objec
     assert "Yes, delete it" in text_of(find(form, type="submit"))
     keep = link(item, "No, keep it")
     assert attrs_of(keep)["href"] == f"{roadmap.get_absolute_url()}#objective-{objective.pk}"
-    assert attrs_of(keep)["hx-get"] == f"{roadmap.get_absolute_url()}?focus=delete-{objective.pk}"
+    assert attrs_of(keep)["hx-get"] == f"{list_url(roadmap)}?focus=delete-{objective.pk}"
     assert roadmap.objectives.filter(pk=objective.pk).exists()
 
 
@@ -191,7 +206,7 @@ def test_without_htmx_edit_and_delete_are_whole_pages(client, editor, roadmap, o
     assert response.status_code == 200
     assert "<html" in response.text
     assert "<h1>" in response.text
-    assert "edit_" not in response.text  # the full form keeps the usual ids
+    assert "change-objective-" not in response.text  # the full form keeps the usual ids
     if name == "objective-edit":
         assert 'id="id_title"' in response.text
 
@@ -203,7 +218,7 @@ def test_the_roadmap_page_links_edit_and_delete_for_both_htmx_and_plain_browsers
 
     item = find(parse_html(response.text), id=f"objective-{objective.pk}")
     for text, address in (
-        ("Edit Services online", edit_url(objective)),
+        ("Change Services online", edit_url(objective)),
         ("Delete Services online", delete_url(objective)),
     ):
         control = link(item, text)
@@ -245,8 +260,8 @@ def test_htmx_save_returns_the_list_with_the_change_announced_and_focus_on_edit(
     )
     assert shown == ["Data shared once", "Skills for all"]
     item = find(section, id=f"objective-{objective.pk}")
-    assert autofocused(section) == [link(item, "Edit Data shared once")]
-    assert "edit_title" not in response.text  # the form is closed
+    assert autofocused(section) == [link(item, "Change Data shared once")]
+    assert f"{ids(objective)}title" not in response.text  # the form is closed
     assert value(section, "id_title") == ""  # the add form is there, empty
 
 
@@ -264,26 +279,26 @@ def test_htmx_save_refuses_bad_input_in_place_and_keeps_what_was_typed(
     section = fragment(response)
     assert attrs_of(section)["id"] == "objectives"
     item = find(section, id=f"objective-{other.pk}")
-    assert item.name == "li" and "objective--editing" in attrs_of(item)["class"]
+    assert item.name == "li" and "inline-change" in attrs_of(item)["class"]
     # The message next to its field, which points at it; the summary above.
-    widget = find(item, id=f"edit_{field}")
-    assert f"edit_{field}_error" in attrs_of(widget)["aria-describedby"].split()
-    assert message in text_of(find(item, id=f"edit_{field}_error"))
+    widget = find(item, id=f"{ids(other)}{field}")
+    assert f"{ids(other)}{field}_error" in attrs_of(widget)["aria-describedby"].split()
+    assert message in text_of(find(item, id=f"{ids(other)}{field}_error"))
     summary = find(item, role="alert")
     assert "There is 1 problem with what you entered" in text_of(summary)
-    assert find(summary, href=f"#edit_{field}") is not None
+    assert find(summary, href=f"#{ids(other)}{field}") is not None
     assert autofocused(section) == [summary]
     # Nothing typed is lost.
     for name in ("title", "description", "desired_outcomes", "citizen_outcome"):
-        assert value(item, f"edit_{name}") == squash(typed[name]), f"{name} lost what was typed"
-    assert is_checked(item, "edit_citizen_centric")
+        assert value(item, f"{ids(other)}{name}") == squash(typed[name]), f"{name} lost"
+    assert is_checked(item, f"{ids(other)}citizen_centric")
     if typed["priority"] in ("high", "medium", "low"):
         position = ["high", "medium", "low"].index(typed["priority"])
-        assert is_checked(item, f"edit_priority_{position}")
+        assert is_checked(item, f"{ids(other)}priority_{position}")
     if typed["owner"] != "999999":
-        assert value(item, "edit_owner") == typed["owner"]
+        assert value(item, f"{ids(other)}owner") == typed["owner"]
     # The heading still names the objective as saved; the other item and the add form stay.
-    assert 'Edit the objective "Skills for all"' in squash(text_of(item))
+    assert "Change the objective \u201cSkills for all\u201d" in squash(text_of(item))
     assert find(section, id=f"objective-{objective.pk}") is not None
     assert value(section, "id_title") == ""
     assert announcement(response) == ""
@@ -310,12 +325,12 @@ def test_markup_typed_into_the_inline_form_comes_back_as_text(client, editor, ob
 # Cancel and "No, keep it" -------------------------------------------------------------
 
 
-@pytest.mark.parametrize("control", ["edit", "delete"])
+@pytest.mark.parametrize("control", ["change", "delete"])
 def test_cancel_returns_the_list_with_focus_back_on_the_link_that_opened_it(
     client, editor, roadmap, objective, second, control
 ):
     response = signed_in(client, editor).get(
-        f"{roadmap.get_absolute_url()}?focus={control}-{second.pk}", headers=OBJECTIVES_PART
+        f"{list_url(roadmap)}?focus={control}-{second.pk}", headers=OBJECTIVES_PART
     )
 
     section = fragment(response)
@@ -325,10 +340,12 @@ def test_cancel_returns_the_list_with_focus_back_on_the_link_that_opened_it(
     assert announcement(response) == ""
 
 
-@pytest.mark.parametrize("focus", ["", "edit-", "edit-abc", "title-1", "edit-1-2", "<b>"])
+@pytest.mark.parametrize(
+    "focus", ["", "change-", "change-abc", "title-1", "change-1-2", "edit-1", "<b>"]
+)
 def test_a_focus_that_names_no_link_focuses_nothing(client, editor, roadmap, objective, focus):
     response = signed_in(client, editor).get(
-        roadmap.get_absolute_url(), {"focus": focus}, headers=OBJECTIVES_PART
+        list_url(roadmap), {"focus": focus}, headers=OBJECTIVES_PART
     )
 
     assert not autofocused(fragment(response))
@@ -336,11 +353,12 @@ def test_a_focus_that_names_no_link_focuses_nothing(client, editor, roadmap, obj
 
 def test_only_an_htmx_get_aimed_at_the_objectives_gets_the_part(client, editor, roadmap):
     client = signed_in(client, editor)
-    address = roadmap.get_absolute_url()
+    address = list_url(roadmap)
+    page = f"{roadmap.get_absolute_url()}#objectives"
 
-    assert "<html" in client.get(address).text
-    assert "<html" in client.get(address, headers=HTMX).text  # not aimed at a part
-    assert "<html" in client.get(address, headers={**HTMX, "HX-Target": "principles"}).text
+    assert client.get(address)["Location"] == page
+    assert client.get(address, headers=HTMX)["Location"] == page  # not aimed at the list
+    assert client.get(address, headers={**HTMX, "HX-Target": "principles"})["Location"] == page
     assert "<html" not in client.get(address, headers=OBJECTIVES_PART).text
 
 
@@ -443,7 +461,7 @@ def test_another_agencys_objective_through_your_roadmap_is_not_found_inline(
 
 def test_another_agencys_objectives_part_is_not_found(client, editor, other_roadmap):
     response = signed_in(client, editor).get(
-        f"{other_roadmap.get_absolute_url()}?focus=edit-1", headers=OBJECTIVES_PART
+        f"{list_url(other_roadmap)}?focus=change-1", headers=OBJECTIVES_PART
     )
 
     assert response.status_code == 404
@@ -482,7 +500,7 @@ def test_the_inline_fragments_cost_the_same_with_ten_times_the_objectives(
     add_kpi(objective, "Online share", "40", "45")
 
     def costs() -> list[int]:
-        part = f"{roadmap.get_absolute_url()}?focus=edit-{objective.pk}"
+        part = f"{list_url(roadmap)}?focus=change-{objective.pk}"
         client.get(part, headers=OBJECTIVES_PART)  # warm the session
         return [
             queries_for(client, "get", edit_url(objective), headers=HTMX)[0],

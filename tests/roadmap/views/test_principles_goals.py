@@ -279,7 +279,7 @@ def test_delete_principle_asks_first_and_removes_on_post(client, editor, roadmap
     ]
 
 
-def test_htmx_delete_principle_redirects_the_browser_with_a_header(
+def test_htmx_delete_principle_answers_with_the_list_focus_on_its_heading(
     client, editor, roadmap, principles
 ):
     response = signed_in(client, editor).post(
@@ -287,7 +287,9 @@ def test_htmx_delete_principle_redirects_the_browser_with_a_header(
     )
 
     assert response.status_code == 200
-    assert response["HX-Redirect"] == f"{roadmap.get_absolute_url()}#principles"
+    assert response.text.strip().startswith('<section aria-labelledby="principles-heading"')
+    assert 'id="principles-heading" tabindex="-1" data-autofocus' in response.text
+    assert f'id="principle-{principles[0].pk}"' not in response.text
     assert roadmap.principles.count() == 2
 
 
@@ -673,9 +675,9 @@ def test_edit_principle_refuses_bad_input(
         roadmap_url("principle-edit", roadmap, pk=principles[0].pk), typed
     )
 
-    assert_refused(response, field, message, typed, prefix="principle_")
+    assert_refused(response, field, message, typed)  # a page of its own: the usual ids
     assert database_state() == before
-    assert "<title>Error: Edit the principle Digital by default" in response.text
+    assert "<title>Error: Change the principle Digital by default" in response.text
 
 
 def goal_cases():

@@ -206,7 +206,9 @@ def test_editor_edits_an_objective(client, editor, roadmap, objective):
     )
 
     objective.refresh_from_db()
-    assert response["Location"] == "/agencies/agency-a/roadmaps/digital-2026/#objectives"
+    assert response["Location"] == (
+        f"/agencies/agency-a/roadmaps/digital-2026/#objective-{objective.pk}"
+    )
     assert (objective.title, objective.description) == ("All services online", "By 2028.")
 
 
