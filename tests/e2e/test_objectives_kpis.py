@@ -172,7 +172,9 @@ def test_editor_edits_and_deletes_objectives_in_place(page, editor, roadmap):
     # Edit "Services online" in its place: a blank title first, then a new one.
     page.get_by_role("link", name="Change Services online").click()
     editing = page.locator(f"#objective-{kept.pk}")
-    heading = editing.get_by_role("heading", name="Change the objective \u201cServices online\u201d")
+    heading = editing.get_by_role(
+        "heading", name="Change the objective \u201cServices online\u201d"
+    )
     expect(heading).to_be_focused()
     expect(editing.get_by_label("Title")).to_have_value("Services online")
     assert_accessible(page, "an objective open for editing in place")
