@@ -1,5 +1,4 @@
 from django import forms
-from django.contrib.auth import password_validation
 
 from ui.forms import NoSilentTruncationMixin
 
@@ -44,7 +43,8 @@ class NewAccountForm(NoSilentTruncationMixin, forms.Form):
     password = forms.CharField(
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text=password_validation.password_validators_help_text_html(),
+        help_text="At least 8 characters, not all numbers, not a common password, and "
+        "not like your name or email address.",
         error_messages={"required": "Enter a password."},
     )
     password_again = forms.CharField(
