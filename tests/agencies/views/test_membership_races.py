@@ -10,13 +10,15 @@ barrier, many rounds. Every answer must be a redirect with a message (never a
 """
 
 import threading
+from datetime import timedelta
 
 import pytest
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
-from agencies.models import Membership, Role
+from agencies.models import Invitation, Membership, Role, token_digest
 
 from ...conftest import make_member
 
@@ -91,3 +93,28 @@ def test_two_admins_changing_each_other_at_once_never_fail_and_keep_an_admin(
     assert all(admins >= 1 for _, admins in outcomes), outcomes
     # The race was real: each time exactly one of the two changes won.
     assert [admins for _, admins in outcomes] == [1] * ROUNDS, outcomes
+
+
+def test_an_invitation_link_opened_twice_at_once_works_once(
+    django_user_model, agency, other_agency
+):
+    admin = make_member(django_user_model, agency, "alice", Role.ADMIN)
+    for n in range(ROUNDS // 2):
+        Invitation.objects.create(
+            organisation=agency,
+            email=f"shared-{n}@example.gov",
+            role=Role.EDITOR,
+            token_digest=token_digest(f"token-{n}"),
+            invited_by=admin,
+            sent_at=timezone.now(),
+            expires_at=timezone.now() + timedelta(days=7),
+        )
+        first = make_member(django_user_model, other_agency, f"first-{n}", Role.VIEWER)
+        second = make_member(django_user_model, other_agency, f"second-{n}", Role.VIEWER)
+        url = reverse("agencies:invitation-accept", kwargs={"token": f"token-{n}"})
+
+        statuses = race(first, (url, {}), second, (url, {}))
+
+        assert sorted(statuses) == [302, 410], statuses
+        joined = Membership.objects.filter(organisation=agency, user__in=[first, second])
+        assert joined.count() == 1
