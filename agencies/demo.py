@@ -17,7 +17,9 @@ DEMO_USERS = [
 
 
 def seed_agency(*, password: str) -> tuple[Organisation, dict[str, object]]:
-    agency, _ = Organisation.objects.update_or_create(
+    # get_or_create: the agency's settings page may have changed its marking or
+    # currency since, and a second run keeps what the admin chose.
+    agency, _ = Organisation.objects.get_or_create(
         slug=DEMO_AGENCY_SLUG,
         defaults={"name": DEMO_AGENCY_NAME, "classification_marking": "OFFICIAL"},
     )

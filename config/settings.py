@@ -225,6 +225,11 @@ CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 REPORT_SOFT_TIME_LIMIT = int(os.environ.get("REPORT_SOFT_TIME_LIMIT", 240))
 REPORT_TIME_LIMIT = int(os.environ.get("REPORT_TIME_LIMIT", 300))
 
+# Invitations to join an agency: how long an emailed link works. Email goes to
+# the console unless EMAIL_BACKEND is set (SMTP settings: see accounts).
+INVITATION_MAX_AGE_DAYS = int(os.environ.get("INVITATION_MAX_AGE_DAYS", 7))
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+
 LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
 LOGGING = {
     "version": 1,

@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class RoadmapConfig(AppConfig):
     name = "roadmap"
     verbose_name = "Roadmaps"
+
+    def ready(self) -> None:
+        from . import ownership
+
+        ownership.register()

@@ -45,7 +45,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, include, path, re
 from django.urls.resolvers import RegexPattern
 from django.utils import timezone
 
-from agencies.models import Membership, Organisation, Role
+from agencies.models import Invitation, Membership, Organisation, Role, token_digest
 from reports.models import ReportJob, ReportJobStatus
 from roadmap.models import (
     KPI,
@@ -122,6 +122,8 @@ class World:
     job: ReportJob  # ready, with its PDF
     member: Membership  # vik-viewer's: the one the member pages change and remove
     stranger: AbstractBaseUser  # agency B's admin, whom agency A's admin may invite
+    invitation: Invitation  # pending, to new.person@example.gov, as an editor
+    invitation_token: str  # its secret link's token
     users: dict[str, AbstractBaseUser]  # persona -> user
 
 
@@ -172,6 +174,15 @@ def world(
     # other_roadmap has the same slug as agency A's roadmap.
     stranger = make_member(django_user_model, other_agency, "bea-b-admin", Role.ADMIN)
     b_viewer = make_member(django_user_model, other_agency, "ben-b-viewer", Role.VIEWER)
+    invitation = Invitation.objects.create(
+        organisation=agency,
+        email="new.person@example.gov",
+        role=Role.EDITOR,
+        token_digest=token_digest("world-invitation-token"),
+        invited_by=admin_user,
+        sent_at=timezone.now(),
+        expires_at=timezone.now() + timedelta(days=7),
+    )
     return World(
         agency=agency,
         roadmap=roadmap,
@@ -187,6 +198,8 @@ def world(
         job=job,
         member=Membership.objects.get(user=viewer, organisation=agency),
         stranger=stranger,
+        invitation=invitation,
+        invitation_token="world-invitation-token",
         users={
             "viewer": viewer,
             "editor": editor,
@@ -246,8 +259,21 @@ def goals_page(w: World, anchor: str) -> str:
     return f"{reverse('roadmap:goals', kwargs=in_agency(w))}#{anchor}"
 
 
-def members_page(w: World) -> str:
-    return reverse("agencies:members", kwargs=in_agency(w))
+def members_page(w: World, anchor: str = "") -> str:
+    address = reverse("agencies:members", kwargs=in_agency(w))
+    return f"{address}#{anchor}" if anchor else address
+
+
+def invitation_accepted(w: World) -> bool:
+    return Invitation.objects.get(pk=w.invitation.pk).accepted_at is not None
+
+
+NEW_ACCOUNT = {
+    "first_name": "Nia",
+    "last_name": "Newcomer",
+    "password": "a-long-and-unusual-passphrase",
+    "password_again": "a-long-and-unusual-passphrase",
+}
 
 
 def titles(queryset) -> list[str]:
@@ -282,6 +308,7 @@ ROADMAP_FORM = {
 # The table ------------------------------------------------------------------------
 
 SIGNED_IN = "anyone signed in"  # a page outside any agency
+PUBLIC = "anyone, signed in or not"  # a page whose secret link is the permission
 NOT_ALLOWED = None  # the page refuses the method: 405
 Minimum = Role | str | None
 
@@ -327,13 +354,57 @@ TABLE: dict[str, Route] = {
         post=NOT_ALLOWED,
         agency_first=True,
     ),
-    "agencies:member-invite": Route(
+    # Invitations: nobody joins until they accept, so inviting agency B's
+    # admin adds no membership.
+    "agencies:invitation-create": Route(
         kwargs=in_agency,
         get=NOT_ALLOWED,
         post=A,
-        data=lambda w: {"identifier": w.stranger.username, "role": Role.VIEWER},
+        data=lambda w: {"email": w.stranger.email, "role": Role.VIEWER},
         redirect=members_page,
-        done=lambda w: w.agency.memberships.filter(user=w.stranger, role=Role.VIEWER).exists(),
+        done=lambda w: (
+            w.agency.invitations.pending().filter(email=w.stranger.email).exists()
+            and not w.agency.memberships.filter(user=w.stranger).exists()
+        ),
+    ),
+    "agencies:invitation-resend": Route(
+        kwargs=lambda w: in_agency(w, pk=w.invitation.pk),
+        get=NOT_ALLOWED,
+        post=A,
+        redirect=lambda w: members_page(w, "invitations"),
+        done=lambda w: (
+            Invitation.objects.get(pk=w.invitation.pk).token_digest
+            != token_digest(w.invitation_token)
+        ),
+    ),
+    "agencies:invitation-withdraw": Route(
+        kwargs=lambda w: in_agency(w, pk=w.invitation.pk),
+        get=A,  # the question
+        post=A,
+        redirect=lambda w: members_page(w, "invitations"),
+        done=lambda w: not Invitation.objects.filter(pk=w.invitation.pk).exists(),
+    ),
+    # Signed out, the person creates their account; signed in, they accept with it.
+    "agencies:invitation-accept": Route(
+        kwargs=lambda w: {"token": w.invitation_token},
+        get=PUBLIC,
+        post=PUBLIC,
+        data=lambda w: NEW_ACCOUNT,
+        redirect=lambda w: reverse("roadmap:agency", kwargs=in_agency(w)),
+        done=invitation_accepted,
+    ),
+    "agencies:settings": Route(
+        kwargs=in_agency,
+        get=A,
+        post=A,
+        data=lambda w: {
+            "currency_symbol": "€",
+            "currency_code": "EUR",
+            "financial_year_start_month": "1",
+            "classification_marking": "OFFICIAL",
+        },
+        redirect=lambda w: reverse("agencies:settings", kwargs=in_agency(w)),
+        done=lambda w: Organisation.objects.get(pk=w.agency.pk).currency_code == "EUR",
     ),
     "agencies:member-role": Route(
         kwargs=lambda w: in_agency(w, pk=w.member.pk),
@@ -633,15 +704,17 @@ SIGN_IN, DONE = "sign in", "done"
 
 def expected(route: Route, persona: str, method: str) -> str | int:
     """What the rules say `persona` gets for `method` on the route."""
-    if persona == "anonymous":
-        return SIGN_IN
     minimum = route.minimum(method)
-    foreign = persona not in ROLES and route.get != SIGNED_IN
+    if persona == "anonymous":
+        if route.get == PUBLIC:
+            return 405 if minimum is NOT_ALLOWED else DONE
+        return SIGN_IN
+    foreign = persona not in ROLES and route.get not in (SIGNED_IN, PUBLIC)
     if minimum is NOT_ALLOWED:
         return 404 if foreign and route.agency_first else 405
     if foreign:
         return 404
-    if minimum == SIGNED_IN or ROLES[persona] >= minimum:
+    if minimum in (SIGNED_IN, PUBLIC) or ROLES[persona] >= minimum:
         return DONE
     return 403
 

@@ -6,12 +6,14 @@ than the budget (raise a budget only on purpose).
 """
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django.utils import timezone
 
-from agencies.models import Membership, Role
+from agencies.models import Invitation, Membership, Role, token_digest
 from reports.models import ReportJob, ReportJobStatus
 from roadmap.models import Objective, Roadmap
 
@@ -28,6 +30,9 @@ BUDGET = {
     "roadmap": 10,  # + the roadmap, its principles, objectives, alignments, KPIs, measurements
     "exports": 6,  # + the roadmap, its recent jobs with who asked
     "members": 5,  # + the members with their users
+    "members (admin)": 6,  # + the pending invitations with who sent them
+    "agency settings": 4,  # the session, the user, the switcher, the membership
+    "invitation": 1,  # signed out: the invitation with its agency and inviter
 }
 
 
@@ -166,3 +171,64 @@ def test_members_page(lead_client, agency):
         add_rows,
         r"member-\d+@example\.gov",
     )
+
+
+def add_invitations(agency, inviter, first: int, count: int) -> None:
+    Invitation.objects.bulk_create(
+        Invitation(
+            organisation=agency,
+            email=f"invitee-{n:02}@example.gov",
+            token_digest=token_digest(f"token-{n}"),
+            invited_by=inviter,
+            sent_at=timezone.now(),
+            expires_at=timezone.now() + timedelta(days=7),
+        )
+        for n in range(first, first + count)
+    )
+
+
+def test_members_page_for_admins(client, agency, admin_user):
+    client.force_login(admin_user)
+
+    def add_rows(first, count):
+        add_invitations(agency, admin_user, first, count)
+        Membership.objects.bulk_create(
+            Membership(user=user, organisation=agency, role=Role.EDITOR)
+            for user in make_users(first, count, "member")
+        )
+
+    assert_constant(
+        client,
+        "members (admin)",
+        reverse("agencies:members", kwargs={"agency": agency.slug}),
+        add_rows,
+        r"invitee-\d+@example\.gov",
+    )
+
+
+def test_agency_settings_page(client, agency, admin_user):
+    client.force_login(admin_user)
+
+    def add_rows(first, count):
+        add_invitations(agency, admin_user, first, count)
+        Membership.objects.bulk_create(
+            Membership(user=user, organisation=agency, role=Role.EDITOR)
+            for user in make_users(first, count, "member")
+        )
+
+    address = reverse("agencies:settings", kwargs={"agency": agency.slug})
+    add_rows(0, FEW)
+    few, _ = count_queries(client, address)
+    add_rows(FEW, MANY - FEW)
+    many, _ = count_queries(client, address)
+    assert few == many <= BUDGET["agency settings"], (few, many)
+
+
+def test_invitation_page_signed_out(client, agency, admin_user):
+    add_invitations(agency, admin_user, 0, FEW)
+    address = reverse("agencies:invitation-accept", kwargs={"token": "token-1"})
+    few, text = count_queries(client, address)
+    assert set(re.findall(r"invitee-\d+", text)) == {"invitee-01"}  # only their own
+    add_invitations(agency, admin_user, FEW, MANY - FEW)
+    many, _ = count_queries(client, address)
+    assert few == many <= BUDGET["invitation"], (few, many)

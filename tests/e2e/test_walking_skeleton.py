@@ -119,7 +119,7 @@ def test_lead_creates_a_roadmap_and_exports_it_as_pdf(page, lead, agency, celery
 def test_agency_admin_pages_are_accessible(page, admin_user, viewer, agency):
     sign_in(page, admin_user.username)
     page.goto(f"/agencies/{agency.slug}/members/")
-    page.get_by_role("button", name="Add member").click()
+    page.get_by_role("button", name="Send invitation").click()
     expect_text(page.get_by_role("alert"), "There is 1 problem")
     assert_accessible(page, "the members page with an error, as agency admin")
 

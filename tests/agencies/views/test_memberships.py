@@ -1,4 +1,5 @@
-"""Agency admins manage members over HTTP: invite, change role, remove.
+"""Agency admins manage members over HTTP: change role, remove (invitations:
+test_invitations.py).
 
 Personas (tests/conftest.py): alice-admin, lena-lead, eddie-editor and
 vik-viewer are members of agency A; olga-outsider is a lead of agency B.
@@ -11,6 +12,7 @@ from django.utils.html import escape
 from agencies.models import Membership, Role
 from tests.helpers import signed_in
 from tests.html import FormPage
+from tests.roadmap.kpi_factories import make_kpi
 
 # Helpers ----------------------------------------------------------------------
 
@@ -20,7 +22,7 @@ def members_url(agency: str = "agency-a") -> str:
 
 
 def invite_url(agency: str = "agency-a") -> str:
-    return reverse("agencies:member-invite", kwargs={"agency": agency})
+    return reverse("agencies:invitation-create", kwargs={"agency": agency})
 
 
 def role_url(member: Membership, agency: str = "agency-a") -> str:
@@ -96,80 +98,6 @@ def test_an_admin_cannot_reach_another_agencys_membership_through_their_own(
 
     assert response.status_code == 404
     assert all_memberships() == before
-
-
-# Inviting --------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("identifier", ["olga-outsider", "Olga-Outsider@example.gov"])
-def test_admin_invites_an_existing_user_by_user_name_or_email(
-    client, identifier, admin_user, outsider
-):
-    response = signed_in(client, admin_user).post(
-        invite_url(), {"identifier": identifier, "role": Role.EDITOR}, follow=True
-    )
-
-    assert response.redirect_chain == [(members_url(), 302)]
-    assert membership_of(outsider).role == Role.EDITOR
-    assert membership_of(outsider, "agency-b").role == Role.LEAD  # untouched
-    assert "olga-outsider is now an editor." in response.text
-
-
-def form_error_cases():
-    return [
-        pytest.param(
-            {"identifier": "nobody@example.gov", "role": Role.VIEWER},
-            "identifier",
-            "No one with that user name or email has an account. "
-            "Ask a platform admin to create their account first.",
-            id="unknown user",
-        ),
-        pytest.param(
-            {"identifier": "eddie-editor", "role": Role.ADMIN},
-            "identifier",
-            "eddie-editor is already a member of Agency A.",
-            id="already a member",
-        ),
-        pytest.param(
-            {"identifier": "  ", "role": Role.VIEWER},
-            "identifier",
-            "Enter their user name or email address.",
-            id="empty",
-        ),
-        pytest.param(
-            {"identifier": "olga-outsider", "role": "99"},
-            "role",
-            "Choose one of the roles listed.",
-            id="unknown role",
-        ),
-    ]
-
-
-@pytest.mark.parametrize("data, field, message", form_error_cases())
-def test_invite_errors_are_shown_next_to_the_field_and_nothing_changes(
-    client, data, field, message, admin_user, editor, outsider
-):
-    before = all_memberships()
-
-    response = signed_in(client, admin_user).post(invite_url(), data)
-
-    assert response.status_code == 200
-    assert message in error_next_to(response, field)
-    assert "There is 1 problem with what you entered" in response.text
-    assert typed_value(response, "identifier") == data["identifier"]
-    assert all_memberships() == before
-
-
-def test_markup_typed_as_a_user_name_comes_back_as_text(client, admin_user):
-    typed = '<script>alert("members")</script>'
-
-    response = signed_in(client, admin_user).post(
-        invite_url(), {"identifier": typed, "role": Role.VIEWER}
-    )
-
-    assert typed not in response.text
-    assert escape(typed) in response.text
-    assert typed_value(response, "identifier") == typed
 
 
 # Changing roles -------------------------------------------------------------------
@@ -264,3 +192,92 @@ def test_an_admin_who_leaves_is_sent_home(client, admin_user, lead):
     assert response["Location"] == reverse("home")
     assert not Membership.objects.filter(user=admin_user).exists()
     assert signed_in(client, admin_user).get(members_url()).status_code == 404
+
+
+# People by their full name; what each role may do -----------------------------------
+
+
+def test_members_are_shown_by_full_name_with_what_each_role_may_do(client, admin_user, viewer):
+    viewer.first_name, viewer.last_name = "Vik", "Patel"
+    viewer.save(update_fields=["first_name", "last_name"])
+
+    response = signed_in(client, admin_user).get(members_url())
+
+    assert '<th scope="row">Vik Patel</th>' in response.text
+    assert "Role of Vik Patel" in response.text
+    for role in Role:
+        assert f"<dt>{role.label}</dt><dd>{escape(role.description)}</dd>" in response.text
+
+
+def test_nothing_of_another_agencys_members_is_shown(client, admin_user, outsider):
+    response = signed_in(client, admin_user).get(members_url())
+
+    assert "olga-outsider" not in response.text
+
+
+# Who takes over what a member owns ---------------------------------------------------
+
+
+@pytest.fixture
+def editor_owns(roadmap, editor):
+    objective = roadmap.objectives.get()
+    objective.owner = editor
+    objective.save(update_fields=["owner"])
+    make_kpi(objective, owner=editor)
+    return objective
+
+
+def test_lowering_an_owners_role_asks_who_takes_over_then_hands_over(
+    client, admin_user, editor, lead, editor_owns
+):
+    client = signed_in(client, admin_user)
+    member = membership_of(editor)
+
+    question = client.post(role_url(member), {"role": Role.VIEWER})
+
+    assert question.status_code == 200
+    assert "Make eddie-editor a viewer?" in question.text
+    assert "eddie-editor owns 1 objective and 1 KPI in this agency." in question.text
+    assert membership_of(editor).role == Role.EDITOR  # nothing changed yet
+    for value in ["keep", "nobody", str(lead.pk)]:
+        assert f'name="successor" value="{value}"' in question.text
+
+    done = client.post(
+        role_url(member), {"role": Role.VIEWER, "successor": str(lead.pk)}, follow=True
+    )
+
+    assert done.redirect_chain == [(members_url(), 302)]
+    assert "eddie-editor is now a viewer." in done.text
+    assert membership_of(editor).role == Role.VIEWER
+    editor_owns.refresh_from_db()
+    assert editor_owns.owner == lead
+    assert editor_owns.kpis.get().owner == lead
+
+
+def test_no_choice_of_who_takes_over_is_an_error_next_to_the_question(
+    client, admin_user, editor, editor_owns
+):
+    response = signed_in(client, admin_user).post(
+        role_url(membership_of(editor)), {"role": Role.VIEWER, "successor": ""}
+    )
+
+    assert response.status_code == 400
+    assert "Choose who takes over what they own." in response.text
+    assert membership_of(editor).role == Role.EDITOR
+
+
+def test_removing_an_owner_asks_who_takes_over(client, admin_user, editor, lead, editor_owns):
+    client = signed_in(client, admin_user)
+
+    question = client.get(remove_url(membership_of(editor)))
+    assert "eddie-editor owns 1 objective and 1 KPI in this agency." in question.text
+    assert "keeps them" not in question.text  # someone who leaves cannot keep them
+
+    refused = client.post(remove_url(membership_of(editor)), {})
+    assert refused.status_code == 400
+    assert membership_of(editor)
+
+    client.post(remove_url(membership_of(editor)), {"successor": "nobody"})
+    assert not Membership.objects.filter(user=editor).exists()
+    editor_owns.refresh_from_db()
+    assert editor_owns.owner is None

@@ -3,7 +3,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.db.models import Count
 
-from .models import Membership, Organisation
+from ..models import Membership, Organisation
 
 
 class MembershipInline(admin.TabularInline):
@@ -16,7 +16,14 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "classification_marking", "member_count", "created_at"]
+    list_display = [
+        "name",
+        "slug",
+        "classification_marking",
+        "currency_code",
+        "member_count",
+        "created_at",
+    ]
     search_fields = ["name", "slug"]
     list_filter = ["classification_marking"]
     prepopulated_fields = {"slug": ["name"]}

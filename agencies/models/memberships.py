@@ -1,26 +1,7 @@
 from django.conf import settings
 from django.db import models
 
-
-class Organisation(models.Model):
-    """A public-sector agency: the unit of tenancy. Every object belongs to one."""
-
-    name = models.CharField(max_length=200, unique=True)
-    slug = models.SlugField(max_length=60, unique=True)
-    classification_marking = models.CharField(
-        max_length=60,
-        default="OFFICIAL",
-        help_text="Printed in the header and footer of every page of exported reports.",
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = "agency"
-        verbose_name_plural = "agencies"
-
-    def __str__(self) -> str:
-        return self.name
+from .organisations import Organisation
 
 
 class Role(models.IntegerChoices):
@@ -30,6 +11,26 @@ class Role(models.IntegerChoices):
     EDITOR = 20, "Editor"
     LEAD = 30, "Programme lead"
     ADMIN = 40, "Agency admin"
+
+    @property
+    def description(self) -> str:
+        """What the role may do, in one line, for the members and invitation pages."""
+        return ROLE_DESCRIPTIONS[self]
+
+    @property
+    def with_article(self) -> str:
+        """ "a viewer", "an editor", "a programme lead", "an agency admin"."""
+        label = self.label.lower()
+        return f"an {label}" if label[:1] in "aeiou" else f"a {label}"
+
+
+ROLE_DESCRIPTIONS = {
+    Role.VIEWER: "Reads the agency's roadmaps, objectives, KPIs and exports.",
+    Role.EDITOR: "Everything a viewer does, and writes the vision, objectives and KPIs.",
+    Role.LEAD: "Everything an editor does, and exports the official PDF report.",
+    Role.ADMIN: "Everything a programme lead does, and manages members, invitations "
+    "and the agency's settings.",
+}
 
 
 class Membership(models.Model):
@@ -52,6 +53,10 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} in {self.organisation} ({self.get_role_display()})"
+
+    @property
+    def role_choice(self) -> Role:
+        return Role(self.role)
 
     def has_role(self, minimum: Role) -> bool:
         return self.role >= minimum

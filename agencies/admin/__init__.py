@@ -1,0 +1,3 @@
+from . import invitations, memberships
+
+__all__ = ["invitations", "memberships"]

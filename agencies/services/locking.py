@@ -1,0 +1,29 @@
+"""One lock order for every change to an agency's members and invitations.
+
+Membership changes that race (two admins demoting or removing each other at
+the same moment) used to lock membership rows in opposite orders and deadlock.
+Every write here now locks the agency row first, so they queue one behind the
+other, and re-reads what it checks (the caller's role, the member, the admins)
+under that lock: the second of two racing changes sees the first's result.
+"""
+
+from django.core.exceptions import ValidationError
+
+from ..models import Membership, Organisation, Role
+
+
+def agency_locked(organisation_id: int) -> Organisation:
+    return Organisation.objects.select_for_update().get(pk=organisation_id)
+
+
+def admin_still(*, organisation: Organisation, by) -> Membership:
+    """The caller's membership, refused when they are no longer an agency admin."""
+    membership = Membership.objects.filter(
+        organisation=organisation, user_id=getattr(by, "pk", None), role__gte=Role.ADMIN
+    ).first()
+    if membership is None:
+        raise ValidationError(
+            "You are no longer an agency admin of this agency, so nothing was changed.",
+            code="not_admin",
+        )
+    return membership
