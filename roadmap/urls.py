@@ -24,12 +24,8 @@ urlpatterns = [
     path(ROADMAP + "edit/", roadmaps.roadmap_edit, name="edit"),
     # Guiding principles
     *principles.principle_list.routes(list_path=ROADMAP + "principles/", item_path=PRINCIPLE),
-    # Organisational goals
-    path(AGENCY + "goals/", goals.goal_list, name="goals"),
-    path(AGENCY + "goals/new/", goals.goal_create, name="goal-create"),
-    path(GOAL + "edit/", goals.goal_edit, name="goal-edit"),
-    path(GOAL + "move/", goals.goal_move, name="goal-move"),
-    path(GOAL + "delete/", goals.goal_delete, name="goal-delete"),
+    # Organisational goals: the list is the agency's goals page
+    *goals.goal_list.routes(list_path=AGENCY + "goals/", item_path=GOAL, list_name="goals"),
     # Objectives
     *objectives.objective_list.routes(list_path=ROADMAP + "objectives/", item_path=OBJECTIVE),
     path(OBJECTIVE, objectives.objective_detail, name="objective-detail"),

@@ -3,12 +3,13 @@ from decimal import Decimal
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 
+from ui.addresses import Addressed
 from ui.formatting import MONTH_NAMES, format_value
 
 MONTH_CHOICES = [(number, name) for number, name in enumerate(MONTH_NAMES, start=1)]
 
 
-class Organisation(models.Model):
+class Organisation(Addressed, models.Model):
     """A public-sector agency: the unit of tenancy. Every object belongs to one."""
 
     name = models.CharField(max_length=200, unique=True)
@@ -55,6 +56,10 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def url_kwargs(self) -> dict[str, str | int]:
+        """What every page inside the agency takes (see ui/addresses.py)."""
+        return {"agency": self.slug}
 
     def format_money(self, amount: Decimal | int) -> str:
         """An amount in the agency's currency: "£1,250", "€8.40"."""

@@ -9,4 +9,5 @@ from ..models import OrganisationalGoal
 
 
 def goal_for(membership: Membership, pk: int) -> OrganisationalGoal:
-    return get_object_or_404(in_agency(OrganisationalGoal.objects.all(), membership), pk=pk)
+    goals = in_agency(OrganisationalGoal.objects.select_related("organisation"), membership)
+    return get_object_or_404(goals, pk=pk)

@@ -1,145 +1,92 @@
-"""The agency's organisational goals: one list per agency, reused by all its roadmaps.
+"""The agency's organisational goals: one list per agency, reused by all its
+roadmaps. The list is its own page, and an inline list (ui/inline_list.py):
+viewers read it; editors add, change in place, delete after a question, move."""
 
-Viewers read the list; editors add goals inline and move them up and down
-(with htmx the list is swapped in place, without JavaScript the page
-redirects back), and edit or delete them on pages of their own.
-"""
+from typing import Any
 
-from copy import copy
-
-from django.contrib.auth.decorators import login_required
 from django.db.models import Count
-from django.http import HttpResponse, HttpResponseNotAllowed
-from django.shortcuts import redirect, render
-from django.urls import reverse
-from django.views.decorators.http import require_http_methods, require_POST
-from django_htmx.http import HttpResponseClientRedirect
+from django.http import HttpResponse
+from django.shortcuts import render
 
 from agencies.access import get_membership, in_agency
-from agencies.models import Membership, Role
-from ui.concurrency import save_form
+from agencies.models import Membership, Organisation, Role
 from ui.http import HtmxHttpRequest, member_page
-from ui.ordering import move_announcement, requested_move
+from ui.inline_list import InlineList
 
 from ..forms.goals import GoalForm
 from ..models import OrganisationalGoal
 from ..selectors.goals import goal_for
-from ..services import goals as services
+from ..services import goals
 
 GOALS_PAGE = "roadmap/goals/list.html"
 
 
-def goals_page_context(membership: Membership, **extra) -> dict:
-    goals = (
-        in_agency(OrganisationalGoal.objects.all(), membership)
-        .annotate(objective_count=Count("alignments"))
-        .order_by("position", "pk")
-    )
-    form = GoalForm(organisation=membership.organisation) if membership.can_edit else None
-    return member_page(membership, **{"goals": list(goals), "goal_form": form, **extra})
+class Goals(InlineList):
+    noun = "goal"
+    section = "goals"
+    section_template = GOALS_PAGE
+    form_template = "roadmap/goals/form.html"
+    confirm_template = "roadmap/goals/confirm_delete.html"
+    form_class = GoalForm
+    services = goals
+    parent_arg = "organisation"
 
-
-def goals_address(agency: str, anchor: str = "goals") -> str:
-    return f"{reverse('roadmap:goals', kwargs={'agency': agency})}#{anchor}"
-
-
-@login_required
-def goal_list(request: HtmxHttpRequest, agency: str) -> HttpResponse:
-    membership = get_membership(request.user, agency)
-    if request.method not in ("GET", "HEAD"):  # after the agency check: 404 comes first
-        return HttpResponseNotAllowed(["GET", "HEAD"])
-    return render(request, GOALS_PAGE, goals_page_context(membership))
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def goal_create(request: HtmxHttpRequest, agency: str) -> HttpResponse:
-    membership = get_membership(request.user, agency, minimum=Role.EDITOR)
-    form = GoalForm(
-        request.POST if request.method == "POST" else None, organisation=membership.organisation
-    )
-    announcement = ""
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and (
-            goal := save_form(
-                form, services.goal_create, organisation=membership.organisation, by=request.user
-            )
+    def parent(
+        self, request: HtmxHttpRequest, *, write: bool, agency: str, **_: Any
+    ) -> tuple[Membership, Organisation]:
+        membership = get_membership(
+            request.user, agency, minimum=Role.EDITOR if write else Role.VIEWER
         )
-    ):
-        if not request.htmx:
-            return redirect(goals_address(agency))
-        form = GoalForm(organisation=membership.organisation)  # ready for the next one
-        announcement = f"Goal added: {goal.title}"
-    if request.htmx:
-        return render(
-            request,
-            f"{GOALS_PAGE}#goals",
-            goals_page_context(membership, goal_form=form, announcement=announcement),
+        return membership, membership.organisation
+
+    def item(
+        self, membership: Membership, organisation: Organisation, *, pk: int, **_: Any
+    ) -> OrganisationalGoal:
+        return goal_for(membership, pk)
+
+    def section_context(self, membership: Membership, organisation: Organisation) -> dict:
+        listed = (
+            in_agency(OrganisationalGoal.objects.all(), membership)
+            .select_related("organisation")
+            .annotate(objective_count=Count("alignments"))
+            .order_by("position", "pk")
         )
-    return render(
-        request,
-        "roadmap/goals/form.html",
-        member_page(membership, form=form),
-    )
+        return member_page(membership, goals=list(listed))
+
+    def form_kwargs(self, organisation: Organisation) -> dict[str, Any]:
+        return {"organisation": organisation}
+
+    def page_url(self, organisation: Organisation) -> str:
+        return organisation.address("roadmap:goals")
+
+    def list_url(self, organisation: Organisation) -> str:
+        return self.page_url(organisation)  # the list is the page
+
+    def page(self, request: HtmxHttpRequest, membership: Membership, organisation) -> HttpResponse:
+        context = self.context(membership, organisation)
+        if membership.can_edit:
+            context["goal_form"] = self.new_form(organisation)
+        return render(request, GOALS_PAGE, context)
+
+    def label(self, goal: OrganisationalGoal) -> str:
+        return goal.title
+
+    def confirm_context(self, request: HtmxHttpRequest, goal: OrganisationalGoal) -> dict:
+        """The objectives that will lose their alignment to it, roadmap by roadmap."""
+        alignments = goal.alignments.select_related("objective__roadmap").order_by(
+            "objective__roadmap__title", "objective__position", "objective__pk"
+        )
+        alignments = list(alignments)
+        count = len(alignments)
+        consequence = (
+            ""
+            if not count
+            else "1 objective is aligned to it: its alignment goes with it; the objective stays."
+            if count == 1
+            else f"{count} objectives are aligned to it: their alignments go with it; "
+            "the objectives stay."
+        )
+        return {"alignments": alignments, "consequence": consequence}
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def goal_edit(request: HtmxHttpRequest, agency: str, pk: int) -> HttpResponse:
-    membership = get_membership(request.user, agency, minimum=Role.EDITOR)
-    goal = goal_for(membership, pk)
-    form = GoalForm(
-        request.POST if request.method == "POST" else None,
-        instance=copy(goal),  # a refused edit leaves the page showing the saved title
-        organisation=membership.organisation,
-    )
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and save_form(form, services.goal_update, goal=goal, by=request.user)
-    ):
-        return redirect(goals_address(agency, f"goal-{goal.pk}"))
-    return render(
-        request,
-        "roadmap/goals/form.html",
-        member_page(membership, goal=goal, form=form),
-    )
-
-
-@login_required
-@require_POST
-def goal_move(request: HtmxHttpRequest, agency: str, pk: int) -> HttpResponse:
-    membership = get_membership(request.user, agency, minimum=Role.EDITOR)
-    goal = goal_for(membership, pk)
-    move = requested_move(request)
-    result = services.goal_move(goal=goal, move=move)
-    if not request.htmx:
-        return redirect(goals_address(agency, f"goal-{goal.pk}"))
-    context = goals_page_context(
-        membership,
-        moved_pk=goal.pk,
-        moved=move.value,
-        announcement=move_announcement(goal.title, move, result),
-    )
-    return render(request, f"{GOALS_PAGE}#goals", context)
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def goal_delete(request: HtmxHttpRequest, agency: str, pk: int) -> HttpResponse:
-    membership = get_membership(request.user, agency, minimum=Role.EDITOR)
-    goal = goal_for(membership, pk)
-    if request.method == "POST":
-        services.goal_delete(goal=goal)
-        target = goals_address(agency)
-        return HttpResponseClientRedirect(target) if request.htmx else redirect(target)
-    alignments = goal.alignments.select_related("objective__roadmap").order_by(
-        "objective__roadmap__title", "objective__position", "objective__pk"
-    )
-    return render(
-        request,
-        "roadmap/goals/confirm_delete.html",
-        member_page(membership, goal=goal, alignments=list(alignments)),
-    )
+goal_list = Goals()

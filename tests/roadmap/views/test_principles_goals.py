@@ -735,7 +735,7 @@ def test_edit_goal_refuses_bad_input(client, editor, agency, goals, change, fiel
 
     assert_refused(response, field, message, typed)
     assert database_state() == before
-    assert "<title>Error: Edit the goal Cut waiting times" in response.text
+    assert "<title>Error: Change the goal Cut waiting times" in response.text
 
 
 def test_the_same_goal_title_in_another_agency_is_fine(client, editor, agency, other_goal):
