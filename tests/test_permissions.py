@@ -2,7 +2,8 @@
 
 The rules (agencies/access.py):
 
-- Signed out, every page and every method sends you to sign in.
+- Signed out, every page and every method sends you to sign in, except the
+  footer's pages (help, accessibility, privacy: `PUBLIC`), which anyone reads.
 - Agency B's member asking for agency A's pages gets 404, whatever their role
   in agency B: another agency's data does not exist for you.
 - A member of agency A whose role is below the page's minimum gets 403.
@@ -282,6 +283,7 @@ ROADMAP_FORM = {
 # The table ------------------------------------------------------------------------
 
 SIGNED_IN = "anyone signed in"  # a page outside any agency
+PUBLIC = "anyone, signed in or not"  # help, accessibility statement, privacy notice
 NOT_ALLOWED = None  # the page refuses the method: 405
 Minimum = Role | str | None
 
@@ -317,6 +319,10 @@ TABLE: dict[str, Route] = {
         get=SIGNED_IN,
         post=NOT_ALLOWED,
     ),
+    # The footer's pages (ui/pages.py): readable signed out.
+    "pages:help": Route(kwargs=lambda w: {}, get=PUBLIC, post=NOT_ALLOWED),
+    "pages:accessibility": Route(kwargs=lambda w: {}, get=PUBLIC, post=NOT_ALLOWED),
+    "pages:privacy": Route(kwargs=lambda w: {}, get=PUBLIC, post=NOT_ALLOWED),
     # Members (agencies/urls.py) --------------------------------------------------
     "agencies:members": Route(
         kwargs=in_agency,
@@ -614,15 +620,15 @@ SIGN_IN, DONE = "sign in", "done"
 
 def expected(route: Route, persona: str, method: str) -> str | int:
     """What the rules say `persona` gets for `method` on the route."""
-    if persona == "anonymous":
+    if persona == "anonymous" and route.get != PUBLIC:
         return SIGN_IN
     minimum = route.minimum(method)
-    foreign = persona not in ROLES and route.get != SIGNED_IN
+    foreign = persona not in ROLES and route.get not in (SIGNED_IN, PUBLIC)
     if minimum is NOT_ALLOWED:
         return 404 if foreign and route.agency_first else 405
     if foreign:
         return 404
-    if minimum == SIGNED_IN or ROLES[persona] >= minimum:
+    if minimum in (SIGNED_IN, PUBLIC) or ROLES[persona] >= minimum:
         return DONE
     return 403
 

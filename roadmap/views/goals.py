@@ -18,6 +18,7 @@ from django_htmx.http import HttpResponseClientRedirect
 from agencies.access import get_membership, in_agency
 from agencies.models import Membership, Role
 from ui.concurrency import save_form
+from ui.feedback import confirm
 from ui.http import HtmxHttpRequest, member_page
 from ui.ordering import move_announcement, requested_move
 
@@ -58,7 +59,6 @@ def goal_create(request: HtmxHttpRequest, agency: str) -> HttpResponse:
     form = GoalForm(
         request.POST if request.method == "POST" else None, organisation=membership.organisation
     )
-    announcement = ""
     if (
         request.method == "POST"
         and form.is_valid()
@@ -68,15 +68,13 @@ def goal_create(request: HtmxHttpRequest, agency: str) -> HttpResponse:
             )
         )
     ):
+        confirm(request, f"Goal added: {goal.title}")
         if not request.htmx:
             return redirect(goals_address(agency))
         form = GoalForm(organisation=membership.organisation)  # ready for the next one
-        announcement = f"Goal added: {goal.title}"
     if request.htmx:
         return render(
-            request,
-            f"{GOALS_PAGE}#goals",
-            goals_page_context(membership, goal_form=form, announcement=announcement),
+            request, f"{GOALS_PAGE}#goals", goals_page_context(membership, goal_form=form)
         )
     return render(
         request,
@@ -100,6 +98,7 @@ def goal_edit(request: HtmxHttpRequest, agency: str, pk: int) -> HttpResponse:
         and form.is_valid()
         and save_form(form, services.goal_update, goal=goal, by=request.user)
     ):
+        confirm(request, f"Goal saved: {form.cleaned_data['title']}")
         return redirect(goals_address(agency, f"goal-{goal.pk}"))
     return render(
         request,
@@ -115,14 +114,10 @@ def goal_move(request: HtmxHttpRequest, agency: str, pk: int) -> HttpResponse:
     goal = goal_for(membership, pk)
     move = requested_move(request)
     result = services.goal_move(goal=goal, move=move)
+    confirm(request, move_announcement(goal.title, move, result))
     if not request.htmx:
         return redirect(goals_address(agency, f"goal-{goal.pk}"))
-    context = goals_page_context(
-        membership,
-        moved_pk=goal.pk,
-        moved=move.value,
-        announcement=move_announcement(goal.title, move, result),
-    )
+    context = goals_page_context(membership, moved_pk=goal.pk, moved=move.value)
     return render(request, f"{GOALS_PAGE}#goals", context)
 
 
@@ -133,6 +128,7 @@ def goal_delete(request: HtmxHttpRequest, agency: str, pk: int) -> HttpResponse:
     goal = goal_for(membership, pk)
     if request.method == "POST":
         services.goal_delete(goal=goal)
+        confirm(request, f"Goal deleted: {goal.title}")
         target = goals_address(agency)
         return HttpResponseClientRedirect(target) if request.htmx else redirect(target)
     alignments = goal.alignments.select_related("objective__roadmap").order_by(

@@ -14,7 +14,7 @@ from django.utils.html import escape
 from roadmap.models import GuidingPrinciple, Objective, ObjectiveAlignment, OrganisationalGoal
 from tests.helpers import HTMX, MARKUP, count_queries, signed_in
 from tests.helpers import url as roadmap_url
-from tests.html import FormPage, squash
+from tests.html import FormPage, squash, text_of
 
 
 @pytest.fixture
@@ -460,13 +460,15 @@ def test_htmx_move_goal_swaps_the_goals_list(client, editor, agency, goals):
 
     assert response.status_code == 200
     assert "<html" not in response.text
-    assert dict(FormPage(response).document.attributes).get("id") == "goals"
+    fragment, banner = FormPage(response).document.children
+    assert dict(fragment.attributes).get("id") == "goals"
     assert re.findall(r'<h3 class="ordered-item__title">([^<]+)</h3>', response.text) == [
         "Cut waiting times",
         "Trusted by the public",
         "Spend less",
     ]
-    assert "\u201cTrusted by the public\u201d moved up: it is now 2 of 3." in response.text
+    assert dict(banner.attributes) == {"id": "notifications", "hx-swap-oob": "innerHTML"}
+    assert text_of(banner) == "\u201cTrusted by the public\u201d moved up: it is now 2 of 3."
 
 
 def test_moving_goals_leaves_another_agencys_goals_alone(client, editor, agency, goals, other_goal):
@@ -520,10 +522,12 @@ def test_htmx_add_goal_returns_only_the_goals_fragment(client, editor, agency, g
 
     assert response.status_code == 200
     assert "<html" not in response.text
-    assert dict(FormPage(response).document.attributes).get("id") == "goals"
-    assert "Grow digital skills" in response.text
+    fragment, banner = FormPage(response).document.children
+    assert dict(fragment.attributes).get("id") == "goals"
+    assert "Grow digital skills" in text_of(fragment)
     assert 'value="Grow digital skills"' not in response.text
-    assert "Goal added: Grow digital skills" in response.text
+    assert dict(banner.attributes) == {"id": "notifications", "hx-swap-oob": "innerHTML"}
+    assert text_of(banner) == "Goal added: Grow digital skills"
 
 
 def test_editor_edits_a_goal(client, editor, agency, goals):
