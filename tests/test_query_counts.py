@@ -11,7 +11,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from agencies.models import Membership, Role
+from agencies.models import Membership, Organisation, Role
 from reports.models import ReportJob, ReportJobStatus
 from roadmap.models import Objective, Roadmap
 
@@ -28,6 +28,7 @@ BUDGET = {
     "roadmap": 10,  # + the roadmap, its principles, objectives, alignments, KPIs, measurements
     "exports": 6,  # + the roadmap, its recent jobs with who asked
     "members": 5,  # + the members with their users
+    "help": 3,  # the session, the user and the header's agency switcher, nothing more
 }
 
 
@@ -165,4 +166,22 @@ def test_members_page(lead_client, agency):
         reverse("agencies:members", kwargs={"agency": agency.slug}),
         add_rows,
         r"member-\d+@example\.gov",
+    )
+
+
+@pytest.mark.parametrize("page", ["help", "accessibility", "privacy"])
+def test_footer_pages(lead_client, lead, page):
+    """What grows on a footer page is the header's list of the caller's agencies."""
+
+    def add_rows(first, count):
+        agencies = Organisation.objects.bulk_create(
+            Organisation(name=f"Extra agency {n:02}", slug=f"extra-{n:02}")
+            for n in range(first, first + count)
+        )
+        Membership.objects.bulk_create(
+            Membership(user=lead, organisation=agency, role=Role.VIEWER) for agency in agencies
+        )
+
+    assert_constant(
+        lead_client, "help", reverse(f"pages:{page}"), add_rows, r"/agencies/extra-\d+/"
     )
