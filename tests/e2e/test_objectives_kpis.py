@@ -170,9 +170,9 @@ def test_editor_edits_and_deletes_objectives_in_place(page, editor, roadmap):
     announcer = page.locator("#announcer")
 
     # Edit "Services online" in its place: a blank title first, then a new one.
-    page.get_by_role("link", name="Edit Services online").click()
+    page.get_by_role("link", name="Change Services online").click()
     editing = page.locator(f"#objective-{kept.pk}")
-    heading = editing.get_by_role("heading", name='Edit the objective "Services online"')
+    heading = editing.get_by_role("heading", name='Change the objective "Services online"')
     expect(heading).to_be_focused()
     expect(editing.get_by_label("Title")).to_have_value("Services online")
     assert_accessible(page, "an objective open for editing in place")
@@ -192,7 +192,7 @@ def test_editor_edits_and_deletes_objectives_in_place(page, editor, roadmap):
     editing.get_by_label("Title").fill("All services online")
     editing.get_by_role("button", name="Save objective").click()
     expect(announcer).to_have_text("Objective saved: All services online")
-    expect(page.get_by_role("link", name="Edit All services online")).to_be_focused()
+    expect(page.get_by_role("link", name="Change All services online")).to_be_focused()
     expect(page.locator("#objectives form[hx-post$='/edit/']")).to_have_count(0)
     assert page.url == roadmap_url  # no page load
     assert_accessible(page, "the list after saving in place")

@@ -564,7 +564,7 @@ def test_edit_objective_refuses_bad_input_on_the_full_form(
 
     assert_refused_and_kept(response, field, message, typed)
     assert database_state() == before
-    assert "<title>Error: Edit the objective Skills for all" in response.text
+    assert "<title>Error: Change the objective Skills for all" in response.text
 
 
 def test_an_owner_from_another_agency_is_refused(editor_client, roadmap, editor, outsider):

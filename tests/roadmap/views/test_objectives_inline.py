@@ -1,7 +1,7 @@
 """Objectives edited and deleted in place on the roadmap page (htmx), and the same
 links as plain pages without JavaScript.
 
-"Edit" and "Delete" are links to the full form and to the question; with htmx
+"Change" and "Delete" are links to the full form and to the question; with htmx
 their GET swaps the objective's item for the form (`edit-item`) or the question
 (`confirm-item`). Saving or deleting answers with the page's `objectives` part;
 "Cancel" and "No, keep it" ask for that part again (HX-Target: objectives) with
@@ -130,7 +130,7 @@ def test_htmx_edit_opens_every_field_in_the_objectives_place(client, editor, roa
     assert is_checked(item, "edit_priority_0")  # high
     assert value(item, "edit_owner") == str(editor.pk)
     heading = find(item, id=f"edit-objective-heading-{objective.pk}")
-    assert squash(text_of(heading)) == 'Edit the objective "Services online"'
+    assert squash(text_of(heading)) == 'Change the objective "Services online"'
     assert autofocused(item) == [heading]
     assert find(item, type="submit") is not None and "Save objective" in response.text
     cancel = link(item, "Cancel")
@@ -203,7 +203,7 @@ def test_the_roadmap_page_links_edit_and_delete_for_both_htmx_and_plain_browsers
 
     item = find(parse_html(response.text), id=f"objective-{objective.pk}")
     for text, address in (
-        ("Edit Services online", edit_url(objective)),
+        ("Change Services online", edit_url(objective)),
         ("Delete Services online", delete_url(objective)),
     ):
         control = link(item, text)
@@ -245,7 +245,7 @@ def test_htmx_save_returns_the_list_with_the_change_announced_and_focus_on_edit(
     )
     assert shown == ["Data shared once", "Skills for all"]
     item = find(section, id=f"objective-{objective.pk}")
-    assert autofocused(section) == [link(item, "Edit Data shared once")]
+    assert autofocused(section) == [link(item, "Change Data shared once")]
     assert "edit_title" not in response.text  # the form is closed
     assert value(section, "id_title") == ""  # the add form is there, empty
 
@@ -283,7 +283,7 @@ def test_htmx_save_refuses_bad_input_in_place_and_keeps_what_was_typed(
     if typed["owner"] != "999999":
         assert value(item, "edit_owner") == typed["owner"]
     # The heading still names the objective as saved; the other item and the add form stay.
-    assert 'Edit the objective "Skills for all"' in squash(text_of(item))
+    assert 'Change the objective "Skills for all"' in squash(text_of(item))
     assert find(section, id=f"objective-{objective.pk}") is not None
     assert value(section, "id_title") == ""
     assert announcement(response) == ""
@@ -321,7 +321,8 @@ def test_cancel_returns_the_list_with_focus_back_on_the_link_that_opened_it(
     section = fragment(response)
     assert attrs_of(section)["id"] == "objectives"
     item = find(section, id=f"objective-{second.pk}")
-    assert autofocused(section) == [link(item, f"{control.title()} Skills for all")]
+    words = {"edit": "Change", "delete": "Delete"}[control]
+    assert autofocused(section) == [link(item, f"{words} Skills for all")]
     assert announcement(response) == ""
 
 

@@ -679,7 +679,7 @@ def test_edit_principle_refuses_bad_input(
 
     assert_refused(response, field, message, typed, prefix="principle_")
     assert database_state() == before
-    assert "<title>Error: Edit the principle Digital by default" in response.text
+    assert "<title>Error: Change the principle Digital by default" in response.text
 
 
 def goal_cases():
@@ -737,7 +737,7 @@ def test_edit_goal_refuses_bad_input(client, editor, agency, goals, change, fiel
 
     assert_refused(response, field, message, typed)
     assert database_state() == before
-    assert "<title>Error: Edit the goal Cut waiting times" in response.text
+    assert "<title>Error: Change the goal Cut waiting times" in response.text
 
 
 def test_the_same_goal_title_in_another_agency_is_fine(client, editor, agency, other_goal):
