@@ -11,11 +11,11 @@
     }
   }
 
-  // A confirmation that arrived in place (ui/feedback.py) stays in view at the top of
-  // the window: give it a "Dismiss" button, and clear it when the next change starts,
-  // so it never confirms something older than what the person just did.
+  // A confirmation (ui/feedback.py) stays in view at the top of the window: give it a
+  // "Dismiss" button, and clear it when the next change starts, so it never confirms
+  // something older than what the person just did.
   function offerDismiss(root) {
-    var live = (root || document).querySelectorAll(".notification--live");
+    var live = (root || document).querySelectorAll(".notification");
     Array.prototype.forEach.call(live, function (notification) {
       if (notification.querySelector(".notification__dismiss")) {
         return;
@@ -33,13 +33,14 @@
   }
 
   function clearLive() {
-    var live = document.querySelectorAll(".notification--live");
-    Array.prototype.forEach.call(live, function (notification) {
+    var shown = document.querySelectorAll("#notifications .notification");
+    Array.prototype.forEach.call(shown, function (notification) {
       notification.remove();
     });
   }
 
   document.addEventListener("DOMContentLoaded", function () {
+    offerDismiss(document.getElementById("notifications"));
     focusErrorSummary(document);
   });
   // htmx fires afterSwap on the new content: for an outerHTML swap that is the

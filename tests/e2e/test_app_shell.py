@@ -97,3 +97,25 @@ def test_on_a_phone_the_header_and_navigation_fit_the_screen(
         assert_accessible(page, "the goals page on a phone")
     finally:
         context.close()
+
+
+def test_a_change_saved_on_its_own_page_is_confirmed_in_view_of_the_row(page, editor, agency):
+    goals = [
+        OrganisationalGoal.objects.create(
+            organisation=agency, title=f"Goal {n}", description="A goal.\n\n" * 4, position=n
+        )
+        for n in range(12)
+    ]
+    sign_in(page, editor.username)
+    page.goto(f"/agencies/{agency.slug}/goals/{goals[9].pk}/edit/")
+    page.get_by_label("Goal", exact=True).fill("Goal nine, renamed")
+
+    page.get_by_role("button", name="Save").click()
+
+    page.wait_for_url(f"**/goals/#goal-{goals[9].pk}")
+    banner = page.locator("#notifications .notification")
+    assert banner.inner_text().startswith("Goal saved: Goal nine, renamed")
+    box = banner.bounding_box()
+    assert 0 <= box["y"] < page.viewport_size["height"], "the redirect scrolled past it"
+    row = page.locator(f"#goal-{goals[9].pk}").bounding_box()
+    assert row["y"] >= box["y"] + box["height"] - 1, "the row is not hidden under the banner"
