@@ -59,8 +59,9 @@ class FeedbackMiddleware:
         pending = list(storage)
         if not pending:
             return response
+        # No request context: the banner needs none, and its processors would query.
         banner = render_to_string(
-            BANNER_TEMPLATE + "#out-of-band", {"messages": pending, "live": True}, request
+            BANNER_TEMPLATE + "#out-of-band", {"messages": pending, "live": True}
         )
         response.content += banner.encode(response.charset)
         if response.has_header("Content-Length"):
