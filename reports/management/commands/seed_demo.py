@@ -30,6 +30,7 @@ class Command(BaseCommand):
             if reset:
                 replaced = demo_contents(agency)
                 self.stdout.write("Replacing " + ", ".join(replaced) + ".")
+                self.stdout.write("Putting back the demo users' names, roles and password.")
                 remove_demo(agency)
             roadmap, added = seed_demo_roadmap(agency=agency, created_by=users["lead"], users=users)
         self.stdout.write(f"Demo agency: {agency.name}")

@@ -238,3 +238,4 @@ def test_reset_replaces_the_demo_and_says_what_it_replaces():
     assert "Replacing the demo roadmap" in output
     assert f"{fresh['GuidingPrinciple']} principles" in output
     assert f"{fresh['Objective']} objectives" in output
+    assert "Putting back the demo users' names, roles and password." in output
