@@ -14,8 +14,8 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# Migrates, loads the demo data, serves http://127.0.0.1:8000 with a Celery
-# worker beside it. Ctrl-C stops both.
+# Migrates, adds what is missing of the demo data, serves http://$HOST:$PORT
+# (default 127.0.0.1:8000) with a Celery worker beside it. Ctrl-C stops both.
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo

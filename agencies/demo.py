@@ -1,4 +1,4 @@
-"""Demo agency and its users, one per role. Idempotent."""
+"""Demo agency and its users, one per role. A rerun adds only what is missing."""
 
 from django.contrib.auth import get_user_model
 
@@ -16,29 +16,30 @@ DEMO_USERS = [
 ]
 
 
-def seed_agency(*, password: str) -> tuple[Organisation, dict[str, object]]:
-    # get_or_create: the agency's settings page may have changed its marking or
-    # currency since, and a second run keeps what the admin chose.
+def seed_agency(*, password: str, reset: bool = False) -> tuple[Organisation, dict[str, object]]:
+    """The demo agency and its users, created when missing. What exists is left as it
+    is (a renamed agency, its settings, a changed password or role), unless `reset`
+    asks to put the demo's names, password and roles back."""
     agency, _ = Organisation.objects.get_or_create(
         slug=DEMO_AGENCY_SLUG,
         defaults={"name": DEMO_AGENCY_NAME, "classification_marking": "OFFICIAL"},
     )
+    if reset:
+        agency.name, agency.classification_marking = DEMO_AGENCY_NAME, "OFFICIAL"
+        agency.save(update_fields=["name", "classification_marking"])
     users = {}
     user_model = get_user_model()
     for username, (first, last), role, platform_admin in DEMO_USERS:
-        user, _ = user_model.objects.update_or_create(
-            username=username,
-            defaults={
-                "first_name": first,
-                "last_name": last,
-                "email": f"{username}@digital-services.example.gov",
-                "is_staff": platform_admin,
-                "is_superuser": platform_admin,
-                "is_active": True,
-            },
-        )
-        user.set_password(password)
-        user.save(update_fields=["password"])
-        Membership.objects.update_or_create(user=user, organisation=agency, defaults={"role": role})
+        user, created = user_model.objects.get_or_create(username=username)
+        if created or reset:
+            user.first_name, user.last_name = first, last
+            user.email = f"{username}@digital-services.example.gov"
+            user.is_staff = user.is_superuser = platform_admin
+            user.is_active = True
+            user.set_password(password)
+            user.save()
+            Membership.objects.update_or_create(
+                user=user, organisation=agency, defaults={"role": role}
+            )
         users[username] = user
     return agency, users

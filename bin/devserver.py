@@ -1,4 +1,6 @@
-"""Run the development web server and a Celery worker together; Ctrl-C stops both."""
+"""Run the development web server and a Celery worker together; Ctrl-C stops both.
+
+The server listens on $HOST:$PORT (default 127.0.0.1:8000)."""
 
 import contextlib
 import os
@@ -27,8 +29,9 @@ def main() -> int:
         cwd=ROOT,
         env=env,
     )
-    web = subprocess.Popen(
-        [sys.executable, "manage.py", "runserver", "127.0.0.1:8000"], cwd=ROOT, env=env
+    address = f"{os.environ.get('HOST') or '127.0.0.1'}:{os.environ.get('PORT') or '8000'}"
+    web = subprocess.Popen(  # noqa: S603 - our own address from the environment, no shell
+        [sys.executable, "manage.py", "runserver", address], cwd=ROOT, env=env
     )
     children = [web, worker]
     try:

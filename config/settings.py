@@ -83,7 +83,12 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "config.middleware.HtmxLoginRedirectMiddleware",
+    # After MessageMiddleware: adds the pending messages to an htmx response.
+    "ui.feedback.FeedbackMiddleware",
 ]
+
+# A refused form submission gets a page in the site's layout that says what to do.
+CSRF_FAILURE_VIEW = "ui.errors.csrf_failure"
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"

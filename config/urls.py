@@ -19,6 +19,7 @@ urlpatterns = [
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
+    path("", include("ui.pages")),
     path("", include("agencies.urls")),
     path("", include("roadmap.urls")),
     path("", include("reports.urls")),

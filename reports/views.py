@@ -9,6 +9,7 @@ from django_htmx.http import HttpResponseStopPolling
 from agencies.access import get_membership, in_agency
 from agencies.models import Role
 from roadmap.selectors.roadmaps import roadmap_for
+from ui.feedback import confirm
 from ui.http import HtmxHttpRequest, member_page
 
 from .models import ReportJob, ReportJobStatus
@@ -35,6 +36,7 @@ def roadmap_exports(request: HtmxHttpRequest, agency: str, slug: str) -> HttpRes
     roadmap = roadmap_for(membership, slug)
     if request.method == "POST":
         job = report_job_request(roadmap=roadmap, requested_by=request.user)
+        confirm(request, "PDF export started. It is usually ready in under a minute.")
         if request.htmx:
             return render(request, "reports/job_detail.html#job-status", {"job": job})
         return redirect(job)

@@ -44,3 +44,18 @@ def roadmaps_and_objectives() -> tuple[list[dict], list[dict]]:
         list(Roadmap.objects.order_by("pk").values()),
         list(Objective.objects.order_by("pk").values()),
     )
+
+
+def in_place_banner(response) -> str:
+    """The confirmation an htmx response shows in the banner (ui/feedback.py): the
+    out-of-band swap of `#notifications` that comes last, or "" when there is none."""
+    from django.test.html import parse_html
+
+    document = parse_html(response.content.decode())
+    last = document if document.name else document.children[-1]
+    if getattr(last, "name", None) is None or dict(last.attributes).get("id") != "notifications":
+        return ""
+    assert dict(last.attributes) == {"id": "notifications", "hx-swap-oob": "innerHTML"}
+    return " ".join(
+        "".join(str(part) for part in child.children) for child in last.children
+    ).strip()

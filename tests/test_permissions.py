@@ -2,7 +2,8 @@
 
 The rules (agencies/access.py):
 
-- Signed out, every page and every method sends you to sign in.
+- Signed out, every page and every method sends you to sign in, except the
+  footer's pages (help, accessibility, privacy: `PUBLIC`), which anyone reads.
 - Agency B's member asking for agency A's pages gets 404, whatever their role
   in agency B: another agency's data does not exist for you.
 - A member of agency A whose role is below the page's minimum gets 403.
@@ -308,7 +309,9 @@ ROADMAP_FORM = {
 # The table ------------------------------------------------------------------------
 
 SIGNED_IN = "anyone signed in"  # a page outside any agency
-PUBLIC = "anyone, signed in or not"  # a page whose secret link is the permission
+# Help, the accessibility statement and privacy notice; a page whose secret link
+# is the permission (an invitation).
+PUBLIC = "anyone, signed in or not"
 NOT_ALLOWED = None  # the page refuses the method: 405
 Minimum = Role | str | None
 
@@ -347,6 +350,10 @@ TABLE: dict[str, Route] = {
         get=SIGNED_IN,
         post=NOT_ALLOWED,
     ),
+    # The footer's pages (ui/pages.py): readable signed out.
+    "pages:help": Route(kwargs=lambda w: {}, get=PUBLIC, post=NOT_ALLOWED),
+    "pages:accessibility": Route(kwargs=lambda w: {}, get=PUBLIC, post=NOT_ALLOWED),
+    "pages:privacy": Route(kwargs=lambda w: {}, get=PUBLIC, post=NOT_ALLOWED),
     # Members (agencies/urls.py) --------------------------------------------------
     "agencies:members": Route(
         kwargs=in_agency,

@@ -13,7 +13,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 
-from agencies.models import Invitation, Membership, Role, token_digest
+from agencies.models import Invitation, Membership, Organisation, Role, token_digest
 from reports.models import ReportJob, ReportJobStatus
 from roadmap.models import Objective, Roadmap
 
@@ -33,6 +33,7 @@ BUDGET = {
     "members (admin)": 6,  # + the pending invitations with who sent them
     "agency settings": 4,  # the session, the user, the switcher, the membership
     "invitation": 1,  # signed out: the invitation with its agency and inviter
+    "help": 3,  # the session, the user and the header's agency switcher, nothing more
 }
 
 
@@ -232,3 +233,21 @@ def test_invitation_page_signed_out(client, agency, admin_user):
     add_invitations(agency, admin_user, FEW, MANY - FEW)
     many, _ = count_queries(client, address)
     assert few == many <= BUDGET["invitation"], (few, many)
+
+
+@pytest.mark.parametrize("page", ["help", "accessibility", "privacy"])
+def test_footer_pages(lead_client, lead, page):
+    """What grows on a footer page is the header's list of the caller's agencies."""
+
+    def add_rows(first, count):
+        agencies = Organisation.objects.bulk_create(
+            Organisation(name=f"Extra agency {n:02}", slug=f"extra-{n:02}")
+            for n in range(first, first + count)
+        )
+        Membership.objects.bulk_create(
+            Membership(user=lead, organisation=agency, role=Role.VIEWER) for agency in agencies
+        )
+
+    assert_constant(
+        lead_client, "help", reverse(f"pages:{page}"), add_rows, r"/agencies/extra-\d+/"
+    )

@@ -23,9 +23,11 @@ What a concept's templates provide:
 
 Context the section receives (besides what `section_context` gives):
 `<noun>_form` (the "add" form, bound when it had errors), `change_form`,
-`announcement` (for screen readers), `moved_pk`/`moved` (after a move), and
-`focus_pk`/`focus_control` ("change" or "delete": the control that takes focus
-again after a change is saved or abandoned) or `focus_heading` (after a delete).
+`moved_pk`/`moved` (after a move), and `focus_pk`/`focus_control` ("change"
+or "delete": the control that takes focus again after a change is saved or
+abandoned) or `focus_heading` (after a delete). Every change is confirmed in
+the banner (ui/feedback.py), on the next page or in place; screen readers hear
+it there, and it takes no focus from the row the person is working on.
 
 Field ids: the add form keeps the usual `id_<field>` (or `add_form_ids`); an
 item changed in place gets `change-<noun>-<pk>-<field>`, so two items open at
@@ -38,7 +40,6 @@ from types import ModuleType
 from typing import Any, ClassVar
 
 from django import forms
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import models
 from django.http import HttpResponse, HttpResponseNotAllowed
@@ -47,6 +48,7 @@ from django.urls import path
 from django.views.decorators.http import require_http_methods, require_POST
 
 from .concurrency import save_form
+from .feedback import confirm
 from .http import HtmxHttpRequest
 from .ordering import MoveResult, move_announcement, requested_move
 
@@ -143,10 +145,6 @@ class InlineList:
     def new_form(self, parent: Any, data=None) -> forms.BaseForm:
         return self.form_class(data, auto_id=self.add_form_ids, **self.form_kwargs(parent))
 
-    def confirm(self, request: HtmxHttpRequest, message: str) -> None:
-        """A change saved on a plain page: the next page says so."""
-        messages.success(request, message)
-
     def context(self, membership: Any, parent: Any) -> dict[str, Any]:
         """The section's context, and the addresses its templates need."""
         return {
@@ -189,13 +187,10 @@ class InlineList:
         posted = request.method == "POST"
         form = self.new_form(parent, request.POST if posted else None)
         if posted and form.is_valid() and (item := self.create(form, parent, request.user)):
-            message = f"{self.noun_label.capitalize()} added: {self.label(item)}"
+            confirm(request, f"{self.noun_label.capitalize()} added: {self.label(item)}")
             if not request.htmx:
-                self.confirm(request, message)
                 return redirect(f"{self.page_url(parent)}#{self.section}")
-            return self.render_section(
-                request, membership, parent, announcement=message, added_pk=item.pk
-            )
+            return self.render_section(request, membership, parent, added_pk=item.pk)
         if request.htmx:  # the "add" form, with its errors, in its place in the section
             return self.render_section(
                 request, membership, parent, **{f"{self.noun}_form": form, "adding": True}
@@ -219,17 +214,11 @@ class InlineList:
             **self.form_kwargs(parent),
         )
         if posted and form.is_valid() and self.update(form, item, request.user):
-            message = f"{self.noun_label.capitalize()} saved: {self.label(item)}"
+            confirm(request, f"{self.noun_label.capitalize()} saved: {self.label(item)}")
             if not request.htmx:
-                self.confirm(request, message)
                 return redirect(self.after_change_url(parent, item))
             return self.render_section(
-                request,
-                membership,
-                parent,
-                announcement=message,
-                focus_pk=item.pk,
-                focus_control="change",
+                request, membership, parent, focus_pk=item.pk, focus_control="change"
             )
         if request.htmx and (posted or request.htmx.target == self.section):
             return self.render_section(request, membership, parent, change_form=form)
@@ -243,29 +232,20 @@ class InlineList:
         item = self.item(membership, parent, **kwargs)
         move = requested_move(request)
         result = self.move(item, move)
+        confirm(request, move_announcement(self.label(item), move, result))
         if not request.htmx:
             return redirect(self.after_change_url(parent, item))
-        return self.render_section(
-            request,
-            membership,
-            parent,
-            moved_pk=item.pk,
-            moved=move.value,
-            announcement=move_announcement(self.label(item), move, result),
-        )
+        return self.render_section(request, membership, parent, moved_pk=item.pk, moved=move.value)
 
     def delete_view(self, request: HtmxHttpRequest, **kwargs: Any) -> HttpResponse:
         membership, parent = self.parent(request, write=True, **kwargs)
         item = self.item(membership, parent, **kwargs)
         if request.method == "POST":
             self.delete(item)
-            message = f"{self.noun_label.capitalize()} deleted: {self.label(item)}"
+            confirm(request, f"{self.noun_label.capitalize()} deleted: {self.label(item)}")
             if not request.htmx:
-                self.confirm(request, message)
                 return redirect(f"{self.page_url(parent)}#{self.section}")
-            return self.render_section(
-                request, membership, parent, announcement=message, focus_heading=True
-            )
+            return self.render_section(request, membership, parent, focus_heading=True)
         context = self.page_context(
             membership,
             parent,

@@ -13,6 +13,7 @@ from ..models import (
 )
 
 DEMO_ROADMAP_SLUG = "digital-transformation-2026-2030"
+DEMO_ROADMAP_TITLE = "Digital Transformation Roadmap 2026 to 2030"
 
 VISION = """By 2030 every service the Department offers is digital by default and \
 designed around the people who use it: residents, businesses and the staff who \

@@ -1,18 +1,22 @@
-"""A realistic demo roadmap. Idempotent: reruns bring it back to this content.
+"""Load the demo roadmap. Reruns add only what is missing, and change nothing.
 
-Everything is keyed on its natural name (a principle's, goal's or objective's
-title, a KPI's name), so a rerun updates rather than duplicates. KPI dates are
-relative to today, so the demo stays current: each KPI's baseline is about a
-year ago and its measurements run monthly or quarterly up to the end of the
-last complete month. A rerun makes each demo KPI's measurements exactly that
-series again (keyed on the date), so a rerun on a later day never adds a
-second reading for a date, and readings that fell out of the window go.
+The demo is made of parts: the roadmap itself, its principles, the agency's
+goals, the objectives, their alignments to the goals, the KPIs and their
+measurements. A rerun adds a part only when the demo has none of it, so a demo
+made before a feature existed gains that feature's data, while anything a user
+has renamed, changed or deleted stays as they left it (a renamed principle is
+not seeded again beside it). Parts that hang off others (alignments, KPIs,
+measurements) attach to the demo objectives and KPIs found by their demo title;
+one a user has renamed is left alone. `remove_demo` clears the demo for a
+deliberate `seed_demo --reset`.
 
-Each KPI's series is drawn from the status it is meant to show: its latest
-reading sits a set share of the planned change behind (or ahead of) the
-straight line from baseline to target, as `roadmap.rules.kpi_status` judges it, so
-the demo shows on-track, at-risk, off-track, achieved and no-data KPIs on any
-day it is seeded.
+KPI dates are relative to the day the KPIs are seeded, so a fresh demo is
+current: each KPI's baseline is about a year ago and its measurements run
+monthly or quarterly up to the end of the last complete month. Each KPI's
+series is drawn from the status it is meant to show: its latest reading sits a
+set share of the planned change behind (or ahead of) the straight line from
+baseline to target, as `roadmap.rules.kpi_status` judges it, so the demo shows
+on-track, at-risk, off-track, achieved and no-data KPIs on any day it is seeded.
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ from ..models import (
 from ..rules.kpi_status import expected_on
 from .content import (
     DEMO_ROADMAP_SLUG,
+    DEMO_ROADMAP_TITLE,
     GOALS,
     HIGHER,
     OBJECTIVES,
@@ -114,120 +119,171 @@ def kpi_readings(spec: DemoKPI, *, baseline_date: date, target_date: date, lates
 
 
 def seed_roadmap(*, agency: Organisation, created_by, users=None, today=None) -> Roadmap:
-    """Create or refresh the demo roadmap. `users` maps demo user names to users (the
-    owners); `today` (default: the local date) anchors the KPI dates."""
+    """Add what is missing of the demo roadmap; see `seed_demo_roadmap`."""
+    return seed_demo_roadmap(agency=agency, created_by=created_by, users=users, today=today)[0]
+
+
+def seed_demo_roadmap(
+    *, agency: Organisation, created_by, users=None, today=None
+) -> tuple[Roadmap, list[str]]:
+    """Add the parts of the demo roadmap that are missing and say which ones (for
+    example "6 principles"). `users` maps demo user names to users (the owners);
+    `today` (default: the local date) anchors the dates of KPIs added now."""
     users = users or {}
     today = today or timezone.localdate()
-    roadmap, _ = Roadmap.objects.update_or_create(
-        organisation=agency,
-        slug=DEMO_ROADMAP_SLUG,
-        defaults={
-            "title": "Digital Transformation Roadmap 2026 to 2030",
-            "horizon_start_year": 2026,
-            "horizon_end_year": 2030,
-            "vision": VISION,
-            "purpose": PURPOSE,
-            "status": RoadmapStatus.DRAFT,
-            "created_by": created_by,
-        },
-    )
-    for position, (title, description) in enumerate(PRINCIPLES):
-        GuidingPrinciple.objects.update_or_create(
-            roadmap=roadmap,
-            title=title,
-            defaults={"description": description, "position": position},
-        )
-    goals = {}
-    for position, (title, description) in enumerate(GOALS):
-        goals[title], _ = OrganisationalGoal.objects.update_or_create(
+    added: list[str] = []
+    roadmap = Roadmap.objects.filter(organisation=agency, slug=DEMO_ROADMAP_SLUG).first()
+    if roadmap is None:
+        roadmap = Roadmap.objects.create(
             organisation=agency,
-            title=title,
-            defaults={"description": description, "position": position},
+            slug=DEMO_ROADMAP_SLUG,
+            title=DEMO_ROADMAP_TITLE,
+            horizon_start_year=2026,
+            horizon_end_year=2030,
+            vision=VISION,
+            purpose=PURPOSE,
+            status=RoadmapStatus.DRAFT,
+            created_by=created_by,
         )
-    for position, spec in enumerate(OBJECTIVES):
-        objective, _ = Objective.objects.update_or_create(
-            roadmap=roadmap,
-            title=spec.title,
-            defaults={
-                "description": spec.description,
-                "desired_outcomes": "\n".join(spec.outcomes),
-                "priority": spec.priority,
-                "owner": users.get(spec.owner),
-                "citizen_centric": bool(spec.citizen_outcome),
-                "citizen_outcome": spec.citizen_outcome,
-                "position": position,
-            },
+        added.append("the roadmap")
+    if not roadmap.principles.exists():
+        GuidingPrinciple.objects.bulk_create(
+            GuidingPrinciple(roadmap=roadmap, title=title, description=text, position=position)
+            for position, (title, text) in enumerate(PRINCIPLES)
         )
-        for goal_title, rationale in spec.alignments:
-            ObjectiveAlignment.objects.update_or_create(
-                objective=objective, goal=goals[goal_title], defaults={"rationale": rationale}
+        added.append(plural(len(PRINCIPLES), "principle"))
+    if not agency.goals.exists():
+        OrganisationalGoal.objects.bulk_create(
+            OrganisationalGoal(
+                organisation=agency, title=title, description=text, position=position
             )
-        for kpi_position, kpi_spec in enumerate(spec.kpis):
-            seed_kpi(objective, kpi_spec, position=kpi_position, users=users, today=today)
-    return roadmap
+            for position, (title, text) in enumerate(GOALS)
+        )
+        added.append(plural(len(GOALS), "goal"))
+    if not roadmap.objectives.exists():
+        for position, spec in enumerate(OBJECTIVES):
+            Objective.objects.create(
+                roadmap=roadmap,
+                title=spec.title,
+                description=spec.description,
+                desired_outcomes="\n".join(spec.outcomes),
+                priority=spec.priority,
+                owner=users.get(spec.owner),
+                citizen_centric=bool(spec.citizen_outcome),
+                citizen_outcome=spec.citizen_outcome,
+                position=position,
+            )
+        added.append(plural(len(OBJECTIVES), "objective"))
+    # The demo objectives still there under their demo title, and their specs.
+    objectives = {o.title: o for o in roadmap.objectives.all()}
+    specs = [(objectives[spec.title], spec) for spec in OBJECTIVES if spec.title in objectives]
+
+    if not ObjectiveAlignment.objects.filter(objective__roadmap=roadmap).exists():
+        goals = {goal.title: goal for goal in agency.goals.all()}
+        alignments = [
+            ObjectiveAlignment(objective=objective, goal=goals[title], rationale=rationale)
+            for objective, spec in specs
+            for title, rationale in spec.alignments
+            if title in goals
+        ]
+        ObjectiveAlignment.objects.bulk_create(alignments)
+        if alignments:
+            added.append(
+                plural(len(alignments), "alignment of an objective", "alignments of objectives")
+            )
+    kpis = KPI.objects.filter(objective__roadmap=roadmap)
+    if not kpis.exists():
+        count = 0
+        for objective, spec in specs:
+            for position, kpi_spec in enumerate(spec.kpis):
+                seed_kpi(objective, kpi_spec, position=position, users=users, today=today)
+                count += 1
+        if count:
+            added.append(plural(count, "KPI"))
+    elif not Measurement.objects.filter(kpi__objective__roadmap=roadmap).exists():
+        by_name = {(kpi.objective_id, kpi.name): kpi for kpi in kpis}
+        count = 0
+        for objective, spec in specs:
+            for kpi_spec in spec.kpis:
+                if kpi := by_name.get((objective.pk, kpi_spec.name)):
+                    count += seed_measurements(kpi, kpi_spec)
+        if count:
+            added.append(plural(count, "measurement"))
+    return roadmap, added
 
 
-def seed_kpi(objective: Objective, spec: DemoKPI, *, position: int, users, today: date) -> KPI:
-    # The latest complete month ends the series; the baseline is a year before it.
+def plural(count: int, singular: str, many: str = "") -> str:
+    return f"{count} {singular if count == 1 else many or singular + 's'}"
+
+
+def demo_contents(agency: Organisation) -> list[str]:
+    """What a reset would replace: the demo roadmap's parts and the agency's goals."""
+    roadmap = Roadmap.objects.filter(organisation=agency, slug=DEMO_ROADMAP_SLUG).first()
+    found = []
+    if roadmap is not None:
+        found.append(f'the demo roadmap "{roadmap.title}"')
+        found.append(plural(roadmap.principles.count(), "principle"))
+        found.append(plural(roadmap.objectives.count(), "objective"))
+        found.append(plural(KPI.objects.filter(objective__roadmap=roadmap).count(), "KPI"))
+        found.append(
+            plural(
+                Measurement.objects.filter(kpi__objective__roadmap=roadmap).count(), "measurement"
+            )
+        )
+    found.append(plural(agency.goals.count(), "goal") + f" of {agency.name}")
+    return found
+
+
+def remove_demo(agency: Organisation) -> None:
+    """Delete the demo roadmap (with everything in it) and the agency's goals."""
+    Roadmap.objects.filter(organisation=agency, slug=DEMO_ROADMAP_SLUG).delete()
+    agency.goals.all().delete()
+
+
+def demo_kpi_dates(spec: DemoKPI, today: date) -> tuple[date, date, date]:
+    """(baseline date, target date, latest reading) of a demo KPI seeded on `today`:
+    the latest complete month ends the series; the baseline is a year before it."""
     latest = months_before(today, 1)
     baseline_date = months_before(latest, 12)
     target_date = months_before(baseline_date, -round(spec.years_to_target * 12))
-    owner = users.get(spec.owner)
-    kpi, _ = KPI.objects.update_or_create(
+    return baseline_date, target_date, latest
+
+
+def seed_kpi(objective: Objective, spec: DemoKPI, *, position: int, users, today: date) -> KPI:
+    baseline_date, target_date, _ = demo_kpi_dates(spec, today)
+    kpi = KPI.objects.create(
         objective=objective,
         name=spec.name,
-        defaults={
-            "definition": spec.definition,
-            "unit": spec.unit,
-            "direction": spec.direction,
-            "baseline_value": Decimal(spec.baseline),
-            "baseline_date": baseline_date,
-            "target_value": Decimal(spec.target),
-            "target_date": target_date,
-            "data_source": spec.data_source,
-            "owner": owner,
-            "reporting_frequency": spec.frequency,
-            "position": position,
-        },
+        definition=spec.definition,
+        unit=spec.unit,
+        direction=spec.direction,
+        baseline_value=Decimal(spec.baseline),
+        baseline_date=baseline_date,
+        target_value=Decimal(spec.target),
+        target_date=target_date,
+        data_source=spec.data_source,
+        owner=users.get(spec.owner),
+        reporting_frequency=spec.frequency,
+        position=position,
     )
+    seed_measurements(kpi, spec, today=today)
+    return kpi
+
+
+def seed_measurements(kpi: KPI, spec: DemoKPI, *, today: date | None = None) -> int:
+    """Add the demo series to a KPI that has none, on the KPI's own dates (a year of
+    readings after its baseline, up to the last complete month); returns how many."""
+    today = today or timezone.localdate()
+    latest = min(months_before(today, 1), months_before(kpi.baseline_date, -12))
     readings = kpi_readings(
-        spec, baseline_date=baseline_date, target_date=target_date, latest=latest
+        spec, baseline_date=kpi.baseline_date, target_date=kpi.target_date, latest=latest
     )
     notes = {
         readings[-1 - back][0]: note for back, note in spec.notes.items() if back < len(readings)
     }
-    sync_measurements(kpi, readings, notes=notes, entered_by=owner)
-    return kpi
-
-
-def sync_measurements(kpi: KPI, readings, *, notes: dict[date, str], entered_by) -> None:
-    """Make the KPI's measurements exactly `readings`: one per date, nothing else."""
-    wanted = dict(readings)
-    existing: dict[date, Measurement] = {}
-    extra: list[int] = []
-    for measurement in kpi.measurements.order_by("date", "pk"):
-        if measurement.date in wanted and measurement.date not in existing:
-            existing[measurement.date] = measurement
-        else:
-            extra.append(measurement.pk)
-    if extra:
-        Measurement.objects.filter(pk__in=extra).delete()
-    changed, new = [], []
-    for day, value in wanted.items():
-        note = notes.get(day, "")
-        measurement = existing.get(day)
-        if measurement is None:
-            new.append(
-                Measurement(kpi=kpi, date=day, value=value, note=note, entered_by=entered_by)
-            )
-        elif (measurement.value, measurement.note, measurement.entered_by_id) != (
-            value,
-            note,
-            getattr(entered_by, "pk", None),
-        ):
-            measurement.value, measurement.note, measurement.entered_by = value, note, entered_by
-            changed.append(measurement)
-    if changed:
-        Measurement.objects.bulk_update(changed, ["value", "note", "entered_by"])
-    if new:
-        Measurement.objects.bulk_create(new)
+    Measurement.objects.bulk_create(
+        Measurement(kpi=kpi, date=day, value=value, note=notes.get(day, ""), entered_by=kpi.owner)
+        for day, value in readings
+        if day > kpi.baseline_date
+    )
+    return sum(1 for day, _ in readings if day > kpi.baseline_date)

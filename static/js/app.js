@@ -11,12 +11,62 @@
     }
   }
 
+  // A confirmation (ui/feedback.py) stays in view at the top of the window: give it a
+  // "Dismiss" button, and clear it when the next change starts, so it never confirms
+  // something older than what the person just did.
+  function offerDismiss(root) {
+    var live = (root || document).querySelectorAll(".notification");
+    Array.prototype.forEach.call(live, function (notification) {
+      if (notification.querySelector(".notification__dismiss")) {
+        return;
+      }
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "link-button notification__dismiss";
+      button.textContent = "Dismiss";
+      var hidden = document.createElement("span");
+      hidden.className = "visually-hidden";
+      hidden.textContent = " this message";
+      button.appendChild(hidden);
+      notification.appendChild(button);
+    });
+  }
+
+  function clearLive() {
+    var shown = document.querySelectorAll("#notifications .notification");
+    Array.prototype.forEach.call(shown, function (notification) {
+      notification.remove();
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    offerDismiss(document.getElementById("notifications"));
     focusErrorSummary(document);
   });
   // htmx fires afterSwap on the new content: for an outerHTML swap that is the
   // element that replaced the target (event.detail.target is the old, detached one).
   document.addEventListener("htmx:afterSwap", function (event) {
     focusErrorSummary(event.target);
+  });
+  document.addEventListener("htmx:oobAfterSwap", function (event) {
+    offerDismiss(event.detail.target || document);
+  });
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    var verb = event.detail.requestConfig && event.detail.requestConfig.verb;
+    if (verb && verb !== "get") {
+      clearLive();
+    }
+  });
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest(".notification__dismiss");
+    if (button) {
+      var notification = button.closest(".notification");
+      // Focus was on the button, which is about to go: put it somewhere sensible.
+      var main = document.getElementById("main");
+      notification.remove();
+      if (main) {
+        main.focus({ preventScroll: true });
+      }
+    }
   });
 })();

@@ -104,6 +104,26 @@ def test_seed_demo_uses_the_password_from_demo_password(client, monkeypatch):
     assert not client.login(username="lead", password="roadmap-demo")
 
 
+def test_a_rerun_keeps_a_changed_password_and_role_and_reset_puts_them_back(client, monkeypatch):
+    monkeypatch.delenv("DEMO_PASSWORD", raising=False)
+    seed_demo()
+    lead = get_user_model().objects.get(username="lead")
+    lead.set_password("my-own-Passphrase-42")
+    lead.save()
+    Membership.objects.filter(user=lead).update(role=Role.EDITOR)
+
+    output = seed_demo()
+
+    assert "Nothing was missing" in output
+    assert client.login(username="lead", password="my-own-Passphrase-42")
+    assert Membership.objects.get(user=lead).role == Role.EDITOR
+
+    call_command("seed_demo", "--reset", stdout=io.StringIO())
+
+    assert client.login(username="lead", password="roadmap-demo")
+    assert Membership.objects.get(user=lead).role == Role.LEAD
+
+
 def test_only_the_demo_admin_is_a_platform_admin(monkeypatch):
     monkeypatch.delenv("DEMO_PASSWORD", raising=False)
     seed_demo()

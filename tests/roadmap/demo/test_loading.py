@@ -154,38 +154,88 @@ def test_a_year_of_readings_up_to_the_last_complete_month(today):
         assert kpi.target_date > today, "targets are still ahead"
 
 
-def test_seeding_on_a_later_day_moves_the_readings_without_adding_any():
-    roadmap = seed_on(date(2026, 5, 10))
-    before = counts()
-    per_kpi = dict(
-        KPI.objects.filter(objective__roadmap=roadmap).values_list("name", "baseline_date")
-    )
-
-    roadmap = seed_on(date(2026, 8, 20))
-
-    assert counts() == before
-    for name, baseline in KPI.objects.filter(objective__roadmap=roadmap).values_list(
-        "name", "baseline_date"
-    ):
-        assert baseline > per_kpi[name], "the baseline moves with today"
-    latest = Measurement.objects.order_by("-date").first().date
-    assert latest == date(2026, 7, 31)
-    assert (
-        not Measurement.objects.filter(kpi__baseline_date__gt=date(2026, 1, 1))
-        .filter(date__lt=date(2025, 8, 1))
-        .exists()
-    ), "readings from the old window are gone"
-
-
-def test_a_rerun_puts_back_a_reading_someone_changed():
+def test_a_renamed_demo_principle_stays_renamed_and_is_not_seeded_again():
     roadmap = seed_demo()
-    kpi = KPI.objects.get(objective__roadmap=roadmap, name="Share of transactions completed online")
-    reading = kpi.measurements.order_by("date").last()
-    value = reading.value
-    reading.value += 30
-    reading.save()
+    principle = roadmap.principles.get(title="Citizen-centric")
+    principle.title = "Citizens first"
+    principle.save()
+    before = counts()
 
     seed_demo()
 
-    assert kpi.measurements.count() == 12
-    assert kpi.measurements.get(date=reading.date).value == value
+    assert counts() == before
+    assert list(roadmap.principles.order_by("position").values_list("title", flat=True))[:3] == [
+        "Digital by default",
+        "Citizens first",
+        "Secure by design",
+    ]
+
+
+def test_a_rerun_changes_nothing_a_user_changed_or_deleted():
+    roadmap = seed_demo()
+    roadmap.vision = "Our own vision"
+    roadmap.save()
+    objective = roadmap.objectives.order_by("position").first()
+    objective.title = "A renamed objective"
+    objective.save()
+    kpi = KPI.objects.filter(objective__roadmap=roadmap).exclude(measurements=None).first()
+    reading = kpi.measurements.order_by("date").last()
+    reading.value += 30
+    reading.save()
+    roadmap.principles.order_by("position").last().delete()
+    before = counts()
+
+    seed_demo()
+
+    assert counts() == before
+    roadmap.refresh_from_db()
+    assert roadmap.vision == "Our own vision"
+    assert roadmap.objectives.filter(title="A renamed objective").count() == 1
+    assert kpi.measurements.get(pk=reading.pk).value == reading.value
+
+
+def test_seeding_on_a_later_day_keeps_the_readings_there_are():
+    seed_on(date(2026, 5, 10))
+    readings = set(Measurement.objects.values_list("pk", "date", "value"))
+
+    seed_on(date(2026, 8, 20))
+
+    assert set(Measurement.objects.values_list("pk", "date", "value")) == readings
+
+
+def test_a_demo_made_before_a_part_existed_gains_that_part():
+    """A demo seeded before KPIs (and goals) were a feature gets them on the next run,
+    on the objectives it already has, and nothing else is touched."""
+    roadmap = seed_demo()
+    KPI.objects.all().delete()
+    ObjectiveAlignment.objects.all().delete()
+    OrganisationalGoal.objects.all().delete()
+    objectives = set(roadmap.objectives.values_list("pk", "title"))
+
+    seed_demo()
+
+    assert set(roadmap.objectives.values_list("pk", "title")) == objectives
+    assert KPI.objects.filter(objective__roadmap=roadmap).count() >= len(objectives)
+    assert Measurement.objects.filter(kpi__objective__roadmap=roadmap).exists()
+    assert roadmap.organisation.goals.count() >= 5
+    assert all(o.alignments.exists() for o in roadmap.objectives.all())
+
+
+def test_reset_replaces_the_demo_and_says_what_it_replaces():
+    roadmap = seed_demo()
+    roadmap.principles.filter(title="Citizen-centric").update(title="Citizens first")
+    fresh = counts()
+    out = io.StringIO()
+
+    call_command("seed_demo", "--reset", stdout=out)
+
+    assert counts() == fresh
+    titles = list(
+        Roadmap.objects.get(slug=DEMO_ROADMAP_SLUG).principles.values_list("title", flat=True)
+    )
+    assert "Citizen-centric" in titles and "Citizens first" not in titles
+    output = out.getvalue()
+    assert "Replacing the demo roadmap" in output
+    assert f"{fresh['GuidingPrinciple']} principles" in output
+    assert f"{fresh['Objective']} objectives" in output
+    assert "Putting back the demo users' names, roles and password." in output

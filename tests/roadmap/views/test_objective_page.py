@@ -181,7 +181,7 @@ def test_editor_is_offered_every_write(client, editor, objective, alignment, goa
     for name in ("kpi-detail", "kpi-edit", "kpi-delete", "kpi-move"):
         assert objective_url(name, objective, kpi_pk=kpi.pk) in response.text
     assert "Move down" in response.text
-    assert ">Edit objective<" in response.text
+    assert ">Change the objective<" in response.text
 
 
 # What the page shows ---------------------------------------------------------------
