@@ -1,4 +1,8 @@
-"""Run the development web server and a Celery worker together; Ctrl-C stops both."""
+"""Run the development web server, a Celery worker and Celery beat together.
+
+Ctrl-C stops all three. Beat sends the periodic sweep that re-queues report
+jobs whose worker died (see README, "Background work").
+"""
 
 import contextlib
 import os
@@ -12,7 +16,12 @@ VENV_BIN = Path(sys.executable).parent
 
 
 def main() -> int:
+    # DEBUG is off unless set; this is the development server, so say so (an
+    # explicit DEBUG=0 in the environment still wins).
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    env.setdefault("DEBUG", "1")
+    beat_schedule = Path(os.environ.get("VAR_DIR", ROOT / "var")) / "celerybeat-schedule"
+    beat_schedule.parent.mkdir(parents=True, exist_ok=True)
     worker = subprocess.Popen(  # noqa: S603 - fixed arguments
         [
             str(VENV_BIN / "celery"),
@@ -27,10 +36,23 @@ def main() -> int:
         cwd=ROOT,
         env=env,
     )
-    web = subprocess.Popen(
-        [sys.executable, "manage.py", "runserver", "127.0.0.1:8000"], cwd=ROOT, env=env
+    beat = subprocess.Popen(  # noqa: S603 - fixed arguments
+        [
+            str(VENV_BIN / "celery"),
+            "-A",
+            "config",
+            "beat",
+            "--loglevel=INFO",
+            f"--schedule={beat_schedule}",
+        ],
+        cwd=ROOT,
+        env=env,
     )
-    children = [web, worker]
+    port = os.environ.get("PORT", "8000")
+    web = subprocess.Popen(
+        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}"], cwd=ROOT, env=env
+    )
+    children = [web, worker, beat]
     try:
         # Whichever stops first (or Ctrl-C) stops the other.
         while all(child.poll() is None for child in children):

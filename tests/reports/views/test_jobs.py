@@ -19,7 +19,7 @@ from pypdf import PdfReader, PdfWriter
 from config.celery import app as celery_app
 from reports.models import ReportJob, ReportJobStatus
 
-from ..helpers import HTMX, signed_in
+from ...helpers import HTMX, signed_in
 
 STOP_POLLING = 286  # htmx stops polling on this status
 
