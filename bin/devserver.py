@@ -49,7 +49,7 @@ def main() -> int:
         env=env,
     )
     port = os.environ.get("PORT", "8000")
-    web = subprocess.Popen(
+    web = subprocess.Popen(  # noqa: S603 - fixed arguments, a port number from PORT
         [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}"], cwd=ROOT, env=env
     )
     children = [web, worker, beat]

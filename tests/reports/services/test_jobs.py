@@ -6,7 +6,6 @@ from unittest import mock
 
 import kombu.exceptions
 import pytest
-from django.conf import settings
 from django.utils import timezone
 
 from config.celery import app as celery_app
@@ -46,21 +45,33 @@ def test_request_creates_a_queued_job_and_queues_it_only_on_commit(
     assert job.started_at is None and job.finished_at is None
 
 
-def test_a_broker_that_cannot_be_reached_fails_the_job_in_plain_words(
+def test_a_broker_that_cannot_be_reached_keeps_no_job_and_says_so(
     roadmap, lead, django_capture_on_commit_callbacks
 ):
     unreachable = kombu.exceptions.OperationalError(f"Error 111 connecting. {INTERNAL_DETAIL}")
     with (
+        pytest.raises(jobs.ReportServiceUnavailable) as refused,
         mock.patch.object(celery_app, "send_task", side_effect=unreachable),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        jobs.report_job_request(roadmap=roadmap, requested_by=lead)
+
+    assert not ReportJob.objects.exists(), "nothing half-made is kept"
+    assert "Reports cannot be produced right now" in refused.value.message
+    assert_plain_failure(refused.value.message)
+
+
+def test_a_job_the_broker_took_records_when_and_how_often(
+    roadmap, lead, django_capture_on_commit_callbacks
+):
+    with (
+        mock.patch.object(celery_app, "send_task"),
         django_capture_on_commit_callbacks(execute=True),
     ):
         job = jobs.report_job_request(roadmap=roadmap, requested_by=lead)
 
-    job.refresh_from_db()
-    assert job.status == ReportJobStatus.FAILED
-    assert job.finished_at is not None
-    assert "not available" in job.error_message
-    assert_plain_failure(job.error_message)
+    assert job.queued_at is not None
+    assert job.sends == 1
 
 
 def test_failing_a_ready_job_leaves_it_ready(job):
@@ -86,44 +97,48 @@ def test_a_failure_given_in_words_is_shown_as_written(job):
     assert (job.status, job.error_message) == (ReportJobStatus.FAILED, "The roadmap was deleted.")
 
 
-def test_a_job_rendering_long_past_the_hard_limit_is_failed(job):
-    job = _rendering_since(job, seconds_ago=settings.REPORT_TIME_LIMIT * 3 + 120)
+@pytest.fixture
+def request_queued(roadmap, lead, django_capture_on_commit_callbacks):
+    """Press Export: the job commits and the broker takes it."""
 
-    job = jobs.report_job_expire_if_stuck(job=job)
+    def press() -> ReportJob:
+        with (
+            mock.patch.object(celery_app, "send_task"),
+            django_capture_on_commit_callbacks(execute=True),
+        ):
+            return jobs.report_job_request(roadmap=roadmap, requested_by=lead)
 
-    assert job.status == ReportJobStatus.FAILED
-    assert "took too long" in job.error_message
-    assert_plain_failure(job.error_message)
-
-
-def test_a_job_that_started_rendering_recently_is_left_alone(job):
-    job = _rendering_since(job, seconds_ago=60)
-
-    job = jobs.report_job_expire_if_stuck(job=job)
-
-    assert job.status == ReportJobStatus.RENDERING
-    assert job.error_message == ""
+    return press
 
 
-def test_pressing_export_again_while_a_job_waits_returns_that_job(
-    roadmap, lead, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks() as callbacks:
-        first = jobs.report_job_request(roadmap=roadmap, requested_by=lead)
-        again = jobs.report_job_request(roadmap=roadmap, requested_by=lead)
+def test_pressing_export_again_while_a_job_waits_returns_that_job(request_queued):
+    first = request_queued()
+    again = request_queued()
 
     assert again.pk == first.pk
     assert ReportJob.objects.count() == 1
-    assert len(callbacks) == 1
 
 
-def test_a_new_job_is_made_once_the_waiting_one_has_started_or_is_old(roadmap, lead):
-    first = jobs.report_job_request(roadmap=roadmap, requested_by=lead)
+def test_a_job_that_never_reached_the_broker_is_not_handed_back_as_waiting(
+    roadmap, lead, request_queued
+):
+    """Finding 1: a job whose message never reached the broker (the web process
+    died before sending, or the broker was silent) is not "waiting"."""
+    lost = ReportJob.objects.create(roadmap=roadmap, requested_by=lead, options={"version": 1})
+
+    again = request_queued()
+
+    assert again.pk != lost.pk
+    assert again.queued_at is not None
+
+
+def test_a_new_job_is_made_once_the_waiting_one_has_started_or_is_old(request_queued):
+    first = request_queued()
     ReportJob.objects.filter(pk=first.pk).update(status=ReportJobStatus.RENDERING)
-    second = jobs.report_job_request(roadmap=roadmap, requested_by=lead)
+    second = request_queued()
     ReportJob.objects.filter(pk=second.pk).update(
-        created_at=timezone.now() - jobs.REUSE_QUEUED_JOB_FOR - timedelta(seconds=1)
+        queued_at=timezone.now() - jobs.REUSE_QUEUED_JOB_FOR - timedelta(seconds=1)
     )
-    third = jobs.report_job_request(roadmap=roadmap, requested_by=lead)
+    third = request_queued()
 
     assert len({first.pk, second.pk, third.pk}) == 3
