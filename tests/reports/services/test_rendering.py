@@ -4,15 +4,19 @@ plain words."""
 import hashlib
 import io
 from datetime import timedelta
+from pathlib import Path
 from unittest import mock
 
 import pytest
 from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import OperationalError
 from django.utils import timezone
 from pypdf import PdfReader
 
-from reports.models import ReportJob, ReportJobStatus
+from reports.models import ReportJob, ReportJobStatus, report_upload_to
 from reports.services import rendering
 
 from ..conftest import INTERNAL_DETAIL, assert_plain_failure, render_raising
@@ -111,3 +115,76 @@ def test_a_render_stopped_by_the_soft_time_limit_says_it_took_too_long(job):
     assert job.status == ReportJobStatus.FAILED
     assert "took too long" in job.error_message
     assert_plain_failure(job.error_message)
+
+
+# The lease: one worker renders a job, and only it stores the file -----------------
+
+
+def test_a_job_another_worker_holds_a_lease_on_is_not_rendered(job):
+    held_until = timezone.now() + timedelta(seconds=30)
+    ReportJob.objects.filter(pk=job.pk).update(
+        status=ReportJobStatus.RENDERING,
+        lease_token="6f1c7a52-0000-4000-8000-000000000001",
+        lease_expires_at=held_until,
+        attempts=1,
+    )
+
+    with render_raising(AssertionError("rendered twice")):
+        rendering.report_job_render(job_id=job.pk)
+
+    job.refresh_from_db()
+    assert (job.status, job.attempts, job.lease_expires_at) == (
+        ReportJobStatus.RENDERING,
+        1,
+        held_until,
+    )
+    assert not job.file
+
+
+def test_a_job_whose_lease_expired_is_claimed_and_rendered(job):
+    ReportJob.objects.filter(pk=job.pk).update(
+        status=ReportJobStatus.RENDERING,
+        lease_token="6f1c7a52-0000-4000-8000-000000000001",
+        lease_expires_at=timezone.now() - timedelta(seconds=1),
+        attempts=1,
+    )
+
+    rendering.report_job_render(job_id=job.pk)
+
+    job.refresh_from_db()
+    assert (job.status, job.attempts, job.lease_token) == (ReportJobStatus.READY, 2, None)
+
+
+def test_a_worker_that_lost_its_lease_while_rendering_stores_nothing(job):
+    real_render = rendering.render_roadmap_report
+
+    def taken_over_meanwhile(*args, **kwargs):
+        result = real_render(*args, **kwargs)
+        # The sweeper gave the job to another worker while this one rendered.
+        ReportJob.objects.filter(pk=job.pk).update(
+            lease_token="6f1c7a52-0000-4000-8000-000000000002"
+        )
+        return result
+
+    with mock.patch.object(rendering, "render_roadmap_report", side_effect=taken_over_meanwhile):
+        rendering.report_job_render(job_id=job.pk)
+
+    job.refresh_from_db()
+    assert job.status == ReportJobStatus.RENDERING
+    assert not job.file
+    assert not list((Path(settings.MEDIA_ROOT) / "reports").rglob(f"{job.pk}*"))
+
+
+def test_a_second_attempt_replaces_a_file_a_dead_attempt_left(job):
+    """A worker that died after writing the file, before its row said so, leaves
+    a file under the job's name: the next attempt keeps one file, not two."""
+    name = report_upload_to(job, "")
+    default_storage.save(name, ContentFile(b"%PDF half-made"))
+
+    rendering.report_job_render(job_id=job.pk)
+
+    job.refresh_from_db()
+    assert job.file.name == name
+    files = list((Path(settings.MEDIA_ROOT) / "reports").rglob(f"{job.pk}*"))
+    assert len(files) == 1
+    assert hashlib.sha256(files[0].read_bytes()).hexdigest() == job.sha256

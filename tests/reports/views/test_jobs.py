@@ -6,6 +6,7 @@ lead of agency B.
 """
 
 import io
+import json
 from datetime import UTC, datetime, timedelta
 from unittest import mock
 
@@ -18,7 +19,9 @@ from pypdf import PdfReader, PdfWriter
 from config.celery import app as celery_app
 from reports.models import ReportJob, ReportJobStatus
 
+from ...conftest import database_url_for_tests
 from ...helpers import HTMX, signed_in
+from ...silent_dependency import SilentServer, run_django
 
 STOP_POLLING = 286  # htmx stops polling on this status
 
@@ -397,3 +400,44 @@ def test_job_page_of_a_finished_job_stops_asking_to_check_again(client, viewer, 
     assert response.status_code == 200
     assert "Check again" not in response.text
     assert "hx-get" not in response.text
+
+
+# A silent broker: accepts connections, never answers (finding 1) -----------------
+
+EXPORT_BUDGET = 8  # seconds: the broker's 2 s connect and read, one retry, and margin
+
+TIMED_EXPORT = """
+import json, sys, time
+from django.contrib.auth import get_user_model
+from django.test import Client
+from reports.models import ReportJob
+client = Client(headers={"host": "localhost"})
+client.force_login(get_user_model().objects.get(username=sys.argv[1]))
+started = time.monotonic()
+response = client.post(sys.argv[2])
+print(json.dumps({"status": response.status_code, "seconds": time.monotonic() - started,
+                  "text": response.text, "jobs": ReportJob.objects.count()}))
+"""
+
+
+@pytest.mark.django_db(transaction=True)
+def test_export_with_a_silent_broker_answers_within_budget_and_keeps_nothing(lead, roadmap):
+    silent = SilentServer()
+    try:
+        code = TIMED_EXPORT.replace("sys.argv[1]", repr(lead.username)).replace(
+            "sys.argv[2]", repr(export_url(roadmap))
+        )
+        done = run_django(
+            code,
+            REDIS_URL=f"redis://127.0.0.1:{silent.port}/0",
+            DATABASE_URL=database_url_for_tests(),
+        )
+    finally:
+        silent.close()
+
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["seconds"] < EXPORT_BUDGET, result["seconds"]
+    assert result["status"] == 503
+    assert "Reports cannot be produced right now" in result["text"]
+    assert result["jobs"] == 0, "no job is left to be handed back as waiting"
