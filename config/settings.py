@@ -160,8 +160,42 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "/media/"  # never served directly: downloads go through a view
+# Report files: the filesystem (MEDIA_ROOT) by default, or an S3-compatible object
+# store when S3_BUCKET is set, so web and worker machines share them. Downloads
+# are streamed through a view that checks membership either way: the bucket
+# stays private.
+S3_BUCKET = os.environ.get("S3_BUCKET", "")
+if S3_BUCKET:
+    from botocore.config import Config as BotocoreConfig
+
+    S3_STORAGE_OPTIONS = {
+        "bucket_name": S3_BUCKET,
+        "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("S3_REGION") or None,
+        # Unset: boto3's own chain (AWS_ACCESS_KEY_ID, an instance role...).
+        "access_key": os.environ.get("S3_ACCESS_KEY_ID") or None,
+        "secret_key": os.environ.get("S3_SECRET_ACCESS_KEY") or None,
+        "location": os.environ.get("S3_PREFIX", ""),
+        "addressing_style": os.environ.get("S3_ADDRESSING_STYLE") or None,
+        "signature_version": "s3v4",
+        "default_acl": None,  # private, as the bucket is
+        "file_overwrite": True,  # one object per job: a retry replaces it
+        "querystring_auth": True,
+        "querystring_expire": 60,
+        "client_config": BotocoreConfig(
+            connect_timeout=float(os.environ.get("S3_CONNECT_TIMEOUT", 3)),
+            read_timeout=float(os.environ.get("S3_READ_TIMEOUT", 30)),
+            retries={"max_attempts": 3, "mode": "standard"},
+        ),
+    }
+    MEDIA_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": S3_STORAGE_OPTIONS,
+    }
+else:
+    MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
