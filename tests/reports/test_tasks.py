@@ -27,14 +27,25 @@ def _production_celery_settings() -> dict:
     code = (
         "import json; from django.conf import settings as s; print(json.dumps({"
         "'visibility_timeout': s.CELERY_BROKER_TRANSPORT_OPTIONS.get('visibility_timeout'),"
-        "'soft': s.REPORT_SOFT_TIME_LIMIT, 'hard': s.REPORT_TIME_LIMIT}))"
+        "'soft': s.REPORT_SOFT_TIME_LIMIT, 'hard': s.REPORT_TIME_LIMIT,"
+        "'lease': s.REPORT_JOB_LEASE, 'sweep': s.REPORT_SWEEP_INTERVAL,"
+        "'socket_timeout': s.CELERY_BROKER_TRANSPORT_OPTIONS.get('socket_timeout'),"
+        "'connect_timeout': s.CELERY_BROKER_TRANSPORT_OPTIONS.get('socket_connect_timeout')}))"
     )
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings",
         "REDIS_URL": "redis://redis.invalid:6379/0",
     }
-    for name in ("REPORT_SOFT_TIME_LIMIT", "REPORT_TIME_LIMIT"):
+    for name in (
+        "REPORT_SOFT_TIME_LIMIT",
+        "REPORT_TIME_LIMIT",
+        "REPORT_JOB_LEASE",
+        "REPORT_SWEEP_INTERVAL",
+        "BROKER_VISIBILITY_TIMEOUT",
+        "BROKER_CONNECT_TIMEOUT",
+        "BROKER_READ_TIMEOUT",
+    ):
         env.pop(name, None)
     done = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
@@ -119,6 +130,10 @@ def test_time_limits_end_a_render_before_redis_would_hand_it_to_another_worker()
     production = _production_celery_settings()
     assert production["visibility_timeout"], "Redis needs a visibility timeout"
     assert 0 < production["soft"] < production["hard"] < production["visibility_timeout"]
+    # The sweeper notices a dead worker long before Redis would hand its message on.
+    assert production["lease"] + production["sweep"] < production["visibility_timeout"]
+    # A silent broker costs a web request seconds, not minutes.
+    assert 0 < production["connect_timeout"] <= 5 and 0 < production["socket_timeout"] <= 5
     if settings.CELERY_BROKER_URL.startswith("redis"):
         visibility = settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"]
         assert render_report_job.time_limit < visibility
