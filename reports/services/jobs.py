@@ -32,9 +32,8 @@ RENDER_REPORT_JOB = "reports.render_report_job"
 SUPPORT_HINT = "Try again; if it fails again, contact your platform support team"
 
 SERVICE_UNAVAILABLE = (
-    "Reports cannot be produced right now because the report service is not "
-    "answering. Nothing was started. Try again in a few minutes; if it keeps "
-    "happening, contact your platform support team."
+    "The report service is not answering, so nothing was started. Try again in a "
+    "few minutes; if it keeps happening, contact your platform support team."
 )
 
 

@@ -57,7 +57,7 @@ def test_a_broker_that_cannot_be_reached_keeps_no_job_and_says_so(
         jobs.report_job_request(roadmap=roadmap, requested_by=lead)
 
     assert not ReportJob.objects.exists(), "nothing half-made is kept"
-    assert "Reports cannot be produced right now" in refused.value.message
+    assert "The report service is not answering" in refused.value.message
     assert_plain_failure(refused.value.message)
 
 

@@ -138,6 +138,7 @@ def test_a_broker_that_is_down_says_reports_cannot_be_produced_and_keeps_nothing
 
     assert response.status_code == 503
     assert "Reports cannot be produced right now" in response.text
+    assert "The report service is not answering" in response.text
     assert "Connection refused" not in response.text
     assert not ReportJob.objects.exists()
 
