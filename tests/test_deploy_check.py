@@ -183,5 +183,5 @@ def test_an_unset_debug_is_production_so_it_needs_a_secret_key():
 def test_the_development_targets_turn_debug_on_explicitly():
     """`make run` and the tests set DEBUG themselves, since the default is off."""
     makefile = (ROOT / "Makefile").read_text()
-    assert "run worker: export DEBUG ?= 1" in makefile
+    assert "run worker bench: export DEBUG ?= 1" in makefile
     assert os.environ.get("DEBUG") == "1", "pytest-env sets DEBUG=1 for the test run"
