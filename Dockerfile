@@ -20,5 +20,6 @@ RUN pip install . \
 
 USER roadmap
 EXPOSE 8000
+# docker-compose.yml gives each service its command; this default is the web's.
 CMD ["gunicorn", "config.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", \
-     "--access-logfile", "-", "--error-logfile", "-"]
+     "--timeout", "60", "--access-logfile", "-", "--error-logfile", "-"]

@@ -15,7 +15,10 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 # Migrates, adds what is missing of the demo data, serves http://$HOST:$PORT
-# (default 127.0.0.1:8000) with a Celery worker beside it. Ctrl-C stops both.
+# (default 127.0.0.1:8000) with a Celery worker and beat beside it. Ctrl-C
+# stops all three. DEBUG is off unless set, so the development targets turn it
+# on (an explicit DEBUG=0 still wins).
+run worker bench: export DEBUG ?= 1
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo

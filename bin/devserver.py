@@ -1,6 +1,9 @@
-"""Run the development web server and a Celery worker together; Ctrl-C stops both.
+"""Run the development web server, a Celery worker and Celery beat together.
 
-The server listens on $HOST:$PORT (default 127.0.0.1:8000)."""
+Ctrl-C stops all three. Beat sends the periodic sweep that re-queues report
+jobs whose worker died (see README, "Background work"). The server listens on
+$HOST:$PORT (default 127.0.0.1:8000).
+"""
 
 import contextlib
 import os
@@ -14,7 +17,12 @@ VENV_BIN = Path(sys.executable).parent
 
 
 def main() -> int:
+    # DEBUG is off unless set; this is the development server, so say so (an
+    # explicit DEBUG=0 in the environment still wins).
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    env.setdefault("DEBUG", "1")
+    beat_schedule = Path(os.environ.get("VAR_DIR", ROOT / "var")) / "celerybeat-schedule"
+    beat_schedule.parent.mkdir(parents=True, exist_ok=True)
     worker = subprocess.Popen(  # noqa: S603 - fixed arguments
         [
             str(VENV_BIN / "celery"),
@@ -29,11 +37,23 @@ def main() -> int:
         cwd=ROOT,
         env=env,
     )
+    beat = subprocess.Popen(  # noqa: S603 - fixed arguments
+        [
+            str(VENV_BIN / "celery"),
+            "-A",
+            "config",
+            "beat",
+            "--loglevel=INFO",
+            f"--schedule={beat_schedule}",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
     address = f"{os.environ.get('HOST') or '127.0.0.1'}:{os.environ.get('PORT') or '8000'}"
     web = subprocess.Popen(  # noqa: S603 - our own address from the environment, no shell
         [sys.executable, "manage.py", "runserver", address], cwd=ROOT, env=env
     )
-    children = [web, worker]
+    children = [web, worker, beat]
     try:
         # Whichever stops first (or Ctrl-C) stops the other.
         while all(child.poll() is None for child in children):

@@ -42,7 +42,9 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [part.strip() for part in os.environ.get(name, default).split(",") if part.strip()]
 
 
-DEBUG = env_bool("DEBUG", True)
+# Off unless set: a deployment that forgets DEBUG must not show its URL patterns
+# and settings on an error page. `make run`, bin/devserver.py and the tests set DEBUG=1.
+DEBUG = env_bool("DEBUG", False)
 
 _DEV_SECRET_KEY = "dev-only-insecure-secret-key-do-not-use-in-production"  # noqa: S105
 SECRET_KEY = os.environ.get("SECRET_KEY", _DEV_SECRET_KEY if DEBUG else "")
@@ -127,6 +129,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {
         "NAME": str(Path(DATABASES["default"]["NAME"]).with_name("test-db.sqlite3"))
     }
+# PostgreSQL: give up connecting after DATABASE_CONNECT_TIMEOUT seconds, and stop
+# any statement after DATABASE_STATEMENT_TIMEOUT (0: no limit), so a stuck database
+# costs a web request seconds, not a hung gunicorn worker. The Celery worker raises
+# its own statement limit to the report's time limit (config/celery.py).
+DATABASE_CONNECT_TIMEOUT = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", 3))
+DATABASE_STATEMENT_TIMEOUT = float(os.environ.get("DATABASE_STATEMENT_TIMEOUT", 30))
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "connect_timeout": DATABASE_CONNECT_TIMEOUT,
+            "options": f"-c statement_timeout={int(DATABASE_STATEMENT_TIMEOUT * 1000)}",
+        }
+    )
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -150,8 +165,42 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "/media/"  # never served directly: downloads go through a view
+# Report files: the filesystem (MEDIA_ROOT) by default, or an S3-compatible object
+# store when S3_BUCKET is set, so web and worker machines share them. Downloads
+# are streamed through a view that checks membership either way: the bucket
+# stays private.
+S3_BUCKET = os.environ.get("S3_BUCKET", "")
+if S3_BUCKET:
+    from botocore.config import Config as BotocoreConfig
+
+    S3_STORAGE_OPTIONS = {
+        "bucket_name": S3_BUCKET,
+        "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("S3_REGION") or None,
+        # Unset: boto3's own chain (AWS_ACCESS_KEY_ID, an instance role...).
+        "access_key": os.environ.get("S3_ACCESS_KEY_ID") or None,
+        "secret_key": os.environ.get("S3_SECRET_ACCESS_KEY") or None,
+        "location": os.environ.get("S3_PREFIX", ""),
+        "addressing_style": os.environ.get("S3_ADDRESSING_STYLE") or None,
+        "signature_version": "s3v4",
+        "default_acl": None,  # private, as the bucket is
+        "file_overwrite": True,  # one object per job: a retry replaces it
+        "querystring_auth": True,
+        "querystring_expire": 60,
+        "client_config": BotocoreConfig(
+            connect_timeout=float(os.environ.get("S3_CONNECT_TIMEOUT", 3)),
+            read_timeout=float(os.environ.get("S3_READ_TIMEOUT", 30)),
+            retries={"max_attempts": 3, "mode": "standard"},
+        ),
+    }
+    MEDIA_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": S3_STORAGE_OPTIONS,
+    }
+else:
+    MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -202,9 +251,26 @@ CONTENT_SECURITY_POLICY = {
 # which queues to a folder that a separate worker process reads.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CELERY_QUEUE_DIR = VAR_DIR / "celery-queue"
+# Short broker timeouts, so a broker that accepts connections and never answers
+# costs a request a couple of seconds, not a gunicorn worker (README, "Background work").
+BROKER_CONNECT_TIMEOUT = float(os.environ.get("BROKER_CONNECT_TIMEOUT", 2))
+BROKER_READ_TIMEOUT = float(os.environ.get("BROKER_READ_TIMEOUT", 2))
+# Redis hands an unacknowledged message to another worker after this long; the
+# render's time limits stay well below it, and the sweeper recovers sooner.
+BROKER_VISIBILITY_TIMEOUT = int(os.environ.get("BROKER_VISIBILITY_TIMEOUT", 3600))
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": BROKER_VISIBILITY_TIMEOUT,
+        "socket_connect_timeout": BROKER_CONNECT_TIMEOUT,
+        "socket_timeout": BROKER_READ_TIMEOUT,
+        "retry_on_timeout": False,
+        # Kombu's own reconnection when publishing: once, not for ever.
+        "max_retries": 1,
+        "interval_start": 0,
+        "interval_step": 0.2,
+        "interval_max": 0.2,
+    }
 else:
     CELERY_BROKER_URL = "filesystem://"
     CELERY_BROKER_TRANSPORT_OPTIONS = {
@@ -214,6 +280,14 @@ else:
         "store_processed": False,
     }
     (CELERY_QUEUE_DIR / "control").mkdir(parents=True, exist_ok=True)
+CELERY_BROKER_CONNECTION_TIMEOUT = BROKER_CONNECT_TIMEOUT
+# Publishing a task tries once more at most: the web process must not wait.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.2,
+}
 CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "roadmap")
 CELERY_TASK_ALWAYS_EAGER = False
 CELERY_TASK_ACKS_LATE = True
@@ -229,6 +303,25 @@ CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 # Report rendering limits, both well below the broker's visibility timeout.
 REPORT_SOFT_TIME_LIMIT = int(os.environ.get("REPORT_SOFT_TIME_LIMIT", 240))
 REPORT_TIME_LIMIT = int(os.environ.get("REPORT_TIME_LIMIT", 300))
+# The sweeper (celery beat, every REPORT_SWEEP_INTERVAL seconds) finds jobs with no
+# sign of life: a rendering job whose worker stopped renewing its lease (renewed
+# every third of REPORT_JOB_LEASE), or a queued job no worker took within
+# REPORT_QUEUED_LIMIT. It queues them again, up to REPORT_MAX_ATTEMPTS in all,
+# then fails them with the reason. A dead worker is noticed after
+# REPORT_JOB_LEASE + REPORT_SWEEP_INTERVAL at most, long before Redis would
+# hand its message on (BROKER_VISIBILITY_TIMEOUT).
+REPORT_JOB_LEASE = int(os.environ.get("REPORT_JOB_LEASE", 60))
+REPORT_SWEEP_INTERVAL = float(os.environ.get("REPORT_SWEEP_INTERVAL", 60))
+REPORT_QUEUED_LIMIT = int(os.environ.get("REPORT_QUEUED_LIMIT", 600))
+REPORT_MAX_ATTEMPTS = int(os.environ.get("REPORT_MAX_ATTEMPTS", 3))
+CELERY_BEAT_SCHEDULE = {
+    "sweep-report-jobs": {
+        "task": "reports.sweep_report_jobs",
+        "schedule": REPORT_SWEEP_INTERVAL,
+        # A sweep nobody ran in time is replaced by the next one, not queued up.
+        "options": {"expires": REPORT_SWEEP_INTERVAL},
+    },
+}
 
 # Invitations to join an agency: how long an emailed link works. Email goes to
 # the console unless EMAIL_BACKEND is set (SMTP settings: see accounts).

@@ -36,7 +36,15 @@ class ReportJob(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
+    attempts = models.PositiveSmallIntegerField(default=0)  # renders started
+    # Handed to the broker: when last, and how many times (the sweeper re-sends).
+    queued_at = models.DateTimeField(null=True, blank=True)
+    sends = models.PositiveSmallIntegerField(default=0)
+    # The lease of the worker rendering the job: only the holder of lease_token may
+    # store the file, and it renews lease_expires_at while it works. An expired
+    # lease is the sign that the worker died.
+    lease_token = models.UUIDField(null=True, blank=True, editable=False)
+    lease_expires_at = models.DateTimeField(null=True, blank=True)
     error_message = models.TextField(blank=True)
     file = models.FileField(upload_to=report_upload_to, blank=True)
     size_bytes = models.PositiveBigIntegerField(null=True, blank=True)
@@ -45,7 +53,15 @@ class ReportJob(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["roadmap", "-created_at"])]
+        indexes = [
+            models.Index(fields=["roadmap", "-created_at"]),
+            # The sweeper's look-up: unfinished jobs only.
+            models.Index(
+                fields=["status"],
+                condition=models.Q(status__in=["queued", "rendering"]),
+                name="reportjob_unfinished",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.roadmap} report ({self.get_status_display()})"
@@ -62,7 +78,7 @@ class ReportJob(models.Model):
     @property
     def is_waiting_long(self) -> bool:
         """Queued for over a minute: the worker is busy or not running."""
-        waited = timezone.now() - self.created_at
+        waited = timezone.now() - (self.queued_at or self.created_at)
         return self.status == ReportJobStatus.QUEUED and waited.total_seconds() > 60
 
     @property

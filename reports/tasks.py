@@ -7,7 +7,7 @@ process queues the task by name (`jobs.RENDER_REPORT_JOB`) without importing it.
 from celery import Task, shared_task
 from django.conf import settings
 
-from .services import jobs, rendering
+from .services import jobs, rendering, sweeper
 
 
 class ReportTask(Task):
@@ -35,3 +35,9 @@ class ReportTask(Task):
 )
 def render_report_job(self, job_id: str) -> None:
     rendering.report_job_render(job_id=job_id)
+
+
+@shared_task(name="reports.sweep_report_jobs", ignore_result=True)
+def sweep_report_jobs() -> None:
+    """Celery beat runs this every REPORT_SWEEP_INTERVAL seconds."""
+    sweeper.report_jobs_sweep()

@@ -13,7 +13,7 @@ from ui.feedback import confirm
 from ui.http import HtmxHttpRequest, member_page
 
 from .models import ReportJob, ReportJobStatus
-from .services.jobs import report_job_expire_if_stuck, report_job_request
+from .services.jobs import ReportServiceUnavailable, report_job_request
 
 RECENT_EXPORTS = 20
 
@@ -34,17 +34,29 @@ def roadmap_exports(request: HtmxHttpRequest, agency: str, slug: str) -> HttpRes
     minimum = Role.LEAD if request.method == "POST" else Role.VIEWER
     membership = get_membership(request.user, agency, minimum=minimum)
     roadmap = roadmap_for(membership, slug)
+    unavailable = None
     if request.method == "POST":
-        job = report_job_request(roadmap=roadmap, requested_by=request.user)
-        confirm(request, "PDF export started. It is usually ready in under a minute.")
-        if request.htmx:
-            return render(request, "reports/job_detail.html#job-status", {"job": job})
-        return redirect(job)
+        try:
+            job = report_job_request(roadmap=roadmap, requested_by=request.user)
+        except ReportServiceUnavailable as refused:
+            unavailable = refused.message
+            if request.htmx:  # htmx swaps only a 2xx answer: the message is the answer
+                return render(
+                    request,
+                    "reports/roadmap_exports.html#export-unavailable",
+                    {"unavailable": unavailable},
+                )
+        else:
+            confirm(request, "PDF export started. It is usually ready in under a minute.")
+            if request.htmx:
+                return render(request, "reports/job_detail.html#job-status", {"job": job})
+            return redirect(job)
     jobs = roadmap.report_jobs.select_related("requested_by")[:RECENT_EXPORTS]
     return render(
         request,
         "reports/roadmap_exports.html",
-        member_page(membership, roadmap=roadmap, jobs=jobs),
+        member_page(membership, roadmap=roadmap, jobs=jobs, unavailable=unavailable),
+        status=503 if unavailable else 200,
     )
 
 
@@ -52,7 +64,7 @@ def roadmap_exports(request: HtmxHttpRequest, agency: str, slug: str) -> HttpRes
 @require_GET
 def job_detail(request: HtmxHttpRequest, agency: str, pk) -> HttpResponse:
     membership = get_membership(request.user, agency)
-    job = report_job_expire_if_stuck(job=_job(membership, pk))
+    job = _job(membership, pk)  # a job whose worker died is the sweeper's to finish
     if request.htmx:
         if not job.is_finished and request.GET.get("seen") == job.status:
             return HttpResponse(status=204)  # unchanged: htmx keeps polling, swaps nothing
@@ -74,9 +86,13 @@ def job_download(request: HtmxHttpRequest, agency: str, pk) -> FileResponse:
     job = _job(membership, pk)
     if job.status != ReportJobStatus.READY or not job.file:
         raise Http404("This report is not ready.")
-    return FileResponse(
+    # Streamed from the storage (filesystem or object store) after the membership
+    # check above; an OFFICIAL document is never kept by a shared cache or the browser.
+    response = FileResponse(
         job.file.open("rb"),
         as_attachment=True,
         filename=job.download_name,
         content_type="application/pdf",
     )
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -163,7 +163,25 @@ def debug_setting(**env: str) -> str:
     return done.stdout.strip().splitlines()[-1]
 
 
-def test_debug_is_still_on_by_default_and_off_when_asked():
-    assert debug_setting() == "True"
-    assert debug_setting(DEBUG="") == "True"
-    assert debug_setting(DEBUG="Off", SECRET_KEY=secrets.token_urlsafe(64)) == "False"
+def test_debug_is_off_unless_set():
+    """A deployment that forgets DEBUG must not show URL patterns on a 404 (finding 7)."""
+    production = {"SECRET_KEY": secrets.token_urlsafe(64), "ALLOWED_HOSTS": PRODUCTION_HOST}
+
+    assert debug_setting(**production) == "False"
+    assert debug_setting(DEBUG="", **production) == "False"
+    assert debug_setting(DEBUG="1") == "True"
+    assert debug_setting(DEBUG="Off", **production) == "False"
+
+
+def test_an_unset_debug_is_production_so_it_needs_a_secret_key():
+    done = manage("check", ALLOWED_HOSTS=PRODUCTION_HOST)
+
+    assert done.returncode != 0
+    assert "SECRET_KEY must be set" in done.stderr
+
+
+def test_the_development_targets_turn_debug_on_explicitly():
+    """`make run` and the tests set DEBUG themselves, since the default is off."""
+    makefile = (ROOT / "Makefile").read_text()
+    assert "run worker bench: export DEBUG ?= 1" in makefile
+    assert os.environ.get("DEBUG") == "1", "pytest-env sets DEBUG=1 for the test run"

@@ -1,5 +1,6 @@
 """GET /healthz: what a load balancer and `docker compose` ask before sending traffic."""
 
+import json
 import time
 from unittest import mock
 
@@ -8,6 +9,9 @@ import pytest
 from django.db import OperationalError, connection
 
 from config import health
+
+from .conftest import database_url_for_tests
+from .silent_dependency import SilentServer, run_django
 
 pytestmark = pytest.mark.django_db
 
@@ -85,3 +89,62 @@ def test_healthz_reports_both_when_neither_answers(client):
 
 def test_healthz_only_answers_get(client):
     assert client.post("/healthz").status_code == 405
+
+
+# A silent dependency: accepts connections, never answers (finding 1) -------------
+
+HEALTHZ_BUDGET = 6  # seconds: the broker's 2 s connect and read, and margin for a busy machine
+
+TIMED_HEALTHZ = """
+import json, time
+from django.test import Client
+started = time.monotonic()
+response = Client().get("/healthz", headers={"host": "localhost"})
+print(json.dumps({"status": response.status_code, "body": response.json(),
+                  "seconds": time.monotonic() - started}))
+"""
+
+
+@pytest.fixture
+def silent():
+    server = SilentServer()
+    yield server
+    server.close()
+
+
+def timed_healthz(**env: str) -> dict:
+    done = run_django(TIMED_HEALTHZ, **env)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.django_db(transaction=True)
+def test_healthz_answers_within_budget_naming_a_silent_broker(silent):
+    result = timed_healthz(
+        REDIS_URL=f"redis://127.0.0.1:{silent.port}/0", DATABASE_URL=database_url_for_tests()
+    )
+
+    assert result["seconds"] < HEALTHZ_BUDGET, result
+    assert result["status"] == 200, "pages still work without the broker"
+    assert result["body"] == {"database": "ok", "broker": "unavailable", "status": "ok"}
+    assert silent.accepted, "the check did reach the silent broker"
+
+
+def test_healthz_answers_within_budget_naming_a_silent_database(silent):
+    result = timed_healthz(DATABASE_URL=f"postgres://roadmap@127.0.0.1:{silent.port}/roadmap")
+
+    assert result["seconds"] < HEALTHZ_BUDGET, result
+    assert result["status"] == 503
+    assert result["body"]["database"] == "unavailable"
+    assert result["body"]["status"] == "unavailable"
+
+
+def test_web_requests_have_a_statement_timeout_on_postgresql(settings):
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        pytest.skip("the statement timeout is a PostgreSQL setting")
+    from django.db import connection as db
+
+    with db.cursor() as cursor:
+        cursor.execute("SHOW statement_timeout")
+        assert cursor.fetchone()[0] == f"{int(settings.DATABASE_STATEMENT_TIMEOUT)}s"
+    assert settings.DATABASES["default"]["OPTIONS"]["connect_timeout"] == 3

@@ -1,12 +1,37 @@
-"""Fixtures shared by the report tests: a socket that counts the connections the
-renderer makes, and the production URL fetcher, recording each instance made."""
+"""Fixtures shared by the report tests: a job, plain-failure checks, a socket that
+counts the connections the renderer makes, and the production URL fetcher,
+recording each instance made."""
 
 import socket
+from unittest import mock
 
 import pytest
 
 from reports import pdf
 from reports.fetcher import StaticOnlyURLFetcher
+from reports.models import ReportJob
+from reports.services import rendering
+
+INTERNAL_DETAIL = "psycopg: secret-host.internal refused user=roadmap"
+
+
+@pytest.fixture
+def job(roadmap, lead):
+    return ReportJob.objects.create(roadmap=roadmap, requested_by=lead, options={"version": 1})
+
+
+def render_raising(error: BaseException):
+    """The PDF engine failing with `error`."""
+    return mock.patch.object(rendering, "render_roadmap_report", side_effect=error)
+
+
+def assert_plain_failure(message: str) -> None:
+    """A message a programme lead can act on, with nothing from the inside."""
+    assert message
+    assert "try again" in message.lower()
+    assert INTERNAL_DETAIL not in message
+    assert "Traceback" not in message
+    assert "Error(" not in message
 
 
 class ConnectionTrap:

@@ -33,7 +33,7 @@ from roadmap.models import (
 from roadmap.rules.kpi_status import RULE_TEXT
 from roadmap.selectors.objectives import objectives_in_full
 from tests.html import squash
-from tests.reports.test_rendering import (
+from tests.reports.test_pdf import (
     GENERATED_AT,
     hostile_markup,
     lines_of_etc_files,
