@@ -29,7 +29,7 @@ def clean_code(code: str) -> str:
 def is_app_code(code: str) -> bool:
     """Six digits come from the authenticator app; anything else may be a
     recovery code."""
-    return len(code) == 6 and code.isdigit()
+    return len(code) == 6 and code.isascii() and code.isdigit()
 
 
 class ResetDecision(StrEnum):

@@ -301,5 +301,7 @@ LOGGING = {
         # WeasyPrint warns about every refused fetch; keep them, but quietly.
         "weasyprint": {"level": "ERROR"},
         "fontTools": {"level": "WARNING"},
+        # django-axes: failures and lockouts (WARNING), not every successful sign-in.
+        "axes": {"level": "WARNING"},
     },
 }
