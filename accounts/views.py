@@ -105,26 +105,21 @@ def _second_factor_required(user) -> str:
 def two_factor_setup(request: HttpRequest) -> HttpResponse:
     if selectors.authenticator_for(request.user) is not None:
         return redirect(_with_next("accounts:two-factor-verify", _next(request)))
-    form = AuthenticatorForm(request.POST or None)
-    key_hex = None
-    if request.method == "POST" and form.is_valid():
+    form = AuthenticatorForm(request.POST if request.method == "POST" else None)
+    key_hex = _scanned_key(request)
+    if request.method == "POST" and key_hex is None:
+        form.add_error("code", "This page was open too long. Scan the new QR code and try again.")
+    elif request.method == "POST" and form.is_valid():
         try:
-            key_hex = signing.loads(form.cleaned_data["key"], salt=KEY_SALT, max_age=KEY_MAX_AGE)
-        except signing.BadSignature:
-            form.add_error(
-                "code", "This page was open too long. Scan the new QR code and try again."
+            device, _codes = services.authenticator_add(
+                user=request.user, key_hex=key_hex, code=form.cleaned_data["code"]
             )
+        except ValidationError as error:
+            form.add_error("code", error)
         else:
-            try:
-                device, _codes = services.authenticator_add(
-                    user=request.user, key_hex=key_hex, code=form.cleaned_data["code"]
-                )
-            except ValidationError as error:
-                form.add_error("code", error)
-            else:
-                services.second_factor_passed(request=request, device=device)
-                messages.success(request, "Two-factor authentication is on.")
-                return redirect(_with_next("accounts:recovery-codes", _next(request)))
+            services.second_factor_passed(request=request, device=device)
+            messages.success(request, "Two-factor authentication is on.")
+            return redirect(_with_next("accounts:recovery-codes", _next(request)))
     if key_hex is None:
         key_hex = services.new_totp_key()
     device = services.TOTPDevice(user=request.user, key=key_hex)  # not saved: for its URL
@@ -145,6 +140,15 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _scanned_key(request: HttpRequest) -> str | None:
+    """The key of the QR code the user was shown, kept while they correct a
+    mistyped code, so the account they added to their app stays the right one."""
+    try:
+        return signing.loads(request.POST.get("key", ""), salt=KEY_SALT, max_age=KEY_MAX_AGE)
+    except signing.BadSignature:
+        return None
+
+
 def _grouped(secret: str) -> str:
     return " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
 
@@ -155,7 +159,7 @@ def _grouped(secret: str) -> str:
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def two_factor_verify(request: HttpRequest) -> HttpResponse:
-    form = CodeForm(request.POST or None)
+    form = CodeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             device = services.second_factor_check(user=request.user, code=form.cleaned_data["code"])
@@ -180,7 +184,7 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def two_factor_remove(request: HttpRequest) -> HttpResponse:
     """Asks for a current code, so a borrowed session cannot turn it off."""
-    form = CodeForm(request.POST or None)
+    form = CodeForm(request.POST if request.method == "POST" else None)
     has_device = selectors.authenticator_for(request.user) is not None
     if request.method == "POST" and form.is_valid():
         try:

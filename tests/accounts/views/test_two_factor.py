@@ -86,6 +86,10 @@ def test_a_wrong_code_at_set_up_adds_nothing_and_keeps_the_same_key(client, lead
     assert shown_key(response.text)[1] == key_hex  # the QR code they scanned still works
     assert not TOTPDevice.objects.exists()
 
+    forgotten = client.post(SETUP, {"key": signed, "code": ""})
+    assert "Enter the 6-digit code" in forgotten.text
+    assert shown_key(forgotten.text)[1] == key_hex
+
 
 def test_a_key_signed_for_another_purpose_is_refused(client, lead):
     client.force_login(lead)
