@@ -17,6 +17,7 @@ from django.urls import reverse, reverse_lazy
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import rules, selectors, services
 from .forms import AuthenticatorForm, CodeForm, ResetRequestForm
@@ -53,7 +54,7 @@ def sign_in_locked_out(request: HttpRequest, response=None, credentials=None) ->
     """The sign-in page, saying signing in is paused. The same for every user
     name, existing or not, and whichever limit was reached."""
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
-    return render(
+    response = render(
         request,
         "registration/login.html",
         {
@@ -64,6 +65,8 @@ def sign_in_locked_out(request: HttpRequest, response=None, credentials=None) ->
         },
         status=429,
     )
+    response["Retry-After"] = str(int(settings.AXES_COOLOFF_TIME.total_seconds()))
+    return response
 
 
 # The account page ------------------------------------------------------------------
@@ -122,7 +125,7 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
             return redirect(_with_next("accounts:recovery-codes", _next(request)))
     if key_hex is None:
         key_hex = services.new_totp_key()
-    device = services.TOTPDevice(user=request.user, key=key_hex)  # not saved: for its URL
+    device = TOTPDevice(user=request.user, key=key_hex)  # not saved: only for its otpauth URL
     return _private(
         render(
             request,

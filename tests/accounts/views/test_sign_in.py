@@ -50,6 +50,7 @@ def test_wrong_passwords_then_the_right_one_is_refused_until_the_cool_off(client
     assert response.status_code == 429
     assert PAUSED in response.text
     assert "paused for 15 minutes" in response.text
+    assert response["Retry-After"] == "900"
     assert signed_in_as(client) is None
 
     # Fifteen minutes later, the right password works, and the count starts again.
