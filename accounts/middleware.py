@@ -45,8 +45,11 @@ class SecondFactorMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
+        # Templates hide what only a fully signed-in person may see (the
+        # header's account link) while the second step is still to be done.
+        request.second_factor_pending = False
         match = request.resolver_match
-        if match is None or match.view_name in OPEN_TO_UNVERIFIED:
+        if match is None or match.view_name in ("healthz", "logout"):
             return None
         user = request.user
         if match.app_name == "admin":
@@ -57,7 +60,10 @@ class SecondFactorMiddleware:
         if step is None:  # a session from before this check existed
             step = services.second_factor_remember(request=request, user=user)
         page = STEP_PAGES.get(rules.SecondFactorStep(step))
-        return _to(request, page) if page else None
+        request.second_factor_pending = page is not None
+        if page is None or match.view_name in OPEN_TO_UNVERIFIED:
+            return None
+        return _to(request, page)
 
     def _admin(self, request, user, view_name: str):
         """Django admin: staff prove a second factor, whatever the session noted."""

@@ -140,3 +140,10 @@ def test_the_sign_in_page_offers_password_reset(client):
     response = client.get(LOGIN)
     assert f'href="{reverse("accounts:password-reset")}"' in response.text
     assert "Forgot your password?" in response.text
+
+
+def test_a_failed_attempt_keeps_no_password(client, lead):
+    sign_in(client, lead.username, "my-real-password-with-a-typo")
+    attempt = AccessAttempt.objects.get()
+    assert "my-real-password-with-a-typo" not in attempt.post_data
+    assert attempt.failures_since_start == 1

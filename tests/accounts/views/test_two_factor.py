@@ -113,6 +113,7 @@ def test_with_an_app_signing_in_asks_for_its_code(client, lead, roadmap):
     htmx = client.get(roadmap.get_absolute_url(), headers=HTMX)
     assert htmx["HX-Redirect"].startswith(VERIFY)
 
+    assert "Your account</a>" not in client.get(VERIFY).text  # not until the code is given
     wrong = client.post(VERIFY, {"code": "000000", "next": roadmap.get_absolute_url()})
     assert wrong.status_code == 400
     assert client.get(roadmap.get_absolute_url()).status_code == 302
