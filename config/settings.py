@@ -6,6 +6,7 @@ DATABASE_URL, REDIS_URL, SECRET_KEY, DEBUG=0 and ALLOWED_HOSTS.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -65,8 +66,13 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "ui",
     "agencies",
+    "accounts",
     "roadmap",
     "assessments",
     "stakeholders",
@@ -80,6 +86,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -87,6 +95,8 @@ MIDDLEWARE = [
     "config.middleware.HtmxLoginRedirectMiddleware",
     # After MessageMiddleware: adds the pending messages to an htmx response.
     "ui.feedback.FeedbackMiddleware",
+    # Last, as django-axes asks: it turns a refused sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 # A refused form submission gets a page in the site's layout that says what to do.
@@ -154,6 +164,53 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+
+# Sign-in throttling (django-axes): after SIGN_IN_FAILURE_LIMIT wrong passwords
+# for one user name (from anywhere), or from one address (for any user names),
+# signing in is refused for SIGN_IN_LOCKOUT_MINUTES, even with the right
+# password. A platform admin unlocks early in Django admin (Access attempts:
+# delete the rows). Names that do not exist are counted the same way, so the
+# lockout says nothing about which accounts exist.
+AUTHENTICATION_BACKENDS = [
+    "accounts.backends.SignInThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("SIGN_IN_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("SIGN_IN_LOCKOUT_MINUTES", 15)))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+# Attempts during a lockout do not restart it, so it ends when it said it would.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "accounts.views.sign_in_locked_out"
+if env_bool("SECURE_PROXY_SSL_HEADER", False):
+    # Behind one trusted proxy, the client is the address it appends last.
+    AXES_IPWARE_PROXY_COUNT = 1
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+
+# Two-factor authentication (django-otp, TOTP): required for Django admin,
+# offered to everyone, required for agency admins when this is on.
+REQUIRE_MFA_FOR_AGENCY_ADMINS = env_bool("REQUIRE_MFA_FOR_AGENCY_ADMINS", False)
+OTP_TOTP_ISSUER = "Roadmap planner"
+
+# Password reset by email: at most this many requests an hour from one address,
+# and emails to one address.
+PASSWORD_RESET_LIMIT_PER_ADDRESS = 10
+PASSWORD_RESET_LIMIT_PER_EMAIL = 3
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 3  # a reset link works for 3 hours
+
+# Email: printed to the console unless EMAIL_HOST names an SMTP server.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+if EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_PORT = int(os.environ.get("EMAIL_PORT", 587))
+    EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+    EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+    EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", 10))
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Roadmap planner <noreply@localhost>")
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/London")
@@ -347,5 +404,7 @@ LOGGING = {
         # WeasyPrint warns about every refused fetch; keep them, but quietly.
         "weasyprint": {"level": "ERROR"},
         "fontTools": {"level": "WARNING"},
+        # django-axes: failures and lockouts (WARNING), not every successful sign-in.
+        "axes": {"level": "WARNING"},
     },
 }

@@ -39,13 +39,22 @@ from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.tokens import default_token_generator
+from django.contrib.auth.views import INTERNAL_RESET_SESSION_TOKEN
+from django.core import mail, signing
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver, include, path, reverse
 from django.urls.resolvers import RegexPattern
 from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django_otp.plugins.otp_static.models import StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from accounts import views as account_views
 from agencies.models import Invitation, Membership, Organisation, Role, token_digest
 from reports.models import ReportJob, ReportJobStatus
 from roadmap.models import (
@@ -58,6 +67,7 @@ from roadmap.models import (
     Roadmap,
 )
 
+from .accounts.two_factor import KEY_HEX, sign_in_with_second_factor, totp_code
 from .conftest import make_member
 from .roadmap.kpi_factories import days_ago, make_kpi, measure, today
 
@@ -306,11 +316,39 @@ ROADMAP_FORM = {
 }
 
 
+def with_authenticator(w: World, client, user) -> None:
+    """The persona has an authenticator app and this session has given its code."""
+    if user is not None:
+        sign_in_with_second_factor(client, user)
+
+
+def with_reset_link_opened(w: World, client, user) -> None:
+    """The session has opened vik-viewer's reset link, which Django then keeps
+    in the session and takes out of the address."""
+    session = client.session
+    session[INTERNAL_RESET_SESSION_TOKEN] = default_token_generator.make_token(w.users["viewer"])
+    session.save()
+
+
+def reset_link(w: World) -> dict:
+    return {
+        "uidb64": urlsafe_base64_encode(force_bytes(w.users["viewer"].pk)),
+        "token": "set-password",
+    }
+
+
+def signed_setup_key() -> str:
+    return signing.dumps(KEY_HEX, salt=account_views.KEY_SALT)
+
+
+NEW_PASSWORD = "a-new-Passphrase-for-vik-42"
+
+
 # The table ------------------------------------------------------------------------
 
 SIGNED_IN = "anyone signed in"  # a page outside any agency
-# Help, the accessibility statement and privacy notice; a page whose secret link
-# is the permission (an invitation).
+# Help, the accessibility statement and privacy notice, signing in and password
+# reset; a page whose secret link is the permission (an invitation).
 PUBLIC = "anyone, signed in or not"
 NOT_ALLOWED = None  # the page refuses the method: 405
 Minimum = Role | str | None
@@ -336,6 +374,9 @@ class Route:
     # does not give are xfail (strict, so fixing the view fails them: then
     # delete the note).
     known_bug: str = ""
+    # What the persona has before asking (their user is None when signed out),
+    # for pages about the persona's own sign-in: a two-factor app, a reset link.
+    before: Callable[[World, object, AbstractBaseUser | None], None] | None = None
 
     def minimum(self, method: str) -> Minimum:
         return {"GET": self.get, "POST": self.post}.get(method, NOT_ALLOWED)
@@ -354,6 +395,63 @@ TABLE: dict[str, Route] = {
     "pages:help": Route(kwargs=lambda w: {}, get=PUBLIC, post=NOT_ALLOWED),
     "pages:accessibility": Route(kwargs=lambda w: {}, get=PUBLIC, post=NOT_ALLOWED),
     "pages:privacy": Route(kwargs=lambda w: {}, get=PUBLIC, post=NOT_ALLOWED),
+    # Your account, two-factor and password reset (accounts/urls.py) ------------------
+    "accounts:detail": Route(kwargs=lambda w: {}, get=SIGNED_IN, post=NOT_ALLOWED),
+    "accounts:two-factor-setup": Route(
+        kwargs=lambda w: {},
+        get=SIGNED_IN,
+        post=SIGNED_IN,
+        data=lambda w: {"key": signed_setup_key(), "code": totp_code()},
+        redirect=lambda w: f"{reverse('accounts:recovery-codes')}?next=%2F",
+        done=lambda w: TOTPDevice.objects.filter(confirmed=True).count() == 1,
+    ),
+    "accounts:two-factor-verify": Route(
+        kwargs=lambda w: {},
+        get=SIGNED_IN,
+        post=SIGNED_IN,
+        before=with_authenticator,
+        data=lambda w: {"code": totp_code()},
+        redirect=lambda w: reverse("home"),
+        done=lambda w: TOTPDevice.objects.get().last_t > 0,
+    ),
+    "accounts:two-factor-remove": Route(
+        kwargs=lambda w: {},
+        get=SIGNED_IN,  # the question, asking for a code
+        post=SIGNED_IN,
+        before=with_authenticator,
+        data=lambda w: {"code": totp_code()},
+        redirect=lambda w: reverse("accounts:detail"),
+        done=lambda w: not TOTPDevice.objects.exists(),
+    ),
+    "accounts:recovery-codes": Route(
+        kwargs=lambda w: {},
+        get=SIGNED_IN,  # your unused codes
+        post=SIGNED_IN,  # new ones
+        before=with_authenticator,
+        redirect=lambda w: f"{reverse('accounts:recovery-codes')}?next=%2F",
+        done=lambda w: StaticToken.objects.count() == 10,
+    ),
+    "accounts:password-reset": Route(
+        kwargs=lambda w: {},
+        get=PUBLIC,
+        post=PUBLIC,
+        data=lambda w: {"email": w.users["viewer"].email},
+        redirect=lambda w: reverse("accounts:password-reset-done"),
+        done=lambda w: [m.to for m in mail.outbox] == [[w.users["viewer"].email]],
+    ),
+    "accounts:password-reset-done": Route(kwargs=lambda w: {}, get=PUBLIC, post=NOT_ALLOWED),
+    "accounts:password-reset-confirm": Route(
+        kwargs=reset_link,
+        get=PUBLIC,
+        post=PUBLIC,
+        before=with_reset_link_opened,
+        data=lambda w: {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
+        redirect=lambda w: reverse("accounts:password-reset-complete"),
+        done=lambda w: (
+            get_user_model().objects.get(pk=w.users["viewer"].pk).check_password(NEW_PASSWORD)
+        ),
+    ),
+    "accounts:password-reset-complete": Route(kwargs=lambda w: {}, get=PUBLIC, post=NOT_ALLOWED),
     # Members (agencies/urls.py) --------------------------------------------------
     "agencies:members": Route(
         kwargs=in_agency,
@@ -711,11 +809,9 @@ SIGN_IN, DONE = "sign in", "done"
 
 def expected(route: Route, persona: str, method: str) -> str | int:
     """What the rules say `persona` gets for `method` on the route."""
-    minimum = route.minimum(method)
-    if persona == "anonymous":
-        if route.get == PUBLIC:
-            return 405 if minimum is NOT_ALLOWED else DONE
+    if persona == "anonymous" and route.get != PUBLIC:
         return SIGN_IN
+    minimum = route.minimum(method)
     foreign = persona not in ROLES and route.get not in (SIGNED_IN, PUBLIC)
     if minimum is NOT_ALLOWED:
         return 404 if foreign and route.agency_first else 405
@@ -758,6 +854,8 @@ def test_permission_matrix(
     address = reverse(name, kwargs=route.kwargs(world))
     if persona != "anonymous":
         client.force_login(world.users[persona])
+    if route.before:
+        route.before(world, client, world.users.get(persona))
 
     for method in methods.split():
         with (

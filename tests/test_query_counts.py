@@ -10,13 +10,16 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.services import recovery_codes_replace
 from agencies.models import Invitation, Membership, Organisation, Role, token_digest
 from reports.models import ReportJob, ReportJobStatus
 from roadmap.models import Objective, Roadmap
 
+from .accounts.two_factor import sign_in_with_second_factor
 from .helpers import count_queries
 
 FEW, MANY = 3, 30
@@ -251,3 +254,39 @@ def test_footer_pages(lead_client, lead, page):
     assert_constant(
         lead_client, "help", reverse(f"pages:{page}"), add_rows, r"/agencies/extra-\d+/"
     )
+
+
+# Your account and two-factor pages: the session, the user, the device that
+# verified the session, the header's agency switcher, then the page's own reads.
+ACCOUNT_BUDGET = {
+    "accounts:detail": 7,  # + the app, the recovery codes left, admin of an agency?
+    "accounts:recovery-codes": 6,  # + the app, the codes
+    "accounts:two-factor-remove": 6,  # + the app, admin of an agency?
+    "accounts:two-factor-verify": 5,  # + the app
+}
+
+
+def add_people_with_two_factor(first: int, count: int) -> None:
+    for user in make_users(first, count, "two-factor"):
+        sign_in_with_second_factor(Client(), user)
+        recovery_codes_replace(user=user)
+
+
+def test_account_pages(client, lead):
+    sign_in_with_second_factor(client, lead)
+    recovery_codes_replace(user=lead)
+    few = {}
+    add_people_with_two_factor(0, FEW)
+    for name in ACCOUNT_BUDGET:
+        few[name], _ = count_queries(client, reverse(name))
+    add_people_with_two_factor(FEW, 10 * FEW)
+    for name, budget in ACCOUNT_BUDGET.items():
+        many, _ = count_queries(client, reverse(name))
+        assert few[name] == many, f"{name}: {few[name]} queries, then {many} with 10x the data"
+        assert many <= budget, f"{name}: {many} queries, over the budget of {budget}"
+
+
+def test_sign_in_and_password_reset_pages(client, db):
+    for name in ("login", "accounts:password-reset", "accounts:password-reset-done"):
+        response_queries, _ = count_queries(client, reverse(name))
+        assert response_queries == 0, f"{name}: {response_queries} queries signed out"

@@ -3,6 +3,7 @@ import os
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from accounts.demo import describe, seed_second_factor
 from agencies.demo import DEMO_USERS, seed_agency
 from roadmap.demo import demo_contents, remove_demo, seed_demo_roadmap
 
@@ -33,6 +34,7 @@ class Command(BaseCommand):
                 self.stdout.write("Putting back the demo users' names, roles and password.")
                 remove_demo(agency)
             roadmap, added = seed_demo_roadmap(agency=agency, created_by=users["lead"], users=users)
+            second_factor = seed_second_factor(user=users["admin"])
         self.stdout.write(f"Demo agency: {agency.name}")
         self.stdout.write(f"Demo roadmap: {roadmap.title} ({roadmap.get_absolute_url()})")
         if added:
@@ -49,3 +51,5 @@ class Command(BaseCommand):
                 "(Demo users that already existed keep their password; "
                 "seed_demo --reset sets it again.)"
             )
+        for line in describe(second_factor):
+            self.stdout.write(line)
