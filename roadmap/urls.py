@@ -37,13 +37,8 @@ urlpatterns = [
         name="alignment-delete",
     ),
     # KPIs
-    path(OBJECTIVE + "kpis/new/", kpis.kpi_create, name="kpi-create"),
+    *kpis.kpi_list.routes(list_path=OBJECTIVE + "kpis/", item_path=KPI),
     path(KPI, kpis.kpi_detail, name="kpi-detail"),
-    path(KPI + "edit/", kpis.kpi_edit, name="kpi-edit"),
-    path(KPI + "move/", kpis.kpi_move, name="kpi-move"),
-    path(KPI + "delete/", kpis.kpi_delete, name="kpi-delete"),
-    # Measurements
-    path(KPI + "measurements/new/", measurements.measurement_create, name="measurement-create"),
-    path(MEASUREMENT + "edit/", measurements.measurement_edit, name="measurement-edit"),
-    path(MEASUREMENT + "delete/", measurements.measurement_delete, name="measurement-delete"),
+    # Measurements, in the order of their dates
+    *measurements.measurement_list.routes(list_path=KPI + "measurements/", item_path=MEASUREMENT),
 ]

@@ -616,6 +616,13 @@ TABLE: dict[str, Route] = {
         redirect=lambda w: objective_page(w, "alignments"),
         done=lambda w: not ObjectiveAlignment.objects.filter(pk=w.alignment.pk).exists(),
     ),
+    "roadmap:kpi-list": Route(
+        kwargs=in_objective,
+        get=V,
+        post=NOT_ALLOWED,
+        agency_first=True,
+        get_redirect=lambda w: objective_page(w, "kpis"),
+    ),
     "roadmap:kpi-create": Route(
         kwargs=in_objective,
         get=E,
@@ -648,6 +655,13 @@ TABLE: dict[str, Route] = {
         redirect=lambda w: objective_page(w, "kpis"),
         done=lambda w: not KPI.objects.filter(pk=w.kpi.pk).exists(),
     ),
+    "roadmap:measurement-list": Route(
+        kwargs=in_kpi,
+        get=V,
+        post=NOT_ALLOWED,
+        agency_first=True,
+        get_redirect=lambda w: kpi_page(w, "measurements"),
+    ),
     "roadmap:measurement-create": Route(
         kwargs=in_kpi,
         get=E,
@@ -661,7 +675,7 @@ TABLE: dict[str, Route] = {
         get=E,
         post=E,
         data=lambda w: {"value": "41", "date": str(w.measurement.date), "note": ""},
-        redirect=lambda w: kpi_page(w, "measurements"),
+        redirect=lambda w: kpi_page(w, f"measurement-{w.measurement.pk}"),
         done=lambda w: Measurement.objects.get(pk=w.measurement.pk).value == 41,
     ),
     "roadmap:measurement-delete": Route(

@@ -70,6 +70,8 @@ class InlineList:
     confirm_template: ClassVar[str]  # whole-page question, with a `confirm-item` partial
     form_class: ClassVar[type[forms.BaseForm]]
     add_form_ids: ClassVar[str] = "id_%s"  # when the page holds two "add" forms
+    add_on_demand: ClassVar[bool] = False  # the "add" form opens from a button, not always
+    movable: ClassVar[bool] = True  # False for a list in a fixed order (by date)
     services: ClassVar[ModuleType]  # the concept's services module
     parent_arg: ClassVar[str]  # what its `<noun>_create` calls the parent: "roadmap"
 
@@ -120,6 +122,11 @@ class InlineList:
     def label(self, item: Any) -> str:
         return str(item)
 
+    def message(self, done: str, item: Any) -> str:
+        """The confirmation of a change: done is "added", "saved" or "deleted"."""
+        noun = self.noun_label
+        return f"{noun[0].upper()}{noun[1:]} {done}: {self.label(item)}"
+
     def confirm_context(self, request: HtmxHttpRequest, item: Any) -> dict[str, Any]:
         """What the question says besides the item: what goes with it."""
         return {}
@@ -130,7 +137,7 @@ class InlineList:
         return redirect(f"{self.page_url(parent)}#{self.section}")
 
     def after_change_url(self, parent: Any, item: Any) -> str:
-        """Where a plain-page change or move lands: the item in its list."""
+        """Where a plain-page change lands: the item in its list."""
         return f"{self.page_url(parent)}#{self.noun}-{item.pk}"
 
     # Given --------------------------------------------------------------------
@@ -159,7 +166,11 @@ class InlineList:
         self, request: HtmxHttpRequest, membership: Any, parent: Any, **extra: Any
     ) -> HttpResponse:
         context = self.context(membership, parent)
-        if f"{self.noun}_form" not in extra and getattr(membership, "can_edit", False):
+        if (
+            f"{self.noun}_form" not in extra
+            and not self.add_on_demand
+            and getattr(membership, "can_edit", False)
+        ):
             context[f"{self.noun}_form"] = self.new_form(parent)
         context.update(extra)
         return render(request, f"{self.section_template}#{self.section}", context)
@@ -187,7 +198,7 @@ class InlineList:
         posted = request.method == "POST"
         form = self.new_form(parent, request.POST if posted else None)
         if posted and form.is_valid() and (item := self.create(form, parent, request.user)):
-            confirm(request, f"{self.noun_label.capitalize()} added: {self.label(item)}")
+            confirm(request, self.message("added", item))
             if not request.htmx:
                 return redirect(f"{self.page_url(parent)}#{self.section}")
             return self.render_section(request, membership, parent, added_pk=item.pk)
@@ -214,7 +225,7 @@ class InlineList:
             **self.form_kwargs(parent),
         )
         if posted and form.is_valid() and self.update(form, item, request.user):
-            confirm(request, f"{self.noun_label.capitalize()} saved: {self.label(item)}")
+            confirm(request, self.message("saved", item))
             if not request.htmx:
                 return redirect(self.after_change_url(parent, item))
             return self.render_section(
@@ -234,7 +245,7 @@ class InlineList:
         result = self.move(item, move)
         confirm(request, move_announcement(self.label(item), move, result))
         if not request.htmx:
-            return redirect(self.after_change_url(parent, item))
+            return redirect(f"{self.page_url(parent)}#{self.noun}-{item.pk}")
         return self.render_section(request, membership, parent, moved_pk=item.pk, moved=move.value)
 
     def delete_view(self, request: HtmxHttpRequest, **kwargs: Any) -> HttpResponse:
@@ -242,7 +253,7 @@ class InlineList:
         item = self.item(membership, parent, **kwargs)
         if request.method == "POST":
             self.delete(item)
-            confirm(request, f"{self.noun_label.capitalize()} deleted: {self.label(item)}")
+            confirm(request, self.message("deleted", item))
             if not request.htmx:
                 return redirect(f"{self.page_url(parent)}#{self.section}")
             return self.render_section(request, membership, parent, focus_heading=True)
@@ -262,12 +273,12 @@ class InlineList:
     def routes(self, *, list_path: str, item_path: str, list_name: str = "") -> list:
         """The five routes: the list at `list_path` (named `list_name`, by
         default `<noun>-list`), and `<list_path>new/`, `<item_path>edit/`,
-        `move/` and `delete/`, named `<noun>-create`, `-edit`, `-move` and
-        `-delete`. Signing in comes first, then the method (405), then the
+        `delete/` and (when `movable`) `move/`, named `<noun>-create`, `-edit`,
+        `-delete` and `-move`. Signing in comes first, then the method (405), then the
         agency (404) and the role (403); the list looks at the agency first."""
         get_post = require_http_methods(["GET", "POST"])
         name = self.noun
-        return [
+        routes = [
             path(list_path, login_required(self.list_view), name=list_name or f"{name}-list"),
             path(
                 f"{list_path}new/",
@@ -278,13 +289,12 @@ class InlineList:
                 f"{item_path}edit/", login_required(get_post(self.change_view)), name=f"{name}-edit"
             ),
             path(
-                f"{item_path}move/",
-                login_required(require_POST(self.move_view)),
-                name=f"{name}-move",
-            ),
-            path(
                 f"{item_path}delete/",
                 login_required(get_post(self.delete_view)),
                 name=f"{name}-delete",
             ),
         ]
+        if self.movable:
+            move = login_required(require_POST(self.move_view))
+            routes.append(path(f"{item_path}move/", move, name=f"{name}-move"))
+        return routes

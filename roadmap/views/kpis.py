@@ -1,52 +1,43 @@
-"""Add, change, reorder and delete an objective's KPIs; a KPI's own page (its
-measurements are written in `measurements.py`).
+"""An objective's KPIs, an inline list on the objective's page
+(ui/inline_list.py), and a KPI's own page (its measurements are the inline
+list in `measurements.py`).
 
-Inline (htmx) writes answer with the `kpis` section of the objective page, a
-named partial of its template. Without JavaScript each write is a plain page
-and a redirect.
-
-An inline "Change" opens in the row it changes (`HX-Target: kpi-<pk>`, or
-`measurement-<pk>` on the KPI page) with its own field ids, so they never clash
-with the "add" form's; aimed at the whole section (`HX-Target: kpis`) it answers
-with the section, the form in its row.
+"Add a KPI" opens its form in the list on demand. Without JavaScript, "Change"
+is the whole form on a page of its own, which lands on the KPI's page when
+saved; "Delete" asked from the KPI's page goes back there ("?next=").
 """
 
-from copy import copy
 from posixpath import normpath
+from typing import Any
 from urllib.parse import urlsplit
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET
 
 from agencies.access import get_membership
 from agencies.models import Membership, Role
-from ui.concurrency import save_form
 from ui.http import HtmxHttpRequest, member_page
-from ui.ordering import move_announcement, requested_move
+from ui.inline_list import InlineList
 
 from ..forms.kpis import KPIForm
 from ..forms.measurements import MeasurementForm
 from ..models import KPI, Objective
 from ..rules.kpi_status import RULE_TEXT
-from ..selectors.kpis import kpi_in, kpi_in_full
+from ..selectors.kpis import kpi_for, kpi_in_full
 from ..selectors.objectives import objective_in, objective_in_full
 from ..services import kpis as services
 from .objectives import TEMPLATE as OBJECTIVE_TEMPLATE
 from .objectives import objective_page_context
 
 KPI_TEMPLATE = "roadmap/kpis/detail.html"
-# The inline edit form of a KPI or a measurement shares the page with the "add"
-# form: its own ids keep every label pointing at the right field.
-INLINE_EDIT_IDS = "edit_%s"
 
 
 def kpi_page_context(membership: Membership, kpi: KPI, **extra: object) -> dict[str, object]:
     """The KPI page and its `measurements` section. `extra` may hold a bound
-    `measurement_form` or `edit_form` (errors to show) and an `announcement`."""
+    `measurement_form` or `change_form` (errors to show)."""
     objective = kpi.objective
     context: dict[str, object] = member_page(
         membership,
@@ -57,22 +48,8 @@ def kpi_page_context(membership: Membership, kpi: KPI, **extra: object) -> dict[
         assessment=kpi.assess(kpi.measurements.all()),
         rule_text=RULE_TEXT,
     )
-    if membership.can_edit and "measurement_form" not in extra:
-        context["measurement_form"] = MeasurementForm(kpi=kpi)
     context.update(extra)
     return context
-
-
-def kpis_section(
-    request: HtmxHttpRequest, membership: Membership, objective: Objective, **extra: object
-) -> HttpResponse:
-    """The objective page's `kpis` section, freshly read."""
-    objective = objective_in_full(objective.roadmap, objective.pk)
-    return render(
-        request,
-        f"{OBJECTIVE_TEMPLATE}#kpis",
-        objective_page_context(membership, objective, **extra),
-    )
 
 
 def way_back(request: HtmxHttpRequest, objective: Objective) -> str | None:
@@ -93,33 +70,65 @@ def way_back(request: HtmxHttpRequest, objective: Objective) -> str | None:
     return address
 
 
-def page_context(membership: Membership, objective: Objective, **extra: object) -> dict:
-    return member_page(membership, roadmap=objective.roadmap, objective=objective, **extra)
+class KPIs(InlineList):
+    noun = "kpi"
+    label_noun = "KPI"
+    section = "kpis"
+    section_template = OBJECTIVE_TEMPLATE
+    form_template = "roadmap/kpis/form.html"
+    confirm_template = "roadmap/kpis/confirm_delete.html"
+    form_class = KPIForm
+    add_on_demand = True
+    services = services
+    parent_arg = "objective"
 
-
-# KPIs ----------------------------------------------------------------------------
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def kpi_create(request: HtmxHttpRequest, agency: str, slug: str, pk: int) -> HttpResponse:
-    membership = get_membership(request.user, agency, minimum=Role.EDITOR)
-    objective = objective_in(membership, slug, pk)
-    form = KPIForm(request.POST or None, objective=objective)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and (kpi := save_form(form, services.kpi_create, objective=objective, by=request.user))
-    ):
-        if not request.htmx:
-            messages.success(request, f"KPI added: {kpi.name}")
-            return redirect(f"{objective.get_absolute_url()}#kpis")
-        return kpis_section(
-            request, membership, objective, announcement=f"KPI added: {kpi.name}", focus_kpi=kpi.pk
+    def parent(
+        self, request: HtmxHttpRequest, *, write: bool, agency: str, slug: str, pk: int, **_: Any
+    ) -> tuple[Membership, Objective]:
+        membership = get_membership(
+            request.user, agency, minimum=Role.EDITOR if write else Role.VIEWER
         )
-    if request.htmx:  # the form opens inside the KPI section
-        return kpis_section(request, membership, objective, kpi_form=form)
-    return render(request, "roadmap/kpis/form.html", page_context(membership, objective, form=form))
+        return membership, objective_in(membership, slug, pk)
+
+    def item(self, membership: Membership, objective: Objective, *, kpi_pk: int, **_: Any) -> KPI:
+        return kpi_for(objective, kpi_pk)
+
+    def section_context(self, membership: Membership, objective: Objective) -> dict[str, Any]:
+        """The objective's page, freshly read: its KPIs come with their measurements."""
+        return objective_page_context(
+            membership, objective_in_full(objective.roadmap, objective.pk)
+        )
+
+    def form_kwargs(self, objective: Objective) -> dict[str, Any]:
+        return {"objective": objective}
+
+    def page_url(self, objective: Objective) -> str:
+        return objective.get_absolute_url()
+
+    def list_url(self, objective: Objective) -> str:
+        return objective.address("roadmap:kpi-list")
+
+    def label(self, kpi: KPI) -> str:
+        return kpi.name
+
+    def after_change_url(self, objective: Objective, kpi: KPI) -> str:
+        return kpi.get_absolute_url()
+
+    def confirm_context(self, request: HtmxHttpRequest, kpi: KPI) -> dict[str, Any]:
+        count = kpi.measurements.count()
+        consequence = (
+            f"Its {count} measurement{'' if count == 1 else 's'} will be deleted too."
+            if count
+            else ""
+        )
+        back = way_back(request, kpi.objective)
+        return {
+            "consequence": consequence,
+            "back_url": back or f"{self.page_url(kpi.objective)}#kpi-{kpi.pk}",
+        }
+
+
+kpi_list = KPIs()
 
 
 @login_required
@@ -130,96 +139,7 @@ def kpi_detail(
     membership = get_membership(request.user, agency)
     objective = objective_in(membership, slug, pk)
     kpi = kpi_in_full(objective, kpi_pk)
-    template = KPI_TEMPLATE
-    if request.htmx and request.htmx.target == "measurements":
-        template = f"{KPI_TEMPLATE}#measurements"
-    return render(request, template, kpi_page_context(membership, kpi))
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def kpi_edit(
-    request: HtmxHttpRequest, agency: str, slug: str, pk: int, kpi_pk: int
-) -> HttpResponse:
-    membership = get_membership(request.user, agency, minimum=Role.EDITOR)
-    kpi = kpi_in(membership, slug, pk, kpi_pk)
-    objective = kpi.objective
-    # The form changes a copy: the page keeps naming the KPI as saved until it is.
-    form = KPIForm(
-        request.POST or None,
-        instance=copy(kpi),
-        objective=objective,
-        auto_id=INLINE_EDIT_IDS if request.htmx else "id_%s",
-    )
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and save_form(form, services.kpi_update, kpi=kpi, by=request.user)
-    ):
-        message = f"KPI saved: {kpi.name}"
-        if not request.htmx:
-            messages.success(request, message)
-            return redirect(kpi.get_absolute_url())
-        return kpis_section(
-            request, membership, objective, announcement=message, focus_change=kpi.pk
-        )
-    if request.htmx and (request.method == "POST" or request.htmx.target == "kpis"):
-        return kpis_section(request, membership, objective, edit_form=form)
-    template = "roadmap/kpis/form.html"
-    return render(
-        request,
-        f"{template}#edit-row" if request.htmx else template,
-        page_context(membership, objective, form=form, kpi=kpi),
-    )
-
-
-@login_required
-@require_POST
-def kpi_move(
-    request: HtmxHttpRequest, agency: str, slug: str, pk: int, kpi_pk: int
-) -> HttpResponse:
-    membership = get_membership(request.user, agency, minimum=Role.EDITOR)
-    kpi = kpi_in(membership, slug, pk, kpi_pk)
-    move = requested_move(request)
-    result = services.kpi_move(kpi=kpi, move=move)
-    objective = kpi.objective
-    if not request.htmx:
-        return redirect(f"{objective.get_absolute_url()}#kpi-{kpi.pk}")
-    return kpis_section(
-        request,
-        membership,
-        objective,
-        announcement=move_announcement(kpi.name, move, result),
-        moved_pk=kpi.pk,
-        moved=move.value,
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def kpi_delete(
-    request: HtmxHttpRequest, agency: str, slug: str, pk: int, kpi_pk: int
-) -> HttpResponse:
-    membership = get_membership(request.user, agency, minimum=Role.EDITOR)
-    kpi = kpi_in(membership, slug, pk, kpi_pk)
-    objective = kpi.objective
-    if request.method == "POST":
-        services.kpi_delete(kpi=kpi)
-        if not request.htmx:
-            messages.success(request, f"KPI deleted: {kpi.name}")
-            return redirect(f"{objective.get_absolute_url()}#kpis")
-        return kpis_section(
-            request, membership, objective, announcement=f"KPI deleted: {kpi.name}", focus_kpis=True
-        )
-    template = "roadmap/kpis/confirm_delete.html"
-    return render(
-        request,
-        f"{template}#confirm-row" if request.htmx else template,
-        page_context(
-            membership,
-            objective,
-            kpi=kpi,
-            measurement_count=kpi.measurements.count(),
-            back_url=way_back(request, objective) or kpi.get_absolute_url(),
-        ),
-    )
+    context = kpi_page_context(membership, kpi)
+    if membership.can_edit:
+        context["measurement_form"] = MeasurementForm(kpi=kpi)
+    return render(request, KPI_TEMPLATE, context)

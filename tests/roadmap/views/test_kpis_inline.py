@@ -24,7 +24,7 @@ from django.utils.html import escape
 from agencies.models import Role
 from roadmap.models import KPI, Objective, OrganisationalGoal
 from tests.conftest import make_member
-from tests.helpers import HTMX, MARKUP, signed_in
+from tests.helpers import HTMX, MARKUP, in_place_banner, signed_in
 from tests.html import FormPage, elements, find, squash, text_of
 from tests.roadmap.kpi_factories import (
     BASELINE_DAYS,
@@ -83,6 +83,12 @@ def as_typed(kpi: KPI, **changes) -> dict[str, str]:
     return new_kpi(**{**saved, **changes})
 
 
+def section_of(response):
+    """The section an htmx answer swaps in, without the banner's out-of-band swap."""
+    root = parse_html(response.text)
+    return root if root.name else root.children[0]
+
+
 def edit_htmx(target: str) -> dict[str, str]:
     return {**HTMX, "HX-Target": target}
 
@@ -100,9 +106,19 @@ def row_status(section, kpi: KPI) -> str:
     return text_of(next(e for e in elements(row) if attrs_of(e).get("data-label") == "Status"))
 
 
+def inline_id(node, field: str) -> str:
+    """The id of `field` in the KPI form opened in place: change-kpi-<pk>-<field>."""
+    ids = [
+        attrs_of(e)["id"]
+        for e in elements(node)
+        if re.fullmatch(rf"change-kpi-\d+-{field}", attrs_of(e).get("id", ""))
+    ]
+    assert len(ids) == 1, f"{len(ids)} inline {field} fields"
+    return ids[0]
+
+
 def inline_value(node, field: str) -> str:
-    widget = find(node, id=f"edit_{field}")
-    assert widget is not None, f"no inline {field} field"
+    widget = find(node, id=inline_id(node, field))
     if widget.name == "textarea":
         return text_of(widget)
     return squash(attrs_of(widget).get("value") or "")
@@ -110,11 +126,12 @@ def inline_value(node, field: str) -> str:
 
 def inline_error(node, field: str) -> str:
     """The message next to the inline field, checked to be tied to it; '' when none."""
-    error_id = f"edit_{field}_error"
+    widget_id = inline_id(node, field)
+    error_id = f"{widget_id}_error"
     message = find(node, id=error_id)
     if message is None:
         return ""
-    described = attrs_of(find(node, id=f"edit_{field}")).get("aria-describedby", "")
+    described = attrs_of(find(node, id=widget_id)).get("aria-describedby", "")
     assert error_id in described.split(), f"{field}'s error is not tied to its field"
     return text_of(message)
 
@@ -135,23 +152,26 @@ def test_htmx_change_opens_the_form_in_the_row_with_every_field(client, editor, 
     assert attrs_of(form)["action"] == attrs_of(form)["hx-post"] == address
     assert (attrs_of(form)["hx-target"], attrs_of(form)["hx-swap"]) == ("#kpis", "outerHTML")
     for field in KPI_FIELDS:
-        assert find(row, id=f"edit_{field}") is not None, field
+        assert find(row, id=f"change-kpi-{kpi.pk}-{field}") is not None, field
         assert f'name="{field}"' in response.text, field
     assert 'id="id_' not in response.text  # no clash with the "add a KPI" form's ids
-    assert 'for="edit_name"' in response.text
+    assert f'for="change-kpi-{kpi.pk}-name"' in response.text
     assert (inline_value(row, "name"), inline_value(row, "baseline_value")) == (
         "Applications made online",
         "0",
     )
     assert inline_value(row, "target_value") == "100"
-    assert 'Change the KPI "Applications made online"' in text_of(row)
+    assert "Change the KPI \u201cApplications made online\u201d" in text_of(row)
     # Its heading takes the focus; "Cancel" restores the section, and is a link too.
     (focused,) = autofocused(row)
     assert focused.name == "h3"
     cancel = next(e for e in elements(row) if e.name == "a" and text_of(e) == "Cancel")
     page = objective_url("objective-detail", objective)
     assert attrs_of(cancel)["href"] == f"{page}#kpi-{kpi.pk}"
-    assert (attrs_of(cancel)["hx-get"], attrs_of(cancel)["hx-target"]) == (page, "#kpis")
+    assert (attrs_of(cancel)["hx-get"], attrs_of(cancel)["hx-target"]) == (
+        f"{objective_url('kpi-list', objective)}?focus=change-{kpi.pk}",
+        "#kpis",
+    )
     assert "Save KPI" in response.text
     assert not find(row, role="alert")  # no errors yet
 
@@ -166,8 +186,8 @@ def test_htmx_change_aimed_at_the_section_returns_the_section_with_the_form_in_t
     section = parse_html(response.text)
     assert attrs_of(section)["id"] == "kpis"
     assert "<html" not in response.text
-    assert "kpi-table__edit" in attrs_of(find(section, id=f"kpi-{kpi.pk}"))["class"]
-    assert find(section, id="edit_target_value") is not None
+    assert "inline-change" in attrs_of(find(section, id=f"kpi-{kpi.pk}"))["class"]
+    assert find(section, id=f"change-kpi-{kpi.pk}-target_value") is not None
     assert "Second KPI" in text_of(find(section, id=f"kpi-{second.pk}"))  # the others stay
 
 
@@ -177,7 +197,7 @@ def test_a_plain_change_is_the_whole_page(client, editor, kpi):
     assert "<html" in response.text and "<h1>Change the KPI</h1>" in response.text
     page = FormPage(response)
     assert page.value("name") == "Applications made online"
-    assert 'id="edit_' not in response.text
+    assert 'id="change-kpi-' not in response.text
 
 
 def test_the_objective_page_offers_change_inline_and_as_a_link(client, editor, objective, kpi):
@@ -214,7 +234,7 @@ def test_htmx_save_updates_the_section_in_place_and_announces_it(client, editor,
     )
 
     assert response.status_code == 200
-    section = parse_html(response.text)
+    section = section_of(response)
     assert attrs_of(section)["id"] == "kpis"
     assert "<html" not in response.text
     row = find(section, id=f"kpi-{kpi.pk}")
@@ -222,9 +242,7 @@ def test_htmx_save_updates_the_section_in_place_and_announces_it(client, editor,
     assert "On track" in row_status(section, kpi)
     assert "Target 40% by" in text_of(row)  # the sparkline is drawn again
     assert 'name="target_value"' not in response.text  # the form closed
-    announcer = find(section, id="announcer")
-    assert attrs_of(announcer)["hx-swap-oob"] == "innerHTML"
-    assert text_of(announcer) == "KPI saved: Forms made online"
+    assert in_place_banner(response) == "KPI saved: Forms made online"
     # The focus comes back to the row's "Change".
     (focused,) = autofocused(section)
     assert (focused.name, attrs_of(focused)["href"]) == ("a", kpi_url("kpi-edit", kpi))
@@ -288,15 +306,15 @@ def test_htmx_save_refuses_bad_input_in_the_row_and_keeps_what_was_typed(
     summary = find(row, role="alert")
     assert "1 problem" in text_of(summary)
     link = next(e for e in elements(summary) if e.name == "a")
-    assert attrs_of(link)["href"] == f"#edit_{field}"
+    assert attrs_of(link)["href"] == f"#{inline_id(row, field)}"
     for name in TYPED_FIELDS:
         assert inline_value(row, name) == squash(typed[name]), f"{name} lost what was typed"
     assert database_state() == before
     # The row still names the KPI as it is saved; the error summary takes the focus.
-    assert 'Change the KPI "Applications made online"' in text_of(row)
+    assert "Change the KPI \u201cApplications made online\u201d" in text_of(row)
     (focused,) = autofocused(section)
     assert attrs_of(focused).get("role") == "alert"
-    assert find(section, id="announcer") is None
+    assert in_place_banner(response) == ""
 
 
 def test_several_errors_are_counted_and_each_shown_by_its_field(client, editor, kpi):
@@ -473,10 +491,19 @@ def test_delete_from_the_objective_page_goes_back_there(client, editor, objectiv
     assert attrs_of(parse_html(row.text))["id"] == f"kpi-{kpi.pk}"
 
 
-def test_delete_from_the_kpi_page_goes_back_there(client, editor, kpi):
+def test_delete_from_the_kpi_page_goes_back_there(client, editor, objective, kpi):
     client = signed_in(client, editor)
+    page = client.get(kpi_url("kpi-detail", kpi)).text
+    delete = next(
+        attrs_of(e)["href"]
+        for e in elements(parse_html(page))
+        if e.name == "a" and text_of(e) == "Delete the KPI"
+    )
 
-    assert keep_it(client.get(kpi_url("kpi-delete", kpi))) == kpi_url("kpi-detail", kpi)
+    assert keep_it(client.get(delete)) == kpi_url("kpi-detail", kpi)
+    # Asked with no way back, "No, keep it" goes to the KPI in its list.
+    listed = objective_url("objective-detail", objective) + f"#kpi-{kpi.pk}"
+    assert keep_it(client.get(kpi_url("kpi-delete", kpi))) == listed
     here = kpi_url("kpi-detail", kpi) + "#measurements"
     assert keep_it(client.get(kpi_url("kpi-delete", kpi), {"next": here})) == here
 
@@ -511,7 +538,8 @@ def test_delete_page_refuses_a_way_back_outside_this_objective(
     for outside in outside_addresses(objective, kpi, other_kpi):
         response = client.get(address, {"next": outside})
         assert response.status_code == 200
-        assert keep_it(response) == kpi_url("kpi-detail", kpi), outside
+        listed = objective_url("objective-detail", objective) + f"#kpi-{kpi.pk}"
+        assert keep_it(response) == listed, outside
         assert "evil.example" not in response.text
 
     assert KPI.objects.filter(pk=kpi.pk).exists()
