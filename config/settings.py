@@ -380,10 +380,9 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
-# Invitations to join an agency: how long an emailed link works. Email goes to
-# the console unless EMAIL_BACKEND is set (SMTP settings: see accounts).
+
+# Invitations to join an agency: how long an emailed link works (email: above).
 INVITATION_MAX_AGE_DAYS = int(os.environ.get("INVITATION_MAX_AGE_DAYS", 7))
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 
 LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
 LOGGING = {

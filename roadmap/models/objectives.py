@@ -75,7 +75,7 @@ class Objective(Addressed, Revisioned):
         return [line.strip(" -•*") for line in self.desired_outcomes.splitlines() if line.strip()]
 
 
-class ObjectiveAlignment(models.Model):
+class ObjectiveAlignment(Addressed, models.Model):
     """How an objective serves one of the agency's organisational goals."""
 
     objective = models.ForeignKey(Objective, on_delete=models.CASCADE, related_name="alignments")
@@ -92,5 +92,10 @@ class ObjectiveAlignment(models.Model):
             models.UniqueConstraint(fields=["objective", "goal"], name="align_once_per_goal"),
         ]
 
+    url_name = "roadmap:alignment"
+
     def __str__(self) -> str:
         return f"{self.objective} serves {self.goal}"
+
+    def url_kwargs(self) -> dict[str, str | int]:
+        return {**self.objective.url_kwargs(), "alignment_pk": self.pk}

@@ -49,7 +49,9 @@ def agency_roadmaps(request: HtmxHttpRequest, agency: str) -> HttpResponse:
     membership = get_membership(request.user, agency)
     if request.method not in ("GET", "HEAD"):  # after the agency check: 404 comes first
         return HttpResponseNotAllowed(["GET", "HEAD"])
-    roadmaps = in_agency(Roadmap.objects.all(), membership).with_objective_counts()
+    roadmaps = in_agency(
+        Roadmap.objects.select_related("organisation"), membership
+    ).with_objective_counts()
     return render(
         request,
         "roadmap/roadmaps/agency.html",

@@ -10,6 +10,7 @@ import re
 import time
 
 import pytest
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from reports.models import ReportJob
@@ -76,7 +77,7 @@ def test_lead_creates_a_roadmap_and_exports_it_as_pdf(page, lead, agency, celery
     assert page.url == roadmap_url
     assert objectives.get_by_label("Title").input_value() == ""  # ready for the next one
     assert page.evaluate("document.activeElement.textContent") == "Add objective"  # not lost
-    assert page.locator("#announcer").inner_text() == f"Objective added: {OBJECTIVE}"
+    expect(page.locator("#notifications")).to_contain_text(f"Objective added: {OBJECTIVE}")
     assert_accessible(page, "the roadmap page with an objective")
 
     # Export: the status fragment polls until the download link appears.
