@@ -11,12 +11,17 @@ from .models import Membership, Organisation, Role
 def find_user(identifier: str):
     """An existing user by exact user name or email address (case-insensitive)."""
     identifier = identifier.strip()
-    users = list(
-        get_user_model()
-        .objects.filter(
-            Q(username__iexact=identifier) | Q(email__iexact=identifier), is_active=True
+    # No account's name holds a NUL character, and PostgreSQL cannot even compare one.
+    users = (
+        []
+        if "\x00" in identifier
+        else list(
+            get_user_model()
+            .objects.filter(
+                Q(username__iexact=identifier) | Q(email__iexact=identifier), is_active=True
+            )
+            .order_by("pk")[:2]
         )
-        .order_by("pk")[:2]
     )
     if not users:
         raise ValidationError(
