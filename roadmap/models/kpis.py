@@ -116,6 +116,21 @@ class KPI(Revisioned):
         if day > timezone.localdate():
             raise ValidationError("A measurement cannot be dated in the future.", code="in_future")
 
+    def check_baseline_date(self, day) -> None:
+        """A saved KPI's baseline stays on or before its first measurement, so no
+        reading ends up "before the baseline". The form, the admin and the services
+        all ask this."""
+        if self.pk is None:
+            return
+        earlier = self.measurements.filter(date__lt=day).count()
+        if earlier:
+            raise ValidationError(
+                f"{earlier} measurement{'s are' if earlier > 1 else ' is'} dated before "
+                f"{format_date(day)}: move the baseline no later than the first "
+                "measurement, or delete the earlier ones first.",
+                code="after_measurements",
+            )
+
     def assess(self, measurements=None):
         """This KPI's status by the one rule in roadmap.rules.kpi_status.
 

@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from ui.concurrency import Refused, editor, locked, save_revised, unique_or_refused
@@ -35,6 +36,10 @@ DUPLICATE = "This objective already has a KPI with that name."
 def _checked(kpi: KPI) -> None:
     """Every field the form edits, then the plan (which needs valid numbers and dates)."""
     check_fields(kpi, KPI_FIELDS)
+    try:
+        kpi.check_baseline_date(kpi.baseline_date)
+    except ValidationError as error:
+        raise Refused("baseline_date", error.messages[0]) from error
     try:
         check_plan(
             baseline_value=kpi.baseline_value,

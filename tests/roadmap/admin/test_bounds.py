@@ -65,3 +65,21 @@ def test_admin_refuses_a_kpi_out_of_range_or_with_a_future_baseline(
     field = next(iter(changes))
     assert any(message in error for error in response.context["adminform"].form.errors[field])
     assert KPI.objects.values().get(pk=kpi.pk) == before
+
+
+def test_admin_refuses_a_baseline_after_the_kpis_first_measurement(
+    admin_client,  # noqa: F811
+    demo,  # noqa: F811
+):
+    kpi = KPI.objects.filter(measurements__isnull=False).distinct().order_by("pk").first()
+    first = kpi.measurements.order_by("date").first()
+    before = KPI.objects.values().get(pk=kpi.pk)
+
+    response = kpi_change(
+        admin_client, kpi, baseline_date=(first.date + timedelta(days=1)).isoformat()
+    )
+
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors["baseline_date"]
+    assert any("dated before" in error for error in errors)
+    assert KPI.objects.values().get(pk=kpi.pk) == before

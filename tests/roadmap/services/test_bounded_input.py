@@ -12,7 +12,7 @@ from roadmap.services.kpis import kpi_create, kpi_update
 from roadmap.services.measurements import measurement_record
 from roadmap.services.objectives import objective_create
 from roadmap.services.roadmaps import roadmap_create, roadmap_update
-from tests.roadmap.kpi_factories import days_ago, today
+from tests.roadmap.kpi_factories import days_ago, measure, today
 from ui.concurrency import Refused
 
 
@@ -174,4 +174,30 @@ def test_objective_create_refuses_a_priority_that_is_not_a_choice(roadmap):
         objective_create(roadmap=roadmap, title="Faster claims", priority="urgent")
 
     assert refused.value.field == "priority"
+    assert state() == before
+
+
+def test_kpi_update_refuses_a_baseline_after_a_measurement(kpi):
+    """The form's rule, now the service's too: no reading may end up before the baseline."""
+    measure(kpi, days_ago(30), 40)
+    before = state()
+
+    with pytest.raises(Refused) as refused:
+        kpi_update(
+            kpi=kpi,
+            name=kpi.name,
+            definition="",
+            unit=kpi.unit,
+            direction=kpi.direction,
+            baseline_value=kpi.baseline_value,
+            baseline_date=days_ago(10),
+            target_value=kpi.target_value,
+            target_date=kpi.target_date,
+            data_source="",
+            owner=None,
+            reporting_frequency=kpi.reporting_frequency,
+        )
+
+    assert refused.value.field == "baseline_date"
+    assert refused.value.message.startswith("1 measurement is dated before")
     assert state() == before
