@@ -108,6 +108,12 @@ COVERED = {
 }
 
 
+def replan(kpi: KPI, **changes) -> None:
+    fields = ("name", "definition", "unit", "direction", "baseline_value", "baseline_date")
+    fields += ("target_value", "target_date", "data_source", "owner", "reporting_frequency")
+    kpi_update(kpi=kpi, **{name: getattr(kpi, name) for name in fields} | changes)
+
+
 def store(world: World, scenario: Scenario) -> None:
     """Through the services, as a form or an import would."""
     roadmap, kpi = world.roadmap, world.kpi
@@ -118,23 +124,22 @@ def store(world: World, scenario: Scenario) -> None:
         horizon_end_year=scenario.horizon[1],
         vision=roadmap.vision,
     )
-    kpi_update(
-        kpi=kpi,
-        name=kpi.name,
-        definition=kpi.definition,
+    # The world's own measurement (its pages are among those walked) becomes the
+    # scenario's first: the baseline goes back to the first day while it moves, since
+    # a baseline may not follow a measurement nor a measurement precede the baseline.
+    (day, value), *others = scenario.measurements
+    replan(kpi, baseline_date=FIRST_DAY)
+    measurement_update(measurement=world.measurement, value=value, date=day, note="")
+    replan(
+        kpi,
         unit=scenario.unit,
         direction=scenario.direction,
         baseline_date=scenario.baseline[0],
         baseline_value=scenario.baseline[1],
         target_date=scenario.target[0],
         target_value=scenario.target[1],
-        data_source=kpi.data_source,
         owner=None,
-        reporting_frequency=kpi.reporting_frequency,
     )
-    # The world's own measurement (its pages are among those walked) becomes the first.
-    (day, value), *others = scenario.measurements
-    measurement_update(measurement=world.measurement, value=value, date=day, note="")
     for day, value in others:
         measurement_record(kpi=kpi, value=value, date=day, entered_by=None)
 
