@@ -17,7 +17,7 @@ import inspect
 import types
 import typing
 import uuid
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from django import forms
@@ -37,6 +37,20 @@ ANY_DECIMAL = st.decimals(allow_nan=True, allow_infinity=True) | st.decimals(
 )
 ANY_INT = st.integers() | st.integers(min_value=-(2**70), max_value=2**70)
 ANY_DATE = st.dates()
+
+
+def _around_today() -> st.SearchStrategy[date]:
+    today = date.today()
+    return st.dates(today - timedelta(days=3 * 366), today + timedelta(days=5 * 366))
+
+
+# Values a person would plausibly enter, so that writes go through too, not only refusals.
+PLAUSIBLE = {
+    str: st.text(alphabet="abcdefghijklmnopqrstuvwxyz -", min_size=1, max_size=40),
+    int: st.integers(1990, 2110) | st.integers(-2, 20),
+    Decimal: st.decimals(min_value=-1000, max_value=1000, places=2),
+    date: st.deferred(_around_today),
+}
 
 
 def rows(model: type[models.Model]) -> st.SearchStrategy:
@@ -80,13 +94,17 @@ EXCEPTIONS = st.sampled_from(
 )
 
 
-def for_annotation(annotation, name: str) -> st.SearchStrategy:
-    """A strategy for a parameter called `name` typed `annotation`."""
+def for_annotation(annotation, name: str, *, plausible: bool = False) -> st.SearchStrategy:
+    """A strategy for a parameter called `name` typed `annotation`: anything of that
+    type, or with `plausible`, only what a person would enter (a value the model
+    field of that name takes, or a PLAUSIBLE one)."""
     origin = typing.get_origin(annotation)
     if annotation is None or annotation is type(None):
         return st.none()
     if origin in (typing.Union, types.UnionType):
-        return st.one_of(*(for_annotation(arg, name) for arg in typing.get_args(annotation)))
+        return st.one_of(
+            *(for_annotation(arg, name, plausible=plausible) for arg in typing.get_args(annotation))
+        )
     if inspect.isclass(annotation):
         if issubclass(annotation, AbstractBaseUser):
             return rows(get_user_model())
@@ -103,27 +121,41 @@ def for_annotation(annotation, name: str) -> st.SearchStrategy:
         datetime: st.datetimes(),
         uuid.UUID: st.uuids(),
     }.get(annotation)
-    if plain is not None:
-        return st.one_of(plain, *_field_values(name))
-    return st.from_type(annotation)
+    if plain is None:
+        return st.from_type(annotation)
+    fields = _field_values(name)
+    if not plausible:
+        return st.one_of(plain, *fields)
+    if annotation in (date, Decimal) or not fields:
+        return PLAUSIBLE.get(annotation, plain)
+    return st.one_of(*fields)
 
 
 def service_arguments(service) -> st.SearchStrategy[dict]:
-    """Keyword arguments for `service` from its type hints; those with a default are
-    sometimes left out."""
+    """Keyword arguments for `service` from its type hints, either anything of their
+    types or all plausible (so that writes go through too, not only refusals);
+    those with a default are sometimes left out."""
     hints = typing.get_type_hints(service)
-    required, optional = {}, {}
-    for parameter in inspect.signature(service).parameters.values():
-        if parameter.kind in (parameter.VAR_POSITIONAL, parameter.VAR_KEYWORD):
-            continue
+    parameters = [
+        p
+        for p in inspect.signature(service).parameters.values()
+        if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)
+    ]
+    for parameter in parameters:
         if parameter.name not in hints:
             raise TypeError(f"{service.__qualname__}: give {parameter.name} a type hint.")
-        strategy = for_annotation(hints[parameter.name], parameter.name)
-        if parameter.default is inspect.Parameter.empty:
-            required[parameter.name] = strategy
-        else:
-            optional[parameter.name] = strategy
-    return st.fixed_dictionaries(required, optional=optional)
+
+    def arguments(plausible: bool) -> st.SearchStrategy[dict]:
+        required, optional = {}, {}
+        for parameter in parameters:
+            strategy = for_annotation(hints[parameter.name], parameter.name, plausible=plausible)
+            if parameter.default is inspect.Parameter.empty:
+                required[parameter.name] = strategy
+            else:
+                optional[parameter.name] = strategy
+        return st.fixed_dictionaries(required, optional=optional)
+
+    return arguments(plausible=False) | arguments(plausible=True)
 
 
 # Forms ------------------------------------------------------------------------------
