@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.test.utils import override_settings
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from agencies.models import Membership, Organisation, Role
 from config.celery import app as celery_app
@@ -26,6 +28,28 @@ ROOT = Path(__file__).resolve().parent.parent
 IN_CI = os.environ.get("CI", "").lower() == "true"
 TEST_PASSWORD = "correct-horse-battery-staple"
 TEST_QUEUE = f"roadmap-test-{uuid.uuid4().hex[:8]}"
+
+
+# Hypothesis (tests/property/): under CI=true the same examples every run (derandomize),
+# few enough to keep the property tests within about a minute, no per-example deadline
+# (a shared CI machine is slow now and then), and no example database written.
+# HYPOTHESIS_PROFILE=thorough searches harder, on purpose.
+hypothesis_settings.register_profile(
+    "ci",
+    derandomize=True,
+    max_examples=20,
+    deadline=None,
+    database=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+hypothesis_settings.register_profile(
+    "dev", max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+hypothesis_settings.register_profile(
+    "thorough", max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+hypothesis_settings.load_profile("ci" if IN_CI else os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
 def pytest_sessionstart(session):

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.utils.html import format_html
 
 from ui.formatting import format_date, format_value
@@ -48,6 +49,11 @@ class KPIAdminForm(forms.ModelForm):
                 check_plan(**plan)
             except PlanError as error:
                 self.add_error(error.field, str(error))
+        if plan["baseline_date"] is not None:
+            try:
+                self.instance.check_baseline_date(plan["baseline_date"])
+            except ValidationError as error:
+                self.add_error("baseline_date", error)
         return cleaned
 
 

@@ -5,7 +5,6 @@ from django import forms
 
 from agencies.access import agency_members
 from ui.concurrency import RevisionFormMixin
-from ui.formatting import format_date
 from ui.forms import (
     DateInput,
     MemberChoiceField,
@@ -84,13 +83,9 @@ class KPIForm(RevisionFormMixin, NoSilentTruncationMixin, forms.ModelForm):
             target_date=target_date,
         ):
             self.add_error(problem.field, str(problem))
-        if baseline_date and self.instance.pk:
-            earlier = self.instance.measurements.filter(date__lt=baseline_date).count()
-            if earlier:
-                self.add_error(
-                    "baseline_date",
-                    f"{earlier} measurement{'s are' if earlier > 1 else ' is'} dated before "
-                    f"{format_date(baseline_date)}: move the baseline no later than the first "
-                    "measurement, or delete the earlier ones first.",
-                )
+        if baseline_date:
+            try:
+                self.instance.check_baseline_date(baseline_date)
+            except forms.ValidationError as error:
+                self.add_error("baseline_date", error)
         return cleaned

@@ -11,6 +11,9 @@ from ui.forms import (
 from ..models import (
     Roadmap,
 )
+from ..rules.bounds import HORIZON_YEARS, horizon_problem
+
+_YEARS = f"Enter a year from {HORIZON_YEARS.low} to {HORIZON_YEARS.high}."
 
 
 class RoadmapForm(RevisionFormMixin, NoSilentTruncationMixin, forms.ModelForm):
@@ -37,14 +40,14 @@ class RoadmapForm(RevisionFormMixin, NoSilentTruncationMixin, forms.ModelForm):
             "horizon_start_year": {
                 "required": "Enter the first year, for example 2026.",
                 "invalid": "Enter the year as a number, for example 2026.",
-                "min_value": "Enter a year from 2000 to 2100.",
-                "max_value": "Enter a year from 2000 to 2100.",
+                "min_value": _YEARS,
+                "max_value": _YEARS,
             },
             "horizon_end_year": {
                 "required": "Enter the last year, for example 2030.",
                 "invalid": "Enter the year as a number, for example 2030.",
-                "min_value": "Enter a year from 2000 to 2100.",
-                "max_value": "Enter a year from 2000 to 2100.",
+                "min_value": _YEARS,
+                "max_value": _YEARS,
             },
         }
         widgets = {"vision": forms.Textarea(attrs={"rows": 8})}
@@ -75,10 +78,9 @@ class RoadmapForm(RevisionFormMixin, NoSilentTruncationMixin, forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        start, end = cleaned.get("horizon_start_year"), cleaned.get("horizon_end_year")
-        if start and end and end < start:
-            self.add_error(
-                "horizon_end_year",
-                f"The last year must be the same as or after the first year ({start}).",
-            )
+        problem = horizon_problem(
+            cleaned.get("horizon_start_year"), cleaned.get("horizon_end_year")
+        )
+        if problem:
+            self.add_error("horizon_end_year", problem)
         return cleaned

@@ -11,6 +11,7 @@ from ui.concurrency import Revisioned
 from ui.formatting import format_date
 
 from ..rules.kpi_status import assess_kpi
+from .bounds import InRange, NotInFuture
 from .objectives import Objective
 from .roadmaps import DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH
 
@@ -46,10 +47,17 @@ class KPI(Addressed, Revisioned):
     direction = models.CharField(
         max_length=10, choices=KPIDirection.choices, default=KPIDirection.HIGHER
     )
-    baseline_value = models.DecimalField(**KPI_VALUE)
-    baseline_date = models.DateField()
-    target_value = models.DecimalField(**KPI_VALUE)
-    target_date = models.DateField()
+    # Ranges: roadmap.rules.bounds.
+    baseline_value = models.DecimalField(
+        **KPI_VALUE, validators=[InRange("kpi_value", "a baseline value")]
+    )
+    baseline_date = models.DateField(
+        validators=[InRange("kpi_date", "a baseline date"), NotInFuture("baseline date")]
+    )
+    target_value = models.DecimalField(
+        **KPI_VALUE, validators=[InRange("kpi_value", "a target value")]
+    )
+    target_date = models.DateField(validators=[InRange("kpi_date", "a target date")])
     data_source = models.CharField(max_length=TITLE_MAX_LENGTH, blank=True)
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -103,6 +111,21 @@ class KPI(Addressed, Revisioned):
             )
         if day > timezone.localdate():
             raise ValidationError("A measurement cannot be dated in the future.", code="in_future")
+
+    def check_baseline_date(self, day) -> None:
+        """A saved KPI's baseline stays on or before its first measurement, so no
+        reading ends up "before the baseline". The form, the admin and the services
+        all ask this."""
+        if self.pk is None:
+            return
+        earlier = self.measurements.filter(date__lt=day).count()
+        if earlier:
+            raise ValidationError(
+                f"{earlier} measurement{'s are' if earlier > 1 else ' is'} dated before "
+                f"{format_date(day)}: move the baseline no later than the first "
+                "measurement, or delete the earlier ones first.",
+                code="after_measurements",
+            )
 
     def assess(self, measurements=None):
         """This KPI's status by the one rule in roadmap.rules.kpi_status.

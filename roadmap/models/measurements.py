@@ -6,6 +6,7 @@ from django.db import models
 from ui.addresses import Addressed
 from ui.concurrency import Revisioned
 
+from .bounds import InRange
 from .kpis import KPI, KPI_VALUE
 
 
@@ -13,8 +14,9 @@ class Measurement(Addressed, Revisioned):
     """One reading of a KPI on a date."""
 
     kpi = models.ForeignKey(KPI, on_delete=models.CASCADE, related_name="measurements")
-    value = models.DecimalField(**KPI_VALUE)
-    date = models.DateField()
+    # Ranges: roadmap.rules.bounds.
+    value = models.DecimalField(**KPI_VALUE, validators=[InRange("kpi_value", "a value")])
+    date = models.DateField(validators=[InRange("kpi_date", "a date")])
     note = models.CharField(max_length=500, blank=True)
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

@@ -8,6 +8,8 @@ from agencies.models import Organisation
 from ui.addresses import Addressed
 from ui.concurrency import Revisioned
 
+from ..rules.bounds import HORIZON_YEARS
+
 TITLE_MAX_LENGTH = 200
 VISION_MAX_LENGTH = 10_000
 DESCRIPTION_MAX_LENGTH = 5_000
@@ -35,11 +37,12 @@ class Roadmap(Addressed, Revisioned):
         max_length=80,
         help_text="Used in web addresses. Lower-case letters, numbers and hyphens.",
     )
+    # Range: roadmap.rules.bounds (the form's messages say it in words).
     horizon_start_year = models.PositiveSmallIntegerField(
-        validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+        validators=[MinValueValidator(HORIZON_YEARS.low), MaxValueValidator(HORIZON_YEARS.high)]
     )
     horizon_end_year = models.PositiveSmallIntegerField(
-        validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+        validators=[MinValueValidator(HORIZON_YEARS.low), MaxValueValidator(HORIZON_YEARS.high)]
     )
     vision = models.TextField("vision statement", max_length=VISION_MAX_LENGTH, blank=True)
     purpose = models.TextField(

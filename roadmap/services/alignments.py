@@ -2,9 +2,10 @@
 
 from django.db import transaction
 
-from ui.concurrency import unique_or_refused
+from ui.concurrency import Refused, unique_or_refused
 
 from ..models import Objective, ObjectiveAlignment, OrganisationalGoal
+from ._checks import check_fields
 
 
 @transaction.atomic
@@ -12,8 +13,9 @@ def objective_align(
     *, objective: Objective, goal: OrganisationalGoal, rationale: str
 ) -> ObjectiveAlignment:
     if goal.organisation_id != objective.roadmap.organisation_id:
-        raise ValueError("An objective can only serve its own agency's goals.")
+        raise Refused("goal", "Choose one of your agency's goals.")
     alignment = ObjectiveAlignment(objective=objective, goal=goal, rationale=rationale)
+    check_fields(alignment, ("rationale",))
     with unique_or_refused("goal", "This objective already serves that goal."):
         alignment.save()
     return alignment

@@ -8,7 +8,9 @@ from ui.concurrency import editor, locked, save_revised, unique_or_refused
 from ui.ordering import Move, MoveResult, MoveTo, move_in_list, next_position
 
 from ..models import OrganisationalGoal
+from ._checks import check_fields
 
+FIELDS = ("title", "description")
 DUPLICATE = "Your agency already has that goal."
 
 
@@ -28,6 +30,7 @@ def goal_create(
         position=next_position(organisation.goals.all()),
         updated_by=editor(by),
     )
+    check_fields(goal, FIELDS)
     with unique_or_refused("title", DUPLICATE):
         goal.save()
     return goal
@@ -45,9 +48,8 @@ def goal_update(
     """`revision` is the one the user saw: a save over a later one is refused."""
     goal.title = title.strip()
     goal.description = description
-    save_revised(
-        goal, fields=("title", "description"), revision=revision, by=by, unique=("title", DUPLICATE)
-    )
+    check_fields(goal, FIELDS)
+    save_revised(goal, fields=FIELDS, revision=revision, by=by, unique=("title", DUPLICATE))
     return goal
 
 

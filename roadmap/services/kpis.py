@@ -1,10 +1,12 @@
-"""Writes to KPIs. They check the plan with the same rule as the form, so an
-import or an API cannot store what the form would refuse."""
+"""Writes to KPIs. They check every field (ranges included, see roadmap.rules.bounds)
+and the plan with the same rules as the form, so an import or an API cannot store
+what the form would refuse."""
 
 from datetime import date
 from decimal import Decimal
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from ui.concurrency import Refused, editor, locked, save_revised, unique_or_refused
@@ -12,6 +14,7 @@ from ui.ordering import Move, MoveResult, MoveTo, move_in_list, next_position
 
 from ..models import KPI, KPIDirection, Objective, ReportingFrequency
 from ..rules.kpi_status import PlanError, check_plan
+from ._checks import check_fields
 
 # What the KPI form edits, in the order the form shows it.
 KPI_FIELDS = (
@@ -30,9 +33,20 @@ KPI_FIELDS = (
 DUPLICATE = "This objective already has a KPI with that name."
 
 
-def _checked_plan(**plan) -> None:
+def _checked(kpi: KPI) -> None:
+    """Every field the form edits, then the plan (which needs valid numbers and dates)."""
+    check_fields(kpi, KPI_FIELDS)
     try:
-        check_plan(**plan)
+        kpi.check_baseline_date(kpi.baseline_date)
+    except ValidationError as error:
+        raise Refused("baseline_date", error.messages[0]) from error
+    try:
+        check_plan(
+            baseline_value=kpi.baseline_value,
+            baseline_date=kpi.baseline_date,
+            target_value=kpi.target_value,
+            target_date=kpi.target_date,
+        )
     except PlanError as error:
         raise Refused(error.field, str(error)) from error
 
@@ -54,29 +68,24 @@ def kpi_create(
     reporting_frequency: str = ReportingFrequency.QUARTERLY,
     by: AbstractBaseUser | None = None,
 ) -> KPI:
-    _checked_plan(
-        baseline_value=baseline_value,
-        baseline_date=baseline_date,
-        target_value=target_value,
-        target_date=target_date,
-    )
-    locked(objective)  # two editors adding at once get distinct positions
     kpi = KPI(
         objective=objective,
         name=name.strip(),
         definition=definition,
         unit=unit,
-        direction=KPIDirection(direction),
+        direction=direction,
         baseline_value=baseline_value,
         baseline_date=baseline_date,
         target_value=target_value,
         target_date=target_date,
         data_source=data_source,
         owner=owner,
-        reporting_frequency=ReportingFrequency(reporting_frequency),
-        position=next_position(objective.kpis.all()),
+        reporting_frequency=reporting_frequency,
         updated_by=editor(by),
     )
+    _checked(kpi)
+    locked(objective)  # two editors adding at once get distinct positions
+    kpi.position = next_position(objective.kpis.all())
     with unique_or_refused("name", DUPLICATE):
         kpi.save()
     return kpi
@@ -101,23 +110,18 @@ def kpi_update(
     by: AbstractBaseUser | None = None,
 ) -> KPI:
     """`revision` is the one the user saw: a save over a later one is refused."""
-    _checked_plan(
-        baseline_value=baseline_value,
-        baseline_date=baseline_date,
-        target_value=target_value,
-        target_date=target_date,
-    )
     kpi.name = name.strip()
     kpi.definition = definition
     kpi.unit = unit
-    kpi.direction = KPIDirection(direction)
+    kpi.direction = direction
     kpi.baseline_value = baseline_value
     kpi.baseline_date = baseline_date
     kpi.target_value = target_value
     kpi.target_date = target_date
     kpi.data_source = data_source
     kpi.owner = owner
-    kpi.reporting_frequency = ReportingFrequency(reporting_frequency)
+    kpi.reporting_frequency = reporting_frequency
+    _checked(kpi)
     save_revised(kpi, fields=KPI_FIELDS, revision=revision, by=by, unique=("name", DUPLICATE))
     return kpi
 

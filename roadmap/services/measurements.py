@@ -1,5 +1,6 @@
-"""Writes to a KPI's measurements. They check the date with the same rules as the
-form: not before the baseline, not in the future, one measurement a day."""
+"""Writes to a KPI's measurements. They check the fields (ranges included, see
+roadmap.rules.bounds) and the date with the same rules as the form: not before
+the baseline, not in the future, one measurement a day."""
 
 from datetime import date
 from decimal import Decimal
@@ -12,11 +13,15 @@ from ui.concurrency import Refused, editor, save_revised, unique_or_refused
 from ui.formatting import format_date
 
 from ..models import KPI, Measurement
+from ._checks import check_fields
+
+FIELDS = ("value", "date", "note")
 
 
-def _checked_date(kpi: KPI, day: date) -> None:
+def _checked(measurement: Measurement) -> None:
+    check_fields(measurement, FIELDS)
     try:
-        kpi.check_measurement_date(day)
+        measurement.kpi.check_measurement_date(measurement.date)
     except ValidationError as error:
         raise Refused("date", error.messages[0]) from error
 
@@ -34,7 +39,6 @@ def measurement_record(
     note: str = "",
     entered_by: AbstractBaseUser | None,
 ) -> Measurement:
-    _checked_date(kpi, date)
     measurement = Measurement(
         kpi=kpi,
         value=value,
@@ -43,6 +47,7 @@ def measurement_record(
         entered_by=entered_by,
         updated_by=editor(entered_by),
     )
+    _checked(measurement)
     with unique_or_refused("date", _same_day(date)):
         measurement.save()
     return measurement
@@ -59,13 +64,13 @@ def measurement_update(
     by: AbstractBaseUser | None = None,
 ) -> Measurement:
     """`revision` is the one the user saw: a save over a later one is refused."""
-    _checked_date(measurement.kpi, date)
     measurement.value = value
     measurement.date = date
     measurement.note = note
+    _checked(measurement)
     save_revised(
         measurement,
-        fields=("value", "date", "note"),
+        fields=FIELDS,
         revision=revision,
         by=by,
         unique=("date", _same_day(date)),

@@ -7,6 +7,7 @@ from ui.concurrency import editor, locked, save_revised, unique_or_refused
 from ui.ordering import Move, MoveResult, MoveTo, move_in_list, next_position
 
 from ..models import Objective, Priority, Roadmap
+from ._checks import check_fields
 
 # What the objective form edits, in the order the form shows it.
 OBJECTIVE_FIELDS = (
@@ -34,19 +35,20 @@ def objective_create(
     citizen_outcome: str = "",
     by: AbstractBaseUser | None = None,
 ) -> Objective:
-    locked(roadmap)  # two editors adding at once get distinct positions
     objective = Objective(
         roadmap=roadmap,
         title=title.strip(),
         description=description,
         desired_outcomes=desired_outcomes,
-        priority=Priority(priority),
+        priority=priority,
         owner=owner,
         citizen_centric=citizen_centric,
         citizen_outcome=citizen_outcome if citizen_centric else "",
-        position=next_position(roadmap.objectives.all()),
         updated_by=editor(by),
     )
+    check_fields(objective, OBJECTIVE_FIELDS)
+    locked(roadmap)  # two editors adding at once get distinct positions
+    objective.position = next_position(roadmap.objectives.all())
     with unique_or_refused("title", DUPLICATE):
         objective.save()
     return objective
@@ -71,10 +73,11 @@ def objective_update(
     objective.title = title.strip()
     objective.description = description
     objective.desired_outcomes = desired_outcomes
-    objective.priority = Priority(priority)
+    objective.priority = priority
     objective.owner = owner
     objective.citizen_centric = citizen_centric
     objective.citizen_outcome = citizen_outcome if citizen_centric else ""
+    check_fields(objective, OBJECTIVE_FIELDS)
     save_revised(
         objective, fields=OBJECTIVE_FIELDS, revision=revision, by=by, unique=("title", DUPLICATE)
     )

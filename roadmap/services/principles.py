@@ -7,7 +7,9 @@ from ui.concurrency import editor, locked, save_revised, unique_or_refused
 from ui.ordering import Move, MoveResult, MoveTo, move_in_list, next_position
 
 from ..models import GuidingPrinciple, Roadmap
+from ._checks import check_fields
 
+FIELDS = ("title", "description")
 DUPLICATE = "This roadmap already has that principle."
 
 
@@ -23,6 +25,7 @@ def principle_create(
         position=next_position(roadmap.principles.all()),
         updated_by=editor(by),
     )
+    check_fields(principle, FIELDS)
     with unique_or_refused("title", DUPLICATE):
         principle.save()
     return principle
@@ -40,9 +43,10 @@ def principle_update(
     """`revision` is the one the user saw: a save over a later one is refused."""
     principle.title = title.strip()
     principle.description = description
+    check_fields(principle, FIELDS)
     save_revised(
         principle,
-        fields=("title", "description"),
+        fields=FIELDS,
         revision=revision,
         by=by,
         unique=("title", DUPLICATE),

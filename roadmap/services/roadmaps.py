@@ -4,9 +4,20 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
 from agencies.models import Organisation
-from ui.concurrency import editor, save_revised, unique_or_refused
+from ui.concurrency import Refused, editor, save_revised, unique_or_refused
 
 from ..models import Roadmap, RoadmapStatus
+from ..rules.bounds import horizon_problem
+from ._checks import check_fields
+
+FIELDS = ("title", "horizon_start_year", "horizon_end_year", "vision", "purpose")
+
+
+def _checked(roadmap: Roadmap, fields: tuple[str, ...] = FIELDS) -> None:
+    check_fields(roadmap, fields)
+    problem = horizon_problem(roadmap.horizon_start_year, roadmap.horizon_end_year)
+    if problem:
+        raise Refused("horizon_end_year", problem)
 
 
 @transaction.atomic
@@ -33,6 +44,7 @@ def roadmap_create(
         status=RoadmapStatus.DRAFT,
         updated_by=editor(created_by),
     )
+    _checked(roadmap, ("slug", *FIELDS))
     with unique_or_refused(
         "slug", f"Your agency already has a roadmap called '{slug}'. Choose another short name."
     ):
@@ -58,9 +70,10 @@ def roadmap_update(
     roadmap.horizon_end_year = horizon_end_year
     roadmap.vision = vision
     roadmap.purpose = purpose
+    _checked(roadmap)
     save_revised(
         roadmap,
-        fields=("title", "horizon_start_year", "horizon_end_year", "vision", "purpose"),
+        fields=FIELDS,
         revision=revision,
         by=by,
     )

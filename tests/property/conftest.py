@@ -1,0 +1,81 @@
+"""The world the property tests run in: the demo (which every later part of the
+product extends with its own data, so new models have rows here too), plus a
+second agency with a roadmap, objective, goal, member and report job, so that
+another agency's objects are among the inputs.
+
+Loaded once per module inside a transaction that is rolled back at the end; each
+example runs in a savepoint of its own, rolled back after it.
+"""
+
+import io
+from datetime import timedelta
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+from django.db import transaction
+from django.utils import timezone
+
+from agencies.models import Membership, Organisation, Role
+from reports.models import ReportJob
+from roadmap.models import KPI, Measurement, Objective, OrganisationalGoal, Roadmap
+
+from .discovery import project_apps
+
+
+def add_agency_b() -> None:
+    agency = Organisation.objects.create(name="Agency B", slug="agency-b")
+    user = apps.get_model("auth", "User").objects.create_user("b-admin", "b@example.gov")
+    Membership.objects.create(organisation=agency, user=user, role=Role.ADMIN)
+    roadmap = Roadmap.objects.create(
+        organisation=agency,
+        title="B's roadmap",
+        slug="b",
+        horizon_start_year=2026,
+        horizon_end_year=2028,
+    )
+    objective = Objective.objects.create(roadmap=roadmap, title="B's objective")
+    OrganisationalGoal.objects.create(organisation=agency, title="B's goal")
+    today = timezone.localdate()
+    kpi = KPI.objects.create(
+        objective=objective,
+        name="B's KPI",
+        baseline_value=0,
+        target_value=10,
+        baseline_date=today - timedelta(days=100),
+        target_date=today + timedelta(days=100),
+    )
+    Measurement.objects.create(kpi=kpi, value=3, date=today)
+    ReportJob.objects.create(roadmap=roadmap, options={"version": 1})
+
+
+def snapshot() -> dict[str, list[dict]]:
+    """Every row of every project model: what a refusal must leave as it was."""
+    return {
+        model._meta.label: list(model._default_manager.order_by("pk").values())
+        for config in project_apps()
+        for model in config.get_models()
+    }
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("seed_demo", stdout=io.StringIO())
+        add_agency_b()
+        yield
+        transaction.set_rollback(True)
+
+
+class Rollback(Exception):
+    """Raised at the end of each example to undo it."""
+
+
+def in_savepoint(run) -> None:
+    """Run `run()` and undo whatever it wrote."""
+    try:
+        with transaction.atomic():
+            run()
+            raise Rollback
+    except Rollback:
+        pass
