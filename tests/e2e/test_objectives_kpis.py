@@ -123,7 +123,7 @@ def test_editor_changes_a_kpi_inline_and_sees_the_status_change(page, editor, ro
     change = row.get_by_role("link", name="Change Forms completed online")
 
     change.click()
-    heading = row.get_by_role("heading", name='Change the KPI "Forms completed online"')
+    heading = row.get_by_role("heading", name="Change the KPI \u201cForms completed online\u201d")
     expect(heading).to_be_focused()
     assert row.get_by_label("Target value").input_value() == "100"
     assert_accessible(page, "the KPI's inline form")
@@ -228,3 +228,44 @@ def test_editor_edits_and_deletes_objectives_in_place(page, editor, roadmap):
     assert_accessible(page, "the list after deleting in place")
     assert not Objective.objects.filter(pk=doomed.pk).exists()
     assert not KPI.objects.filter(pk=doomed_kpi.pk).exists()
+
+
+def test_two_items_open_in_place_at_once_keep_their_own_fields(page, editor, roadmap):
+    """A principle and an objective opened for change together (ui/inline_list.py):
+    each label reaches its own field, each saves on its own, and Cancel gives the
+    focus back to the "Change" that opened it."""
+    from roadmap.models import GuidingPrinciple
+
+    principle = GuidingPrinciple.objects.create(roadmap=roadmap, title="Digital by default")
+    objective = roadmap.objectives.get()
+    sign_in(page, editor.username)
+    page.goto(roadmap.get_absolute_url())
+
+    page.get_by_role("link", name="Change Digital by default").click()
+    principle_item = page.locator(f"#principle-{principle.pk}")
+    expect(principle_item.get_by_label("Principle")).to_have_value("Digital by default")
+    page.get_by_role("link", name="Change Services online").click()
+    objective_item = page.locator(f"#objective-{objective.pk}")
+    expect(objective_item.get_by_label("Title")).to_have_value("Services online")
+    # Both open, and no id on the page is used twice.
+    expect(principle_item.get_by_label("Principle")).to_be_visible()
+    duplicates = page.evaluate(
+        """() => { const seen = {}; const twice = [];
+        document.querySelectorAll('[id]').forEach(e => {
+          if (seen[e.id]) twice.push(e.id); seen[e.id] = true; });
+        return twice; }"""
+    )
+    assert duplicates == []
+    assert_accessible(page, "two items open for change at once")
+
+    objective_item.get_by_label("Title").fill("All services online")
+    objective_item.get_by_role("button", name="Save objective").click()
+    expect(page.locator("#notifications")).to_contain_text("Objective saved: All services online")
+    expect(page.get_by_role("link", name="Change All services online")).to_be_focused()
+
+    # The principle is still open, as it was left: Cancel closes it.
+    expect(principle_item.get_by_label("Principle")).to_have_value("Digital by default")
+    principle_item.get_by_role("link", name="Cancel").click()
+    expect(page.get_by_role("link", name="Change Digital by default")).to_be_focused()
+    principle.refresh_from_db()
+    assert principle.title == "Digital by default"
