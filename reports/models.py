@@ -2,10 +2,10 @@ import uuid
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 
 from roadmap.models import Roadmap
+from ui.addresses import Addressed
 
 
 class ReportJobStatus(models.TextChoices):
@@ -19,7 +19,7 @@ def report_upload_to(job: "ReportJob", filename: str) -> str:
     return f"reports/{job.roadmap.organisation_id}/{job.pk}.pdf"
 
 
-class ReportJob(models.Model):
+class ReportJob(Addressed, models.Model):
     """One request to render a roadmap's PDF report, and its outcome."""
 
     FINISHED = (ReportJobStatus.READY, ReportJobStatus.FAILED)
@@ -67,9 +67,10 @@ class ReportJob(models.Model):
         return f"{self.roadmap} report ({self.get_status_display()})"
 
     def get_absolute_url(self) -> str:
-        return reverse(
-            "reports:job", kwargs={"agency": self.roadmap.organisation.slug, "pk": self.pk}
-        )
+        return self.address("reports:job")
+
+    def url_kwargs(self) -> dict[str, str | int]:
+        return {"agency": self.roadmap.organisation.slug, "pk": self.pk}
 
     @property
     def is_finished(self) -> bool:
