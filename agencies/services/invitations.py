@@ -11,6 +11,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model, password_validation
+from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
@@ -37,7 +38,7 @@ def _new_token(invitation: Invitation) -> str:
     return token
 
 
-def _send(*, invitation: Invitation, token: str, site: str, by) -> None:
+def _send(*, invitation: Invitation, token: str, site: str, by: AbstractBaseUser) -> None:
     """Email the link once the invitation is saved, so a rollback sends nothing."""
     link = site.rstrip("/") + reverse("agencies:invitation-accept", kwargs={"token": token})
     context = {
@@ -69,7 +70,7 @@ def _normalised(email: str) -> str:
 
 @transaction.atomic
 def invitation_send(
-    *, organisation: Organisation, email: str, role: Role, by, site: str
+    *, organisation: Organisation, email: str, role: Role, by: AbstractBaseUser, site: str
 ) -> Invitation:
     """Invite `email` with `role`, or send a pending invitation to it again."""
     role = Role(role)
@@ -117,7 +118,7 @@ def _pending_locked(invitation: Invitation) -> Invitation:
 
 
 @transaction.atomic
-def invitation_resend(*, invitation: Invitation, by, site: str) -> Invitation:
+def invitation_resend(*, invitation: Invitation, by: AbstractBaseUser, site: str) -> Invitation:
     """A new link (the old one stops working) with a new expiry, emailed again."""
     organisation = agency_locked(invitation.organisation_id)
     admin_still(organisation=organisation, by=by)
@@ -130,7 +131,7 @@ def invitation_resend(*, invitation: Invitation, by, site: str) -> Invitation:
 
 
 @transaction.atomic
-def invitation_withdraw(*, invitation: Invitation, by) -> None:
+def invitation_withdraw(*, invitation: Invitation, by: AbstractBaseUser) -> None:
     organisation = agency_locked(invitation.organisation_id)
     admin_still(organisation=organisation, by=by)
     _pending_locked(invitation).delete()
@@ -146,7 +147,7 @@ def _usable_locked(invitation: Invitation) -> Invitation:
 
 
 @transaction.atomic
-def invitation_accept(*, invitation: Invitation, user) -> Membership:
+def invitation_accept(*, invitation: Invitation, user: AbstractBaseUser) -> Membership:
     """`user` joins the agency with the invitation's role. A member already
     keeps the higher of their role and the invited one."""
     if not user.is_authenticated or not user.is_active:

@@ -1,5 +1,6 @@
 """The agency's own settings, changed by its agency admins."""
 
+from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
 from ..models import Organisation
@@ -17,7 +18,7 @@ SETTINGS_FIELDS = [
 def organisation_update_settings(
     *,
     organisation: Organisation,
-    by,
+    by: AbstractBaseUser,
     currency_symbol: str,
     currency_code: str,
     financial_year_start_month: int,
