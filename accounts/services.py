@@ -146,8 +146,10 @@ def second_factor_check(*, user: AbstractBaseUser, code: str) -> Device:
         raise ValidationError("Enter the code from your authenticator app.", code="required")
     if rules.is_app_code(code):
         device = selectors.authenticator_for(user)
-    else:
+    elif rules.is_recovery_code(code):
         device = selectors.recovery_device_for(user)
+    else:
+        device = None  # the shape of neither: wrong, without asking the database
     if device is None:
         if selectors.authenticator_for(user) is None:
             raise ValidationError("You have not set up an authenticator app.", code="no_device")
