@@ -14,6 +14,11 @@ from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
+from django.core.validators import (
+    MaxLengthValidator,
+    ProhibitNullCharactersValidator,
+    validate_email,
+)
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -59,12 +64,14 @@ def _normalised(email: str) -> str:
     email = email.strip()
     if not email or len(email) > 254:
         raise ValidationError("Enter an email address.", code="invalid_email")
-    local, _, domain = email.rpartition("@")
-    if not local or not domain:
+    try:
+        validate_email(email)  # what the form checks
+    except ValidationError as error:
         raise ValidationError(
             "Enter an email address in the right format, like name@example.gov.",
             code="invalid_email",
-        )
+        ) from error
+    local, _, domain = email.rpartition("@")
     return f"{local}@{domain.lower()}"
 
 
@@ -182,6 +189,16 @@ def invitation_accept_new_account(
     candidate = user_model(
         username=username, email=invitation.email, first_name=first_name, last_name=last_name
     )
+    # What NewAccountForm checks of the names, and that the address fits as a user
+    # name: no NUL character (PostgreSQL cannot store one), no longer than the fields.
+    for name in ("first_name", "last_name"):
+        ProhibitNullCharactersValidator()(getattr(candidate, name))
+        MaxLengthValidator(user_model._meta.get_field(name).max_length)(getattr(candidate, name))
+    if len(username) > user_model._meta.get_field("username").max_length:
+        raise ValidationError(
+            "This email address is too long to sign in with: ask to be invited with a shorter one.",
+            code="email_too_long",
+        )
     password_validation.validate_password(password, candidate)
     if user_model.objects.filter(username__iexact=username).exists():
         # Only the holder of the emailed link sees this, about their own address.
