@@ -32,6 +32,15 @@ def is_app_code(code: str) -> bool:
     return len(code) == 6 and code.isascii() and code.isdigit()
 
 
+RECOVERY_CODE_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz234567")  # base32, lower case
+
+
+def is_recovery_code(code: str) -> bool:
+    """Recovery codes are eight base32 letters and digits, as django-otp makes
+    them; nothing else can be one."""
+    return len(code) == 8 and set(code) <= RECOVERY_CODE_LETTERS
+
+
 class ResetDecision(StrEnum):
     SEND = "send"
     QUIET = "quiet"  # answer as if sent, send nothing: that inbox has had enough

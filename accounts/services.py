@@ -6,8 +6,11 @@ from binascii import unhexlify
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_ipv46_address
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp import verify_token as otp_verify_token
@@ -30,7 +33,13 @@ def second_factor_required(*, is_agency_admin: bool) -> bool:
     return bool(settings.REQUIRE_MFA_FOR_AGENCY_ADMINS and is_agency_admin)
 
 
-def second_factor_remember(sender=None, *, request, user, **kwargs) -> rules.SecondFactorStep:
+def second_factor_remember(
+    sender: type | None = None,
+    *,
+    request: HttpRequest | None,
+    user: AbstractBaseUser,
+    **kwargs,
+) -> rules.SecondFactorStep:
     """At sign-in (the user_logged_in signal): note in the session what this
     sign-in still has to do, so pages need not ask the database each time."""
     facts = selectors.second_factor_facts(user)
@@ -43,7 +52,7 @@ def second_factor_remember(sender=None, *, request, user, **kwargs) -> rules.Sec
     return step
 
 
-def second_factor_passed(*, request, device: Device) -> None:
+def second_factor_passed(*, request: HttpRequest, device: Device) -> None:
     """The session has proved the second factor with `device`."""
     request.session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     request.user.otp_device = device
@@ -57,9 +66,28 @@ def new_totp_key() -> str:
     return TOTPDevice._meta.get_field("key").default()
 
 
+# The keys new_totp_key makes: 20 random bytes, written as 40 hexadecimal digits.
+KEY_BYTES = 20
+
+
+def _key(key_hex: str) -> bytes:
+    """The authenticator key that `key_hex` writes out, refused unless it is one
+    new_totp_key could have made."""
+    try:
+        key = unhexlify(key_hex.encode())
+    except ValueError:  # an odd length, or not hexadecimal digits
+        key = None
+    if key is None or len(key) != KEY_BYTES:
+        raise ValidationError(
+            "This is not a key this site made. Scan the new QR code and try again.",
+            code="invalid_key",
+        )
+    return key
+
+
 def _matching_t(*, key_hex: str, code: str) -> TOTP | None:
     """The TOTP whose current code (one step either way) is `code`, or None."""
-    totp = TOTP(unhexlify(key_hex.encode()))
+    totp = TOTP(_key(key_hex))
     totp.time = time.time()
     if not rules.is_app_code(code) or not totp.verify(int(code), tolerance=1):
         return None
@@ -67,7 +95,9 @@ def _matching_t(*, key_hex: str, code: str) -> TOTP | None:
 
 
 @transaction.atomic
-def authenticator_add(*, user, key_hex: str, code: str) -> tuple[TOTPDevice, list[str]]:
+def authenticator_add(
+    *, user: AbstractBaseUser, key_hex: str, code: str
+) -> tuple[TOTPDevice, list[str]]:
     """Add the authenticator app whose key the user scanned, once they have shown
     it works by typing its current code; give them recovery codes with it."""
     code = rules.clean_code(code)
@@ -91,7 +121,7 @@ def authenticator_add(*, user, key_hex: str, code: str) -> tuple[TOTPDevice, lis
 
 
 @transaction.atomic
-def recovery_codes_replace(*, user) -> list[str]:
+def recovery_codes_replace(*, user: AbstractBaseUser) -> list[str]:
     """A new set of recovery codes; the old ones stop working."""
     StaticDevice.objects.filter(user=user).delete()
     device = StaticDevice.objects.create(user=user, name="Recovery codes", confirmed=True)
@@ -101,14 +131,14 @@ def recovery_codes_replace(*, user) -> list[str]:
 
 
 @transaction.atomic
-def two_factor_remove(*, user) -> int:
+def two_factor_remove(*, user: AbstractBaseUser) -> int:
     """Remove the user's authenticator app and recovery codes."""
     removed, _ = TOTPDevice.objects.filter(user=user).delete()
     StaticDevice.objects.filter(user=user).delete()
     return removed
 
 
-def second_factor_check(*, user, code: str) -> Device:
+def second_factor_check(*, user: AbstractBaseUser, code: str) -> Device:
     """The device that accepts `code` (an app code, or a recovery code, which then
     stops working), or a ValidationError that says why not."""
     code = rules.clean_code(code)
@@ -116,8 +146,10 @@ def second_factor_check(*, user, code: str) -> Device:
         raise ValidationError("Enter the code from your authenticator app.", code="required")
     if rules.is_app_code(code):
         device = selectors.authenticator_for(user)
-    else:
+    elif rules.is_recovery_code(code):
         device = selectors.recovery_device_for(user)
+    else:
+        device = None  # the shape of neither: wrong, without asking the database
     if device is None:
         if selectors.authenticator_for(user) is None:
             raise ValidationError("You have not set up an authenticator app.", code="no_device")
@@ -155,6 +187,8 @@ def email_digest(email: str) -> str:
 @transaction.atomic
 def password_reset_request_record(*, address: str | None, email: str) -> rules.ResetDecision:
     """Count a "Forgot your password?" request and say whether to send the email."""
+    if address is not None:
+        validate_ipv46_address(address)  # a ValidationError, never a database error
     since = timezone.now() - RESET_WINDOW
     PasswordResetRequest.objects.filter(requested_at__lt=since).delete()  # keep the table small
     digest = email_digest(email)
@@ -174,4 +208,4 @@ def b32_secret(key_hex: str) -> str:
     """The key as people type it into an app by hand."""
     from base64 import b32encode
 
-    return b32encode(unhexlify(key_hex.encode())).decode()
+    return b32encode(_key(key_hex)).decode()

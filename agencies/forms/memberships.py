@@ -1,4 +1,7 @@
+from collections.abc import Iterable
+
 from django import forms
+from django.contrib.auth.models import AbstractBaseUser
 
 from ..models import Membership, Role
 from ..services.memberships import KEEP
@@ -31,7 +34,14 @@ class SuccessorForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, member: Membership, others, may_keep: bool, **kwargs):
+    def __init__(
+        self,
+        *args,
+        member: Membership,
+        others: Iterable[AbstractBaseUser],
+        may_keep: bool,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.others = {str(user.pk): user for user in others if user.pk != member.user_id}
         choices = []

@@ -11,8 +11,14 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model, password_validation
+from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
+from django.core.validators import (
+    MaxLengthValidator,
+    ProhibitNullCharactersValidator,
+    validate_email,
+)
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -37,7 +43,7 @@ def _new_token(invitation: Invitation) -> str:
     return token
 
 
-def _send(*, invitation: Invitation, token: str, site: str, by) -> None:
+def _send(*, invitation: Invitation, token: str, site: str, by: AbstractBaseUser) -> None:
     """Email the link once the invitation is saved, so a rollback sends nothing."""
     link = site.rstrip("/") + reverse("agencies:invitation-accept", kwargs={"token": token})
     context = {
@@ -58,18 +64,20 @@ def _normalised(email: str) -> str:
     email = email.strip()
     if not email or len(email) > 254:
         raise ValidationError("Enter an email address.", code="invalid_email")
-    local, _, domain = email.rpartition("@")
-    if not local or not domain:
+    try:
+        validate_email(email)  # what the form checks
+    except ValidationError as error:
         raise ValidationError(
             "Enter an email address in the right format, like name@example.gov.",
             code="invalid_email",
-        )
+        ) from error
+    local, _, domain = email.rpartition("@")
     return f"{local}@{domain.lower()}"
 
 
 @transaction.atomic
 def invitation_send(
-    *, organisation: Organisation, email: str, role: Role, by, site: str
+    *, organisation: Organisation, email: str, role: Role, by: AbstractBaseUser, site: str
 ) -> Invitation:
     """Invite `email` with `role`, or send a pending invitation to it again."""
     role = Role(role)
@@ -117,7 +125,7 @@ def _pending_locked(invitation: Invitation) -> Invitation:
 
 
 @transaction.atomic
-def invitation_resend(*, invitation: Invitation, by, site: str) -> Invitation:
+def invitation_resend(*, invitation: Invitation, by: AbstractBaseUser, site: str) -> Invitation:
     """A new link (the old one stops working) with a new expiry, emailed again."""
     organisation = agency_locked(invitation.organisation_id)
     admin_still(organisation=organisation, by=by)
@@ -130,7 +138,7 @@ def invitation_resend(*, invitation: Invitation, by, site: str) -> Invitation:
 
 
 @transaction.atomic
-def invitation_withdraw(*, invitation: Invitation, by) -> None:
+def invitation_withdraw(*, invitation: Invitation, by: AbstractBaseUser) -> None:
     organisation = agency_locked(invitation.organisation_id)
     admin_still(organisation=organisation, by=by)
     _pending_locked(invitation).delete()
@@ -146,7 +154,7 @@ def _usable_locked(invitation: Invitation) -> Invitation:
 
 
 @transaction.atomic
-def invitation_accept(*, invitation: Invitation, user) -> Membership:
+def invitation_accept(*, invitation: Invitation, user: AbstractBaseUser) -> Membership:
     """`user` joins the agency with the invitation's role. A member already
     keeps the higher of their role and the invited one."""
     if not user.is_authenticated or not user.is_active:
@@ -181,6 +189,16 @@ def invitation_accept_new_account(
     candidate = user_model(
         username=username, email=invitation.email, first_name=first_name, last_name=last_name
     )
+    # What NewAccountForm checks of the names, and that the address fits as a user
+    # name: no NUL character (PostgreSQL cannot store one), no longer than the fields.
+    for name in ("first_name", "last_name"):
+        ProhibitNullCharactersValidator()(getattr(candidate, name))
+        MaxLengthValidator(user_model._meta.get_field(name).max_length)(getattr(candidate, name))
+    if len(username) > user_model._meta.get_field("username").max_length:
+        raise ValidationError(
+            "This email address is too long to sign in with: ask to be invited with a shorter one.",
+            code="email_too_long",
+        )
     password_validation.validate_password(password, candidate)
     if user_model.objects.filter(username__iexact=username).exists():
         # Only the holder of the emailed link sees this, about their own address.

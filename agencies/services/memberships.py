@@ -5,6 +5,9 @@ and asks who takes over what the member owns (see `agencies.ownership`)
 instead of silently clearing it. A refused change leaves everything as it was.
 """
 
+from typing import Literal
+
+from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
@@ -16,6 +19,8 @@ from .locking import admin_still, agency_locked
 KEEP = "keep"
 # `successor` not given: refused when the member owns anything.
 UNSET = object()
+# Who takes over what a member owns: another member, None for nobody, or KEEP.
+Successor = AbstractBaseUser | Literal["keep"] | None
 
 
 def _member_locked(membership: Membership) -> Membership:
@@ -45,7 +50,9 @@ def _ensure_an_admin_remains(membership: Membership) -> None:
         )
 
 
-def _hand_over(*, membership: Membership, successor, by, may_keep: bool) -> list:
+def _hand_over(
+    *, membership: Membership, successor: Successor, by: AbstractBaseUser, may_keep: bool
+) -> list:
     """Give what the member owns to `successor`; refuse a missing or wrong choice."""
     organisation = membership.organisation
     owned = ownership.holdings(organisation=organisation, user=membership.user)
@@ -80,7 +87,7 @@ def _hand_over(*, membership: Membership, successor, by, may_keep: bool) -> list
 
 @transaction.atomic
 def membership_change_role(
-    *, membership: Membership, role: Role, by, successor=UNSET
+    *, membership: Membership, role: Role, by: AbstractBaseUser, successor: Successor = UNSET
 ) -> Membership:
     """Give the member `role`. Lowering it asks who takes over what they own:
     `successor` is another member, None for nobody, or KEEP."""
@@ -98,7 +105,9 @@ def membership_change_role(
 
 
 @transaction.atomic
-def membership_remove(*, membership: Membership, by, successor=UNSET) -> Membership:
+def membership_remove(
+    *, membership: Membership, by: AbstractBaseUser, successor: Successor = UNSET
+) -> Membership:
     """Remove the member; what they own goes to `successor` (a member, or None)."""
     organisation = agency_locked(membership.organisation_id)
     admin_still(organisation=organisation, by=by)

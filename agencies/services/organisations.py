@@ -1,5 +1,7 @@
 """The agency's own settings, changed by its agency admins."""
 
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.validators import ProhibitNullCharactersValidator
 from django.db import transaction
 
 from ..models import Organisation
@@ -17,7 +19,7 @@ SETTINGS_FIELDS = [
 def organisation_update_settings(
     *,
     organisation: Organisation,
-    by,
+    by: AbstractBaseUser,
     currency_symbol: str,
     currency_code: str,
     financial_year_start_month: int,
@@ -29,7 +31,10 @@ def organisation_update_settings(
     organisation.currency_code = currency_code.strip().upper()
     organisation.financial_year_start_month = financial_year_start_month
     organisation.classification_marking = " ".join(classification_marking.split()).upper()
-    # The same checks as the form: blank, length, the code's shape, the month.
+    # The same checks as the form: no NUL character (PostgreSQL cannot store one),
+    # blank, length, the code's shape, the month.
+    for text in (currency_symbol, currency_code, classification_marking):
+        ProhibitNullCharactersValidator()(text)
     organisation.full_clean(exclude=["name", "slug"], validate_unique=False)
     organisation.save(update_fields=SETTINGS_FIELDS)
     return organisation

@@ -7,6 +7,7 @@ from accounts.rules import (
     SecondFactorStep,
     clean_code,
     is_app_code,
+    is_recovery_code,
     password_reset_decision,
     second_factor_step,
 )
@@ -38,6 +39,21 @@ def test_second_factor_step(has_device, required, step):
 def test_codes_as_people_type_them(typed, cleaned, from_the_app):
     assert clean_code(typed) == cleaned
     assert is_app_code(clean_code(typed)) is from_the_app
+
+
+@pytest.mark.parametrize(
+    "typed, is_one",
+    [
+        ("abcd-efgh", True),
+        ("ABCD 2345", True),
+        ("abcdefg", False),
+        ("abcdefg0", False),
+        ("abcdefg\x00", False),
+        ("123456", False),
+    ],
+)
+def test_recovery_codes_have_one_shape(typed, is_one):
+    assert is_recovery_code(clean_code(typed)) is is_one
 
 
 @pytest.mark.parametrize(

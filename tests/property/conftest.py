@@ -1,7 +1,7 @@
 """The world the property tests run in: the demo (which every later part of the
 product extends with its own data, so new models have rows here too), plus a
-second agency with a roadmap, objective, goal, member and report job, so that
-another agency's objects are among the inputs.
+second agency with a roadmap, objective, goal, member, pending invitation and
+report job, so that another agency's objects are among the inputs.
 
 Loaded once per module inside a transaction that is rolled back at the end; each
 example runs in a savepoint of its own, rolled back after it.
@@ -16,7 +16,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 
-from agencies.models import Membership, Organisation, Role
+from agencies.models import Invitation, Membership, Organisation, Role, token_digest
 from reports.models import ReportJob
 from roadmap.models import KPI, Measurement, Objective, OrganisationalGoal, Roadmap
 
@@ -27,6 +27,16 @@ def add_agency_b() -> None:
     agency = Organisation.objects.create(name="Agency B", slug="agency-b")
     user = apps.get_model("auth", "User").objects.create_user("b-admin", "b@example.gov")
     Membership.objects.create(organisation=agency, user=user, role=Role.ADMIN)
+    now = timezone.now()
+    Invitation.objects.create(
+        organisation=agency,
+        email="invited@example.gov",
+        role=Role.EDITOR,
+        token_digest=token_digest("b-invitation"),
+        invited_by=user,
+        sent_at=now,
+        expires_at=now + timedelta(days=7),
+    )
     roadmap = Roadmap.objects.create(
         organisation=agency,
         title="B's roadmap",

@@ -8,11 +8,15 @@ is covered without new test code:
   too, not only refusals);
 - a form's data from its fields: for each field, a value of the kind it expects
   (a choice, a row's id, a date, a number) or any text at all, each sometimes left
-  out.
+  out;
+- a form constructor's keyword arguments as a view passes them: a row of the model
+  the argument is named after (`objective=`), or else what its type hint says
+  (`member: Membership` a row, `email: str` an address, `may_keep: bool` either).
 """
 
 from __future__ import annotations
 
+import collections.abc
 import inspect
 import types
 import typing
@@ -105,6 +109,9 @@ def for_annotation(annotation, name: str, *, plausible: bool = False) -> st.Sear
         return st.one_of(
             *(for_annotation(arg, name, plausible=plausible) for arg in typing.get_args(annotation))
         )
+    if origin in (list, collections.abc.Iterable, collections.abc.Sequence):
+        (item,) = typing.get_args(annotation)
+        return st.lists(for_annotation(item, name, plausible=plausible), max_size=5)
     if inspect.isclass(annotation):
         if issubclass(annotation, AbstractBaseUser):
             return rows(get_user_model())
@@ -199,9 +206,10 @@ def form_data(form: forms.BaseForm) -> st.SearchStrategy[dict]:
     )
 
 
-def form_keyword_arguments(form_class: type[forms.BaseForm]) -> dict[str, type[models.Model]]:
-    """The keyword-only arguments a form's constructor takes (`objective=`, `kpi=`...),
-    each the model of the same name in a project app."""
+def form_keyword_arguments(form_class: type[forms.BaseForm]) -> dict[str, st.SearchStrategy]:
+    """What to pass for each keyword-only argument a form's constructor takes: for
+    `objective=`, `kpi=`... a row of the project model of that name; for any other, a
+    plausible value of its type hint (what a view passes is not typed by a person)."""
     by_name = {
         model._meta.model_name: model for config in project_apps() for model in config.get_models()
     }
@@ -209,13 +217,18 @@ def form_keyword_arguments(form_class: type[forms.BaseForm]) -> dict[str, type[m
     for klass in form_class.__mro__:
         if "__init__" not in vars(klass) or klass.__module__.startswith("django."):
             continue
+        hints = typing.get_type_hints(klass.__init__)
         for parameter in inspect.signature(klass.__init__).parameters.values():
-            if parameter.kind is not parameter.KEYWORD_ONLY or parameter.name in needed:
+            name = parameter.name
+            if parameter.kind is not parameter.KEYWORD_ONLY or name in needed:
                 continue
-            if parameter.name not in by_name:
+            if name in by_name:
+                needed[name] = rows(by_name[name])
+            elif name in hints:
+                needed[name] = for_annotation(hints[name], name, plausible=True)
+            else:
                 raise LookupError(
-                    f"{form_class.__qualname__} takes {parameter.name}=, and no project model "
-                    "has that name: teach tests/property/strategies.py what to pass."
+                    f"{form_class.__qualname__} takes {name}=, no project model has that "
+                    "name and it has no type hint: give it one."
                 )
-            needed[parameter.name] = by_name[parameter.name]
     return needed

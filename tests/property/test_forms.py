@@ -5,7 +5,8 @@ form is validated and shown again with its errors, and a form writes nothing
 
 The forms are found, not listed (tests/property/discovery.py). A form whose
 constructor takes `objective=` (or `kpi=`, `roadmap=`...) gets a row of the model
-of that name, of any agency; a ModelForm is tried both empty and on a row.
+of that name, of any agency, and any other keyword argument a value of its type
+hint (tests/property/strategies.py); a ModelForm is tried both empty and on a row.
 """
 
 import re
@@ -39,22 +40,15 @@ def test_no_form_input_gives_a_server_error_and_writes_nothing(world, form_class
     model = getattr(getattr(form_class, "_meta", None), "model", None)
     if on_a_row and model is None:
         pytest.skip("Not a ModelForm: it has no row to change.")
-    keyword_models = form_keyword_arguments(form_class)
-    keyword_rows = {name: rows(model) for name, model in keyword_models.items()}
+    keyword_arguments = form_keyword_arguments(form_class)
     instances = rows(model) if on_a_row else st.none()
-    # The fields (and their choices) of one such form, for the data to fill in.
-    sample = form_class(
-        **{
-            name: model._default_manager.order_by("pk").first()
-            for name, model in keyword_models.items()
-        }
-    )
-    data_strategy = form_data(sample)
 
     @given(data=st.data())
     def any_input(data):
         def run():
-            kwargs = {name: data.draw(s, label=name) for name, s in keyword_rows.items()}
+            kwargs = {name: data.draw(s, label=name) for name, s in keyword_arguments.items()}
+            # The fields (and their choices, which may depend on kwargs) to fill in.
+            data_strategy = form_data(form_class(**kwargs))
             instance = data.draw(instances, label="instance")
             if instance is not None:
                 kwargs["instance"] = instance
