@@ -191,6 +191,13 @@ def celery_worker_process(django_db_setup, django_db_blocker, media_root, tmp_pa
     if settings.CELERY_BROKER_URL.startswith("filesystem"):
         env["VAR_DIR"] = str(settings.VAR_DIR)
     celery = shutil.which("celery", path=str(Path(sys.executable).parent)) or "celery"
+    from config.celery import app as celery_app
+
+    try:  # the worker starts on an empty queue: nothing left by earlier tests
+        with celery_app.connection_for_write() as conn:
+            conn.default_channel.queue_purge(TEST_QUEUE)
+    except Exception:  # noqa: S110 - a queue never declared has nothing to purge
+        pass
     with log_path.open("wb") as log:
         process = subprocess.Popen(
             [

@@ -89,3 +89,23 @@ def in_savepoint(run) -> None:
             raise Rollback
     except Rollback:
         pass
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _a_broker_queue_of_their_own():
+    """Generated input may ask for reports: their messages go to a queue no worker
+    reads, deleted afterwards, so the real workers of later tests never meet them."""
+    import uuid
+
+    from config.celery import app as celery_app
+
+    queue = f"roadmap-property-{uuid.uuid4().hex[:8]}"
+    usual = celery_app.conf.task_default_queue
+    celery_app.conf.task_default_queue = queue
+    yield
+    celery_app.conf.task_default_queue = usual
+    try:
+        with celery_app.connection_for_write() as conn:
+            conn.default_channel.queue_delete(queue)
+    except Exception:  # noqa: S110 - the queue may never have been declared
+        pass
