@@ -8,8 +8,8 @@ from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import render
 
-from agencies.access import get_membership, in_agency
-from agencies.models import Membership, Organisation, Role
+from agencies.access import in_agency
+from agencies.models import Membership, Organisation
 from ui.http import HtmxHttpRequest, member_page
 from ui.inline_list import InlineList
 
@@ -17,6 +17,7 @@ from ..forms.goals import GoalForm
 from ..models import OrganisationalGoal
 from ..selectors.goals import goal_for
 from ..services import goals
+from .lists import list_membership
 
 GOALS_PAGE = "roadmap/goals/list.html"
 
@@ -34,9 +35,7 @@ class Goals(InlineList):
     def parent(
         self, request: HtmxHttpRequest, *, write: bool, agency: str, **_: Any
     ) -> tuple[Membership, Organisation]:
-        membership = get_membership(
-            request.user, agency, minimum=Role.EDITOR if write else Role.VIEWER
-        )
+        membership = list_membership(request, agency, write=write)
         return membership, membership.organisation
 
     def item(

@@ -18,7 +18,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET
 
 from agencies.access import get_membership
-from agencies.models import Membership, Role
+from agencies.models import Membership
 from ui.http import HtmxHttpRequest, member_page
 from ui.inline_list import InlineList
 
@@ -29,6 +29,7 @@ from ..rules.kpi_status import RULE_TEXT
 from ..selectors.kpis import kpi_for, kpi_in_full
 from ..selectors.objectives import objective_in, objective_in_full
 from ..services import kpis as services
+from .lists import list_membership
 from .objectives import TEMPLATE as OBJECTIVE_TEMPLATE
 from .objectives import objective_page_context
 
@@ -85,9 +86,7 @@ class KPIs(InlineList):
     def parent(
         self, request: HtmxHttpRequest, *, write: bool, agency: str, slug: str, pk: int, **_: Any
     ) -> tuple[Membership, Objective]:
-        membership = get_membership(
-            request.user, agency, minimum=Role.EDITOR if write else Role.VIEWER
-        )
+        membership = list_membership(request, agency, write=write)
         return membership, objective_in(membership, slug, pk)
 
     def item(self, membership: Membership, objective: Objective, *, kpi_pk: int, **_: Any) -> KPI:

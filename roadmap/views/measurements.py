@@ -5,8 +5,7 @@ three change at once."""
 
 from typing import Any
 
-from agencies.access import get_membership
-from agencies.models import Membership, Role
+from agencies.models import Membership
 from ui.concurrency import save_form
 from ui.formatting import format_date
 from ui.http import HtmxHttpRequest
@@ -18,6 +17,7 @@ from ..selectors.kpis import kpi_in, kpi_in_full
 from ..selectors.measurements import measurement_for
 from ..services import measurements as services
 from .kpis import KPI_TEMPLATE, kpi_page_context
+from .lists import list_membership
 
 
 class Measurements(InlineList):
@@ -42,9 +42,7 @@ class Measurements(InlineList):
         kpi_pk: int,
         **_: Any,
     ) -> tuple[Membership, KPI]:
-        membership = get_membership(
-            request.user, agency, minimum=Role.EDITOR if write else Role.VIEWER
-        )
+        membership = list_membership(request, agency, write=write)
         return membership, kpi_in(membership, slug, pk, kpi_pk)
 
     def item(

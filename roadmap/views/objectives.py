@@ -17,9 +17,8 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from agencies.access import get_membership
-from agencies.models import Membership, Role
+from agencies.models import Membership
 from ui.http import HtmxHttpRequest, member_page
-from ui.inline_list import InlineList
 
 from ..forms.alignments import AlignmentForm
 from ..forms.objectives import ObjectiveForm
@@ -29,7 +28,7 @@ from ..rules.kpi_summary import summarise_kpis, summarise_statuses
 from ..selectors.objectives import objective_for, objective_in_full, objectives_in_full
 from ..selectors.roadmaps import roadmap_for
 from ..services import objectives as services
-from .principles import ROADMAP_PAGE
+from .lists import RoadmapPageList
 
 # The objective's own page and the sections of it that htmx refreshes in place.
 TEMPLATE = "roadmap/objectives/detail.html"
@@ -42,27 +41,17 @@ class KPIRow:
     assessment: KPIAssessment
 
 
-class Objectives(InlineList):
+class Objectives(RoadmapPageList):
     """The roadmap page's objectives (ui/inline_list.py). The page adds one by
     title and description; "Add an objective with all its details", and
     "Change" without JavaScript, are the whole form on a page of its own."""
 
     noun = "objective"
     section = "objectives"
-    section_template = ROADMAP_PAGE
     form_template = "roadmap/objectives/form.html"
     confirm_template = "roadmap/objectives/confirm_delete.html"
     form_class = ObjectiveForm
     services = services
-    parent_arg = "roadmap"
-
-    def parent(
-        self, request: HtmxHttpRequest, *, write: bool, agency: str, slug: str, **_: Any
-    ) -> tuple[Membership, Roadmap]:
-        membership = get_membership(
-            request.user, agency, minimum=Role.EDITOR if write else Role.VIEWER
-        )
-        return membership, roadmap_for(membership, slug)
 
     def item(self, membership: Membership, roadmap: Roadmap, *, pk: int, **_: Any) -> Objective:
         return objective_for(roadmap, pk)
@@ -75,15 +64,6 @@ class Objectives(InlineList):
             for objective in objectives_in_full(roadmap)
         ]
         return member_page(membership, roadmap=roadmap, objectives=objectives)
-
-    def form_kwargs(self, roadmap: Roadmap) -> dict[str, Any]:
-        return {"roadmap": roadmap}
-
-    def page_url(self, roadmap: Roadmap) -> str:
-        return roadmap.get_absolute_url()
-
-    def list_url(self, roadmap: Roadmap) -> str:
-        return roadmap.address("roadmap:objective-list")
 
     def label(self, objective: Objective) -> str:
         return objective.title

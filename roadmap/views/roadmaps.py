@@ -23,8 +23,9 @@ from ..forms.roadmaps import RoadmapForm
 from ..models import Roadmap
 from ..selectors.roadmaps import roadmap_for
 from ..services import roadmaps as services
+from .lists import ROADMAP_PAGE
 from .objectives import objective_list
-from .principles import ROADMAP_PAGE, principle_list
+from .principles import principle_list
 
 
 @login_required
