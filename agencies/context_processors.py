@@ -1,18 +1,9 @@
-from dataclasses import dataclass
-
 from django.http import HttpRequest
 from django.urls import reverse
 
+from ui.navigation import NavLink
+
 from .access import user_memberships
-
-
-@dataclass(frozen=True)
-class NavLink:
-    label: str
-    url: str
-    # aria-current: "page" on the page the link opens, "true" anywhere inside its
-    # section (a roadmap is inside Roadmaps), as the GOV.UK service navigation does.
-    current: str = ""
 
 
 def _section(view_name: str, kwargs: dict) -> str:

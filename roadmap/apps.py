@@ -6,6 +6,7 @@ class RoadmapConfig(AppConfig):
     verbose_name = "Roadmaps"
 
     def ready(self) -> None:
-        from . import ownership
+        from . import navigation, ownership
 
         ownership.register()
+        navigation.register()

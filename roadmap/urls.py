@@ -22,12 +22,16 @@ urlpatterns = [
     path(AGENCY + "roadmaps/new/", roadmaps.roadmap_create, name="create"),
     path(ROADMAP, roadmaps.roadmap_detail, name="detail"),
     path(ROADMAP + "edit/", roadmaps.roadmap_edit, name="edit"),
-    # Guiding principles
+    # Vision and principles: the vision and purpose, and the guiding principles' list
+    path(ROADMAP + "vision/", roadmaps.roadmap_vision, name="vision"),
     *principles.principle_list.routes(list_path=ROADMAP + "principles/", item_path=PRINCIPLE),
     # Organisational goals: the list is the agency's goals page
     *goals.goal_list.routes(list_path=AGENCY + "goals/", item_path=GOAL, list_name="goals"),
-    # Objectives
-    *objectives.objective_list.routes(list_path=ROADMAP + "objectives/", item_path=OBJECTIVE),
+    # Objectives and KPIs: the list of objectives is the section's page
+    *objectives.objective_list.routes(
+        list_path=ROADMAP + "objectives/", item_path=OBJECTIVE, list_name="objectives"
+    ),
+    path(ROADMAP + "kpis/", kpis.roadmap_kpis, name="kpis"),
     path(OBJECTIVE, objectives.objective_detail, name="objective-detail"),
     # Alignments of an objective with the agency's goals
     path(OBJECTIVE + "alignments/new/", alignments.alignment_create, name="alignment-create"),

@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404
 
 from agencies.models import Membership
 
-from ..models import KPI, Measurement, Objective
+from ..models import KPI, Measurement, Objective, Roadmap
 from .objectives import objective_in
 
 
@@ -36,3 +36,17 @@ def kpi_in_full(objective: Objective, kpi_pk: int) -> KPI:
     )
     kpi.objective = objective
     return kpi
+
+
+def kpis_of_roadmap(roadmap: Roadmap) -> list[KPI]:
+    """Every KPI of the roadmap with its objective and measurements, in the order of
+    the objectives and then of each objective's KPIs: two queries however many."""
+    kpis = list(
+        kpis_with_measurements()
+        .filter(objective__roadmap=roadmap)
+        .select_related("objective")
+        .order_by("objective__position", "objective__pk", "position", "pk")
+    )
+    for kpi in kpis:
+        kpi.objective.roadmap = roadmap  # already loaded: addresses cost no query
+    return kpis

@@ -1,7 +1,7 @@
 """Reads of objectives: one for a view (scoped to the caller's agency), or a
 roadmap's objectives in full for the roadmap page and the PDF report."""
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from agencies.models import Membership
@@ -48,3 +48,13 @@ def objective_in_full(roadmap: Roadmap, pk: int) -> Objective:
     objective = get_object_or_404(objectives_in_full(roadmap), pk=pk)
     objective.roadmap = roadmap  # already loaded: no query to reach it again
     return objective
+
+
+def objective_counts(roadmap: Roadmap) -> dict[str, int]:
+    """How many objectives the roadmap has, how many are citizen-centric and how
+    many have no KPI yet: one query."""
+    return roadmap.objectives.aggregate(
+        total=Count("pk", distinct=True),
+        citizen_centric=Count("pk", filter=Q(citizen_centric=True), distinct=True),
+        without_kpis=Count("pk", filter=Q(kpis__isnull=True), distinct=True),
+    )

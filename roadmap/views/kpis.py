@@ -25,13 +25,15 @@ from ui.inline_list import InlineList
 from ..forms.kpis import KPIForm
 from ..forms.measurements import MeasurementForm
 from ..models import KPI, Objective
-from ..rules.kpi_status import RULE_TEXT
-from ..selectors.kpis import kpi_for, kpi_in_full
+from ..rules.kpi_status import RULE_TEXT, KPIStatus
+from ..rules.kpi_summary import TALLY_WORDS, summarise_statuses
+from ..selectors.kpis import kpi_for, kpi_in_full, kpis_of_roadmap
 from ..selectors.objectives import objective_in, objective_in_full
+from ..selectors.roadmaps import roadmap_for
 from ..services import kpis as services
 from .lists import list_membership
 from .objectives import TEMPLATE as OBJECTIVE_TEMPLATE
-from .objectives import objective_page_context
+from .objectives import KPIRow, objective_page_context
 
 KPI_TEMPLATE = "roadmap/kpis/detail.html"
 
@@ -142,3 +144,30 @@ def kpi_detail(
     if membership.can_edit:
         context["measurement_form"] = MeasurementForm(kpi=kpi)
     return render(request, KPI_TEMPLATE, context)
+
+
+@login_required
+@require_GET
+def roadmap_kpis(request: HtmxHttpRequest, agency: str, slug: str) -> HttpResponse:
+    """Every KPI of the roadmap in one table, by objective, with a filter by status
+    (`?status=off_track`): what the overview's counts link to."""
+    membership = get_membership(request.user, agency)
+    roadmap = roadmap_for(membership, slug)
+    rows = [KPIRow(kpi, kpi.assess(kpi.measurements.all())) for kpi in kpis_of_roadmap(roadmap)]
+    summary = summarise_statuses(row.assessment.status for row in rows)
+    wanted = request.GET.get("status", "")
+    status = next((s for s in KPIStatus if s.value == wanted), None)  # anything else: all
+    if status:
+        rows = [row for row in rows if row.assessment.status == status]
+    return render(
+        request,
+        "roadmap/kpis/list.html",
+        member_page(
+            membership,
+            roadmap=roadmap,
+            rows=rows,
+            summary=summary,
+            status=status,
+            status_words=TALLY_WORDS[status] if status else "",
+        ),
+    )

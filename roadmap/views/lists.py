@@ -1,5 +1,6 @@
 """What the roadmap app's inline lists (ui/inline_list.py) share: who may read
-and write them, and the lists whose parent is the roadmap page."""
+and write them, and the lists whose parent is the roadmap (each on one of the
+roadmap's section pages)."""
 
 from typing import Any
 
@@ -11,8 +12,6 @@ from ui.inline_list import InlineList
 from ..models import Roadmap
 from ..selectors.roadmaps import roadmap_for
 
-ROADMAP_PAGE = "roadmap/roadmaps/detail.html"
-
 
 def list_membership(request: HtmxHttpRequest, agency: str, *, write: bool) -> Membership:
     """Members read every list; editors and above write to them."""
@@ -20,9 +19,9 @@ def list_membership(request: HtmxHttpRequest, agency: str, *, write: bool) -> Me
 
 
 class RoadmapPageList(InlineList):
-    """A list on the roadmap page, whose parent is the roadmap."""
+    """A list whose parent is the roadmap, on the section page `page_route`."""
 
-    section_template = ROADMAP_PAGE
+    page_route: str  # "roadmap:vision"
     parent_arg = "roadmap"
 
     def parent(
@@ -35,7 +34,7 @@ class RoadmapPageList(InlineList):
         return {"roadmap": roadmap}
 
     def page_url(self, roadmap: Roadmap) -> str:
-        return roadmap.get_absolute_url()
+        return roadmap.address(self.page_route)
 
     def list_url(self, roadmap: Roadmap) -> str:
         return roadmap.address(f"roadmap:{self.noun}-list")

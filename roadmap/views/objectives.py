@@ -1,6 +1,6 @@
-"""A roadmap's objectives, an inline list on the roadmap page
-(ui/inline_list.py), and each objective's own page (what it is, the goals it
-serves, its KPIs).
+"""A roadmap's objectives, an inline list that is the roadmap's "Objectives and
+KPIs" page (ui/inline_list.py), and each objective's own page (what it is, the
+goals it serves, its KPIs).
 
 The objective's page has two sections that htmx refreshes in place, each a named
 partial of `roadmap/objectives/detail.html`: `alignments` and `kpis`. A GET of
@@ -42,12 +42,16 @@ class KPIRow:
 
 
 class Objectives(RoadmapPageList):
-    """The roadmap page's objectives (ui/inline_list.py). The page adds one by
-    title and description; "Add an objective with all its details", and
-    "Change" without JavaScript, are the whole form on a page of its own."""
+    """The roadmap's objectives (ui/inline_list.py), whose list is the section's
+    page. "Add an objective" opens a short form (title and description) in the
+    list; "Add an objective with all its details", and "Change" without
+    JavaScript, are the whole form on a page of its own."""
 
     noun = "objective"
     section = "objectives"
+    section_template = "roadmap/objectives/list.html"
+    page_route = "roadmap:objectives"
+    add_on_demand = True
     form_template = "roadmap/objectives/form.html"
     confirm_template = "roadmap/objectives/confirm_delete.html"
     form_class = ObjectiveForm
@@ -64,6 +68,12 @@ class Objectives(RoadmapPageList):
             for objective in objectives_in_full(roadmap)
         ]
         return member_page(membership, roadmap=roadmap, objectives=objectives)
+
+    def list_url(self, roadmap: Roadmap) -> str:
+        return self.page_url(roadmap)  # the list is the page
+
+    def page(self, request: HtmxHttpRequest, membership: Membership, roadmap) -> HttpResponse:
+        return render(request, self.section_template, self.context(membership, roadmap))
 
     def label(self, objective: Objective) -> str:
         return objective.title

@@ -1,5 +1,6 @@
-"""A roadmap's guiding principles, an inline list on the roadmap page
-(ui/inline_list.py): add, change in place, delete after a question, move."""
+"""A roadmap's guiding principles, an inline list on the roadmap's "Vision and
+principles" page (ui/inline_list.py): add, change in place, delete after a
+question, move."""
 
 from typing import Any
 
@@ -16,10 +17,12 @@ from .lists import RoadmapPageList
 class Principles(RoadmapPageList):
     noun = "principle"
     section = "principles"
+    section_template = "roadmap/roadmaps/vision.html"
+    page_route = "roadmap:vision"
+    add_on_demand = True
     form_template = "roadmap/principles/form.html"
     confirm_template = "roadmap/principles/confirm_delete.html"
     form_class = PrincipleForm
-    add_form_ids = "id_principle_%s"  # the roadmap page has two forms with a "title" field
     services = principles
 
     def item(

@@ -1,8 +1,10 @@
-"""The home page, an agency's roadmaps, and a roadmap's own page and settings.
+"""The home page, an agency's roadmaps, and a roadmap's overview, its "Vision
+and principles" page and its settings.
 
-The roadmap page shows the vision, purpose, guiding principles and
-objectives; the two lists are written through their inline lists
-(`principles.py`, `objectives.py`).
+The overview is short: status, the vision in brief, counts of objectives and
+of KPIs by status that link to the lists behind them, and the export. The
+lists live on the sections' pages (`principles.py`, `objectives.py`,
+`kpis.py`).
 
 Views are thin: check membership and role, parse a form, call a service.
 """
@@ -21,10 +23,11 @@ from ui.http import HtmxHttpRequest, member_page
 
 from ..forms.roadmaps import RoadmapForm
 from ..models import Roadmap
+from ..rules.kpi_summary import summarise_kpis
+from ..selectors.kpis import kpis_of_roadmap
+from ..selectors.objectives import objective_counts
 from ..selectors.roadmaps import roadmap_for
 from ..services import roadmaps as services
-from .lists import ROADMAP_PAGE
-from .objectives import objective_list
 from .principles import principle_list
 
 
@@ -87,18 +90,34 @@ def roadmap_create(request: HtmxHttpRequest, agency: str) -> HttpResponse:
 
 @login_required
 def roadmap_detail(request: HtmxHttpRequest, agency: str, slug: str) -> HttpResponse:
-    """The vision, purpose, guiding principles and objectives. The two lists are
-    inline lists (principles.py, objectives.py), each a named partial of the page."""
+    """The overview: what a programme lead wants at a glance."""
     membership = get_membership(request.user, agency)
     if request.method not in ("GET", "HEAD"):  # after the agency check: 404 comes first
         return HttpResponseNotAllowed(["GET", "HEAD"])
     roadmap = roadmap_for(membership, slug)
-    context = member_page(membership, roadmap=roadmap)
-    for inline_list in (principle_list, objective_list):
-        context.update(inline_list.section_context(membership, roadmap))
-        if membership.can_edit:
-            context[f"{inline_list.noun}_form"] = inline_list.new_form(roadmap)
-    return render(request, ROADMAP_PAGE, context)
+    return render(
+        request,
+        "roadmap/roadmaps/detail.html",
+        member_page(
+            membership,
+            roadmap=roadmap,
+            principle_count=roadmap.principles.count(),
+            objective_counts=objective_counts(roadmap),
+            kpi_summary=summarise_kpis(kpis_of_roadmap(roadmap)),
+        ),
+    )
+
+
+@login_required
+def roadmap_vision(request: HtmxHttpRequest, agency: str, slug: str) -> HttpResponse:
+    """The vision, the purpose and the guiding principles (an inline list)."""
+    membership = get_membership(request.user, agency)
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    roadmap = roadmap_for(membership, slug)
+    return render(
+        request, principle_list.section_template, principle_list.context(membership, roadmap)
+    )
 
 
 @login_required

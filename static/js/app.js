@@ -39,9 +39,22 @@
     });
   }
 
+  // A roadmap's sections fold behind their "Sections" button (shown on a phone only).
+  function foldSections() {
+    var toggle = document.querySelector(".roadmap-nav__toggle");
+    if (toggle) {
+      toggle.setAttribute("aria-expanded", "false");
+      toggle.addEventListener("click", function () {
+        var open = toggle.getAttribute("aria-expanded") === "true";
+        toggle.setAttribute("aria-expanded", open ? "false" : "true");
+      });
+    }
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     offerDismiss(document.getElementById("notifications"));
     focusErrorSummary(document);
+    foldSections();
   });
   // htmx fires afterSwap on the new content: for an outerHTML swap that is the
   // element that replaced the target (event.detail.target is the old, detached one).

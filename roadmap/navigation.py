@@ -1,0 +1,31 @@
+"""The roadmap's own sections of its navigation (ui/navigation.py). Later parts
+(assessment 40, stakeholders 50, the plan 60, monitoring 70) register theirs
+between these and Exports (90)."""
+
+from ui.navigation import RoadmapSection, register_roadmap_section
+
+SECTIONS = (
+    RoadmapSection("Overview", "roadmap:detail", order=10),
+    RoadmapSection(
+        "Vision and principles",
+        "roadmap:vision",
+        order=20,
+        inside=("roadmap:edit", "roadmap:principle-*"),
+    ),
+    RoadmapSection(
+        "Objectives and KPIs",
+        "roadmap:objectives",
+        order=30,
+        inside=(
+            "roadmap:objective-*",
+            "roadmap:alignment-*",
+            "roadmap:kpi*",
+            "roadmap:measurement-*",
+        ),
+    ),
+)
+
+
+def register() -> None:
+    for section in SECTIONS:
+        register_roadmap_section(section)
