@@ -28,8 +28,12 @@ class StatusCount:
     count: int
 
     @property
+    def words(self) -> str:
+        return TALLY_WORDS[self.status]
+
+    @property
     def text(self) -> str:
-        return f"{self.count} {TALLY_WORDS[self.status]}"
+        return f"{self.count} {self.words}"
 
 
 @dataclass(frozen=True)

@@ -113,7 +113,11 @@ def test_with_an_app_signing_in_asks_for_its_code(client, lead, roadmap):
     htmx = client.get(roadmap.get_absolute_url(), headers=HTMX)
     assert htmx["HX-Redirect"].startswith(VERIFY)
 
-    assert "Your account</a>" not in client.get(VERIFY).text  # not until the code is given
+    # Not until the code is given: no account page, agency switcher or agency navigation.
+    waiting = client.get(VERIFY).text
+    assert "Your account</a>" not in waiting
+    assert 'class="switcher"' not in waiting and "service-nav" not in waiting
+    assert roadmap.organisation.name not in waiting
     wrong = client.post(VERIFY, {"code": "000000", "next": roadmap.get_absolute_url()})
     assert wrong.status_code == 400
     assert client.get(roadmap.get_absolute_url()).status_code == 302
