@@ -1,5 +1,6 @@
-"""The roadmap's own sections of its navigation (ui/navigation.py). Later parts
-(assessment 40, stakeholders 50, the plan 60, monitoring 70) register theirs
+"""The roadmap's own sections of its navigation (ui/navigation.py): Overview,
+Vision and principles, Objectives and KPIs, and the plan itself ("Roadmap").
+Other parts (assessment 40, stakeholders 50, monitoring 70) register theirs
 between these and Exports (90)."""
 
 from ui.navigation import RoadmapSection, register_roadmap_section

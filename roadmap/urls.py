@@ -4,7 +4,17 @@ lists (ui/inline_list.py) give their five routes: <noun>-list, -create,
 
 from django.urls import path
 
-from .views import alignments, goals, kpis, measurements, objectives, principles, roadmaps
+from .views import (
+    alignments,
+    components,
+    goals,
+    initiatives,
+    kpis,
+    measurements,
+    objectives,
+    principles,
+    roadmaps,
+)
 
 app_name = "roadmap"
 
@@ -15,6 +25,8 @@ GOAL = AGENCY + "goals/<int:pk>/"
 OBJECTIVE = ROADMAP + "objectives/<int:pk>/"
 KPI = OBJECTIVE + "kpis/<int:kpi_pk>/"
 MEASUREMENT = KPI + "measurements/<int:measurement_pk>/"
+COMPONENT = ROADMAP + "components/<int:pk>/"
+INITIATIVE = ROADMAP + "initiatives/<int:pk>/"
 
 urlpatterns = [
     # Roadmaps
@@ -45,4 +57,23 @@ urlpatterns = [
     path(KPI, kpis.kpi_detail, name="kpi-detail"),
     # Measurements, in the order of their dates
     *measurements.measurement_list.routes(list_path=KPI + "measurements/", item_path=MEASUREMENT),
+    # The plan: components (lanes) and initiatives; the initiatives' list is the
+    # Roadmap section's page
+    *components.component_list.routes(
+        list_path=ROADMAP + "components/", item_path=COMPONENT, list_name="components"
+    ),
+    *initiatives.initiative_list.routes(
+        list_path=ROADMAP + "initiatives/", item_path=INITIATIVE, list_name="initiatives"
+    ),
+    path(INITIATIVE, initiatives.initiative_detail, name="initiative-detail"),
+    path(
+        INITIATIVE + "dependencies/new/",
+        initiatives.dependency_create,
+        name="dependency-create",
+    ),
+    path(
+        INITIATIVE + "dependencies/<int:dependency_pk>/delete/",
+        initiatives.dependency_delete,
+        name="dependency-delete",
+    ),
 ]

@@ -43,10 +43,13 @@ class NoSilentTruncationMixin:
             ]
 
 
-def refuse_duplicate_title(queryset, instance, title: str, message: str) -> str:
-    """A title must be unique among its siblings (case-insensitive)."""
+def refuse_duplicate_title(
+    queryset, instance, title: str, message: str, *, field: str = "title"
+) -> str:
+    """A title (or the `field` that names it) must be unique among its siblings,
+    case-insensitive."""
     title = title.strip()
-    duplicates = queryset.filter(title__iexact=title)
+    duplicates = queryset.filter(**{f"{field}__iexact": title})
     if instance.pk:
         duplicates = duplicates.exclude(pk=instance.pk)
     if duplicates.exists():

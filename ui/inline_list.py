@@ -47,8 +47,8 @@ from django.shortcuts import redirect, render
 from django.urls import path
 from django.views.decorators.http import require_http_methods, require_POST
 
-from .concurrency import save_form
-from .feedback import confirm
+from .concurrency import Refused, save_form
+from .feedback import confirm, refuse
 from .http import HtmxHttpRequest
 from .ordering import MoveResult, move_announcement, requested_move
 
@@ -91,6 +91,13 @@ class InlineList:
 
     def form_kwargs(self, parent: Any) -> dict[str, Any]:
         """Fill in when the form needs its parent: {"roadmap": parent}."""
+        return {}
+
+    def request_context(
+        self, request: HtmxHttpRequest, membership: Any, parent: Any
+    ) -> dict[str, Any]:
+        """Fill in when what the section shows depends on the address (a filter,
+        a sort order): read it from `request.GET`."""
         return {}
 
     # The writes: by default the services module's `<noun>_create(<parent_arg>=,
@@ -166,6 +173,7 @@ class InlineList:
         self, request: HtmxHttpRequest, membership: Any, parent: Any, **extra: Any
     ) -> HttpResponse:
         context = self.context(membership, parent)
+        context.update(self.request_context(request, membership, parent))
         if (
             f"{self.noun}_form" not in extra
             and not self.add_on_demand
@@ -251,8 +259,16 @@ class InlineList:
     def delete_view(self, request: HtmxHttpRequest, **kwargs: Any) -> HttpResponse:
         membership, parent = self.parent(request, write=True, **kwargs)
         item = self.item(membership, parent, **kwargs)
+        refusal = ""
         if request.method == "POST":
-            self.delete(item)
+            try:
+                self.delete(item)
+            except Refused as refused:  # something still needs it: say what, delete nothing
+                refusal = refused.message
+                if request.htmx:
+                    refuse(request, refusal)
+                    return self.render_section(request, membership, parent)
+        if request.method == "POST" and not refusal:
             confirm(request, self.message("deleted", item))
             if not request.htmx:
                 return redirect(f"{self.page_url(parent)}#{self.section}")
@@ -264,6 +280,8 @@ class InlineList:
             **{self.noun: item},
             **self.confirm_context(request, item),
         )
+        if refusal:  # `blocked` says why it cannot go: the question offers no "Yes"
+            context["blocked"] = refusal
         if request.htmx:
             return render(request, f"{self.confirm_template}#confirm-item", context)
         return render(request, self.confirm_template, context)

@@ -6,4 +6,13 @@ each: foreign keys in inlines are either read-only (selected with the rows) or a
 select whose choices are loaded once per page.
 """
 
-from . import goals, kpis, measurements, objectives, principles, roadmaps  # noqa: F401 (registers)
+from . import (  # noqa: F401 (registers)
+    components,
+    goals,
+    initiatives,
+    kpis,
+    measurements,
+    objectives,
+    principles,
+    roadmaps,
+)

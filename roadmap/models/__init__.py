@@ -1,6 +1,16 @@
 """Every model of the roadmap app, one module per concept."""
 
+from .components import Component, ComponentKind
 from .goals import OrganisationalGoal
+from .initiatives import (
+    RAG,
+    BenefitType,
+    Confidence,
+    Dependency,
+    FundingStatus,
+    Initiative,
+    InitiativeStatus,
+)
 from .kpis import KPI, KPIDirection, ReportingFrequency
 from .measurements import Measurement
 from .objectives import Objective, ObjectiveAlignment, Priority
@@ -17,9 +27,18 @@ from .roadmaps import (
 __all__ = [
     "DESCRIPTION_MAX_LENGTH",
     "KPI",
+    "RAG",
     "TITLE_MAX_LENGTH",
     "VISION_MAX_LENGTH",
+    "BenefitType",
+    "Component",
+    "ComponentKind",
+    "Confidence",
+    "Dependency",
+    "FundingStatus",
     "GuidingPrinciple",
+    "Initiative",
+    "InitiativeStatus",
     "KPIDirection",
     "Measurement",
     "Objective",

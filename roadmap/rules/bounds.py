@@ -16,6 +16,14 @@ stored value can break a page, a chart or the PDF (a KPI target date of
   and keeps every figure, chart tick and computed gap well inside the
   precision that formatting uses.
 
+- Initiative start and end months, milestone due dates: January 1990 to
+  December 2100, like the KPIs' dates.
+- Percent complete: 0 to 100. Scores of value, effort, likelihood and impact:
+  1 to 5.
+- Amounts of money (an initiative's capital and operating cost): 0 to
+  10,000,000,000,000, with at most 2 decimal places. Negative costs are
+  refused.
+
 The rule is written once, here, and enforced in three places through the
 model fields' validators (`roadmap.models.bounds`), which name a bound of
 this module: Django forms and the admin run them as model validation, and the
@@ -58,11 +66,20 @@ KPI_DATES = Bound(date(1990, 1, 1), date(2100, 12, 31))
 HORIZON_YEARS = Bound(2000, 2100)
 KPI_VALUES = Bound(Decimal(-(10**12)), Decimal(10**12))
 
+PLAN_DATES = Bound(date(1990, 1, 1), date(2100, 12, 31))
+PERCENT = Bound(0, 100)
+SCORE = Bound(1, 5)
+MONEY = Bound(Decimal(0), Decimal(10**13))
+
 # Validators name a bound by key, so a migration records the name, not the range.
 BOUNDS = {
     "kpi_date": KPI_DATES,
     "horizon_year": HORIZON_YEARS,
     "kpi_value": KPI_VALUES,
+    "plan_date": PLAN_DATES,
+    "percent": PERCENT,
+    "score": SCORE,
+    "money": MONEY,
 }
 
 

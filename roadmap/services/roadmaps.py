@@ -1,4 +1,5 @@
-"""Writes to roadmaps: create one as a draft, change its vision and horizon."""
+"""Writes to roadmaps: create one as a draft (with the seed's seven components),
+change its vision and horizon."""
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
@@ -9,6 +10,7 @@ from ui.concurrency import Refused, editor, save_revised, unique_or_refused
 from ..models import Roadmap, RoadmapStatus
 from ..rules.bounds import horizon_problem
 from ._checks import check_fields
+from .components import components_seed
 
 FIELDS = ("title", "horizon_start_year", "horizon_end_year", "vision", "purpose")
 
@@ -49,6 +51,7 @@ def roadmap_create(
         "slug", f"Your agency already has a roadmap called '{slug}'. Choose another short name."
     ):
         roadmap.save()
+    components_seed(roadmap=roadmap)
     return roadmap
 
 

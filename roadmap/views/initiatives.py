@@ -1,0 +1,181 @@
+"""A roadmap's initiatives: the list (the Roadmap section's page, filtered and
+sorted from the address), each initiative's page with every link both ways, and
+the dependencies between them.
+
+The list is an inline list (ui/inline_list.py) that does not move: it is
+sorted, not ordered. An initiative has too many fields to add or change in a
+row, so "Add an initiative" and "Change" are whole pages, and a change lands
+on the initiative's page.
+"""
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from agencies.access import get_membership
+from agencies.models import Membership, Role
+from ui.concurrency import save_form
+from ui.feedback import confirm
+from ui.http import HtmxHttpRequest, member_page
+
+from ..forms.initiatives import DependencyForm, InitiativeFilterForm, InitiativeForm
+from ..models import Initiative, Roadmap
+from ..rules.schedule import Span, conflicts
+from ..selectors.initiatives import initiative_for, initiative_in_full, initiatives_of
+from ..selectors.roadmaps import roadmap_for
+from ..services import initiatives as services
+from .lists import RoadmapPageList
+
+TEMPLATE = "roadmap/initiatives/detail.html"
+
+
+def starts_too_soon(dependant: Initiative, prerequisite: Initiative) -> bool:
+    spans = {
+        initiative.pk: Span(initiative.start_month, initiative.end_month)
+        for initiative in (dependant, prerequisite)
+    }
+    return bool(conflicts(spans, [(dependant.pk, prerequisite.pk)]))
+
+
+class Initiatives(RoadmapPageList):
+    noun = "initiative"
+    section = "initiatives"
+    section_template = "roadmap/initiatives/list.html"
+    form_template = "roadmap/initiatives/form.html"
+    confirm_template = "roadmap/initiatives/confirm_delete.html"
+    page_route = "roadmap:initiatives"
+    form_class = InitiativeForm
+    add_on_demand = True
+    movable = False
+    services = services
+
+    def item(self, membership: Membership, roadmap: Roadmap, *, pk: int, **_: Any) -> Initiative:
+        return initiative_for(roadmap, pk)
+
+    def section_context(self, membership: Membership, roadmap: Roadmap) -> dict[str, Any]:
+        return member_page(membership, roadmap=roadmap)
+
+    def request_context(
+        self, request: HtmxHttpRequest, membership: Membership, roadmap: Roadmap
+    ) -> dict[str, Any]:
+        """The initiatives the address asks for (?component=&objective=&status=&owner=&sort=)."""
+        filters = InitiativeFilterForm(request.GET, roadmap=roadmap)
+        return {
+            "filter_form": filters,
+            "initiatives": filters.initiatives(initiatives_of(roadmap)),
+        }
+
+    def list_url(self, roadmap: Roadmap) -> str:
+        return self.page_url(roadmap)  # the list is the page
+
+    def page(self, request: HtmxHttpRequest, membership: Membership, roadmap) -> HttpResponse:
+        context = self.context(membership, roadmap)
+        context.update(self.request_context(request, membership, roadmap))
+        return render(request, self.section_template, context)
+
+    def label(self, initiative: Initiative) -> str:
+        return initiative.title
+
+    def after_change_url(self, roadmap: Roadmap, initiative: Initiative) -> str:
+        return initiative.get_absolute_url()
+
+    def confirm_context(self, request: HtmxHttpRequest, initiative: Initiative) -> dict[str, Any]:
+        links = initiative.dependencies.count() + initiative.dependant_links.count()
+        if not links:
+            return {}
+        things = "1 dependency" if links == 1 else f"{links} dependencies"
+        return {"consequence": f"Its {things} will be removed too."}
+
+
+initiative_list = Initiatives()
+
+
+def initiative_page_context(
+    membership: Membership, initiative: Initiative, **extra: object
+) -> dict[str, object]:
+    """The initiative's page and its `dependencies` section; `extra` may hold a
+    bound `dependency_form` (errors to show)."""
+    dependencies = list(initiative.dependencies.all())
+    dependants = list(initiative.dependant_links.all())
+    context: dict[str, object] = member_page(
+        membership,
+        roadmap=initiative.roadmap,
+        initiative=initiative,
+        objectives=list(initiative.objectives.all()),
+        # Each with whether it is a schedule conflict (the rule in rules/schedule.py).
+        dependencies=[
+            (link, starts_too_soon(initiative, link.prerequisite)) for link in dependencies
+        ],
+        dependants=[(link, starts_too_soon(link.initiative, initiative)) for link in dependants],
+    )
+    if membership.can_edit and "dependency_form" not in extra:
+        context["dependency_form"] = DependencyForm(initiative=initiative)
+    context.update(extra)
+    return context
+
+
+@login_required
+@require_GET
+def initiative_detail(request: HtmxHttpRequest, agency: str, slug: str, pk: int) -> HttpResponse:
+    membership = get_membership(request.user, agency)
+    initiative = initiative_in_full(roadmap_for(membership, slug), pk)
+    template = TEMPLATE
+    if request.htmx and request.htmx.target == "dependencies":
+        template = f"{TEMPLATE}#dependencies"
+    return render(request, template, initiative_page_context(membership, initiative))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def dependency_create(request: HtmxHttpRequest, agency: str, slug: str, pk: int) -> HttpResponse:
+    """Say what the initiative depends on; refused, with the circle named, when it
+    would make one."""
+    membership = get_membership(request.user, agency, minimum=Role.EDITOR)
+    roadmap = roadmap_for(membership, slug)
+    initiative = initiative_for(roadmap, pk)
+    form = DependencyForm(request.POST or None, initiative=initiative)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and (dependency := save_form(form, services.dependency_add, initiative=initiative))
+    ):
+        confirm(request, f"“{initiative.title}” now depends on “{dependency.prerequisite.title}”.")
+        if not request.htmx:
+            return redirect(f"{initiative.get_absolute_url()}#dependencies")
+        form = None
+    context = initiative_page_context(
+        membership,
+        initiative_in_full(roadmap, pk),
+        **({"dependency_form": form} if form is not None else {}),
+    )
+    if request.htmx:
+        return render(request, f"{TEMPLATE}#dependencies", context)
+    return render(request, TEMPLATE, context, status=200 if request.method == "GET" else 400)
+
+
+@login_required
+@require_POST
+def dependency_delete(
+    request: HtmxHttpRequest, agency: str, slug: str, pk: int, dependency_pk: int
+) -> HttpResponse:
+    membership = get_membership(request.user, agency, minimum=Role.EDITOR)
+    roadmap = roadmap_for(membership, slug)
+    initiative = initiative_for(roadmap, pk)
+    dependency = get_object_or_404(
+        initiative.dependencies.select_related("prerequisite"), pk=dependency_pk
+    )
+    services.dependency_remove(dependency=dependency)
+    confirm(
+        request,
+        f"“{initiative.title}” no longer depends on “{dependency.prerequisite.title}”.",
+    )
+    if not request.htmx:
+        return redirect(f"{initiative.get_absolute_url()}#dependencies")
+    return render(
+        request,
+        f"{TEMPLATE}#dependencies",
+        initiative_page_context(membership, initiative_in_full(roadmap, pk)),
+    )
