@@ -64,9 +64,12 @@ def in_place_banner(response) -> str:
 def date_fields(name: str, day) -> dict[str, str]:
     """A date as a browser posts the day, month and year boxes of `name`
     (ui/dates.py): from a `date`, its numbers; from text, the parts as typed,
-    separated by spaces ("31 4 2026", "1 March 2026", "" for nothing)."""
+    separated by spaces ("31 4 2026", "1 March 2026", "" for nothing); from a
+    tuple, each box ("1", "", "2026")."""
     if hasattr(day, "year"):
         parts = [str(day.day), str(day.month), str(day.year)]
+    elif isinstance(day, tuple | list):  # each box as typed, "" for an empty one
+        parts = list(day)
     else:
         parts = [*str(day).split(), "", "", ""][:3]
     return dict(zip((f"{name}_day", f"{name}_month", f"{name}_year"), parts, strict=True))

@@ -102,7 +102,7 @@ def read_date(
 
     day = _number(text["day"], 1, 31) if "day" in parts else 1
     month = _month(text["month"])
-    year = _number(text["year"], 1, 9999)
+    year = _number(text["year"], 0, 99999)
     wrong = [
         part for part, value in (("day", day), ("month", month), ("year", year)) if value is None
     ]
@@ -110,6 +110,8 @@ def read_date(
         return DateProblem(f"{what} must be a real date.", tuple(wrong), "invalid")
     if len(text["year"]) != 4:
         return DateProblem("Year must include 4 numbers.", ("year",), "year_digits")
+    if year == 0:  # "0000": there was no year 0
+        return DateProblem(f"{what} must be a real date.", ("year",), "invalid")
     try:
         return date(year, month, day)
     except ValueError:  # 31 April, 29 February 2025

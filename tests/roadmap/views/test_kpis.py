@@ -31,6 +31,7 @@ from tests.roadmap.kpi_factories import (
     planned,
     today,
 )
+from ui.formatting import MONTH_NAMES
 
 
 @pytest.fixture
@@ -265,6 +266,30 @@ def test_editor_adds_a_kpi_after_the_others(client, editor, objective, kpi):
     assert (added.objective, added.position, added.owner) == (objective, 1, editor)
     assert (added.baseline_value, added.target_value) == (Decimal(45), Decimal(80))
     assert (added.direction, added.reporting_frequency) == ("higher", "monthly")
+
+
+def test_kpi_dates_are_saved_as_typed_in_day_month_and_year(client, editor, objective):
+    """Leading zeros and a month's name, in full or short, as GOV.UK accepts them."""
+    baseline, target = days_ago(40), today() + timedelta(days=400)
+    typed = new_kpi(
+        baseline_date=(f"0{baseline.day}", MONTH_NAMES[baseline.month - 1], str(baseline.year)),
+        target_date=(str(target.day), MONTH_NAMES[target.month - 1][:3].lower(), str(target.year)),
+    )
+
+    response = signed_in(client, editor).post(objective_url("kpi-create", objective), typed)
+
+    assert response.status_code == 302
+    added = KPI.objects.get(name="Claims decided within 10 days")
+    assert (added.baseline_date, added.target_date) == (baseline, target)
+
+
+def test_the_kpi_form_shows_saved_dates_as_their_numbers(client, editor, kpi):
+    page = FormPage(signed_in(client, editor).get(kpi_url("kpi-edit", kpi)))
+
+    for name, day in (("baseline_date", kpi.baseline_date), ("target_date", kpi.target_date)):
+        assert page.value(name) == f"{day.day} {day.month} {day.year}"
+        assert page.widget(name).name == "input"
+        assert dict(page.widget(name).attributes)["inputmode"] == "numeric"
 
 
 def test_the_add_kpi_page_is_a_whole_page_and_htmx_opens_the_form_in_the_section(
@@ -657,6 +682,30 @@ def test_editor_adds_a_measurement_entered_by_themselves(client, editor, kpi):
     )
 
 
+@pytest.mark.parametrize("htmx", [False, True], ids=["plain", "htmx"])
+def test_only_the_wrong_part_of_a_measurement_date_is_marked_and_linked_to(
+    client, editor, kpi, htmx
+):
+    typed = new_measurement(date=("3", "12", "26"))
+
+    response = signed_in(client, editor).post(
+        kpi_url("measurement-create", kpi), typed, headers=HTMX if htmx else {}
+    )
+
+    page = FormPage(response)
+    assert page.error("date") == "Error: Year must include 4 numbers."
+    assert page.value("date") == "3 12 26"
+    marked = [
+        dict(box.attributes)["id"]
+        for box in (find(page.document, id=f"id_date{part}") for part in ("", "_month", "_year"))
+        if "date-input__input--error" in dict(box.attributes)["class"]
+    ]
+    assert marked == ["id_date_year"]
+    links = [e for e in elements(find(page.document, role="alert")) if e.name == "a"]
+    assert [dict(link.attributes)["href"] for link in links] == ["#id_date_year"]
+    assert not Measurement.objects.exists()
+
+
 def test_the_add_measurement_page_works_without_javascript(client, editor, kpi):
     response = signed_in(client, editor).get(kpi_url("measurement-create", kpi))
 
@@ -719,6 +768,12 @@ MEASUREMENT_BAD_INPUT = {
         "Date must be a real date.",
     ),
     "no date": ({"date": ""}, "date", "Enter the date."),
+    "a date without a month": ({"date": ("1", "", "2026")}, "date", "Date must include a month."),
+    "a date with a month that does not exist": (
+        {"date": ("1", "13", "2026")},
+        "date",
+        "Date must be a real date.",
+    ),
     "value not a number": ({"value": "about fifty"}, "value", "Enter the value as a number"),
     "value with a comma": ({"value": "47,5"}, "value", "Enter the value as a number"),
     "no value": ({"value": ""}, "value", "Enter the value."),

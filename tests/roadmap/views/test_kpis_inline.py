@@ -330,6 +330,22 @@ def test_several_errors_are_counted_and_each_shown_by_its_field(client, editor, 
     assert inline_value(section, "baseline_value") == "forty"
 
 
+def test_a_date_part_left_out_in_the_row_is_marked_and_the_summary_links_to_it(client, editor, kpi):
+    target = kpi.target_date
+    typed = as_typed(kpi, target_date=(str(target.day), "", str(target.year)))
+
+    response = signed_in(client, editor).post(kpi_url("kpi-edit", kpi), typed, headers=HTMX)
+
+    row = find(parse_html(response.text), id=f"kpi-{kpi.pk}")
+    assert "Target date must include a month." in inline_error(row, "target_date")
+    month = f"{inline_id(row, 'target_date')}_month"
+    assert "date-input__input--error" in attrs_of(find(row, id=month))["class"]
+    assert "date-input__input--error" not in attrs_of(find(row, id=f"{month[:-6]}_year"))["class"]
+    link = next(e for e in elements(find(row, role="alert")) if e.name == "a")
+    assert attrs_of(link)["href"] == f"#{month}"
+    assert inline_value(row, "target_date") == f"{target.day} {target.year}"
+
+
 def test_markup_comes_back_as_text_in_a_refused_inline_form(client, editor, kpi):
     typed = as_typed(kpi, name=MARKUP, definition=MARKUP, target_value="<b>x</b>")
 
