@@ -2,7 +2,9 @@
 the GOV.UK date input pattern does, says which part is wrong, marks only that part
 and keeps what was typed."""
 
-from datetime import date, timedelta
+import re
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from django import forms
@@ -15,6 +17,7 @@ from roadmap.models import Objective
 from tests.helpers import date_fields
 from tests.html import elements, field_error, field_value, find, text_of
 from ui.dates import DayMonthYearField, MonthYearField, read_date
+from ui.templatetags.dates import long_date, long_date_time
 
 
 class BaselineForm(forms.Form):
@@ -325,3 +328,31 @@ def test_a_kpi_baseline_must_be_today_or_in_the_past(roadmap):
     assert not tomorrow.is_valid()
     (message,) = tomorrow.errors["baseline_date"]
     assert message.startswith("The baseline date must be today or in the past")
+
+
+# Dates shown ------------------------------------------------------------------------------
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+
+
+def test_a_date_is_shown_in_words_and_a_date_time_in_the_site_time_zone():
+    late_in_june = datetime(2026, 6, 30, 23, 30, tzinfo=UTC)  # 00:30 on 1 July in London
+
+    with timezone.override("Europe/London"):
+        assert long_date(date(2026, 11, 30)) == "30 November 2026"
+        assert long_date(late_in_june) == "1 July 2026"
+        assert long_date_time(late_in_june) == "1 July 2026 at 00:30"
+    assert long_date(None) == long_date_time(None) == ""
+
+
+def test_every_template_shows_dates_the_one_way():
+    """ "30 November 2026" (|long_date), never Django's own formats; only a machine
+    format (ISO, |date:"c") may use |date."""
+    found = [
+        f"{path.relative_to(TEMPLATES)}: {match}"
+        for path in TEMPLATES.rglob("*.html")
+        for match in re.findall(r"\|date\b(?::\s*['\"][^'\"]*['\"])?", path.read_text())
+        if match not in ('|date:"c"', "|date:'c'")
+    ]
+
+    assert not found, "show dates with |long_date or |long_date_time:\n" + "\n".join(found)
