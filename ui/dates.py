@@ -186,6 +186,8 @@ class DayMonthYearField(forms.DateField):
         if self._what:
             return self._what
         label = str(self.label or "date")
+        if label[1:2].isupper():  # "KPI date" stays as it is
+            return label
         return label[:1].lower() + label[1:]
 
     def typed(self, value) -> dict[str, str]:

@@ -157,6 +157,20 @@ def test_nothing_typed_in_a_required_date_asks_for_it():
     assert BaselineForm(data={}).errors["baseline_date"] == ["Enter the baseline date."]
 
 
+def test_the_messages_name_the_date_by_its_label_or_what_it_is_given():
+    class Named(forms.Form):
+        review = DayMonthYearField(label="KPI review date")
+        start = DayMonthYearField(label="Start", what="start of the pilot")
+
+    assert Named(data={}).errors == {
+        "review": ["Enter the KPI review date."],
+        "start": ["Enter the start of the pilot."],
+    }
+    assert Named(data=date_fields("start", ("1", "", "2026"))).errors["start"] == [
+        "Start of the pilot must include a month."
+    ]
+
+
 def test_a_month_precision_date_names_its_missing_part():
     assert refusal("", "2026", form=StartForm, name="start") == [
         "Start month must include a month."
