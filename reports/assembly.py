@@ -20,7 +20,7 @@ from roadmap.models import KPI, GuidingPrinciple, Objective, Roadmap
 from roadmap.rules.kpi_status import RULE_TEXT, KPIAssessment, KPIStatus
 from roadmap.rules.kpi_summary import count_by_status
 from roadmap.selectors.objectives import objectives_in_full
-from ui.formatting import format_short_date, format_value
+from ui.formatting import format_date, format_value
 
 REPORT_TEMPLATE = "reports/roadmap_report.html"
 REPORT_STYLESHEET = "reports/report.css"
@@ -35,11 +35,11 @@ CHART_HEIGHT = 250
 @dataclass(frozen=True)
 class ValueOnDate:
     value: str  # formatted with its unit: "42%", "£4.8m", "21,500 calls a month"
-    date: str  # "31 Oct 2025": short, to fit a table column
+    date: str  # "31 October 2025", as every date is shown
 
 
 def value_on_date(value: Decimal, day: date, unit: str) -> ValueOnDate:
-    return ValueOnDate(format_value(value, unit), format_short_date(day))
+    return ValueOnDate(format_value(value, unit), format_date(day))
 
 
 @dataclass(frozen=True)
@@ -118,11 +118,9 @@ def report_kpi(kpi: KPI) -> ReportKPI:
         anchor=anchor,
         assessment=assessment,
         baseline=ValueOnDate(
-            format_value(kpi.baseline_value, unit), format_short_date(kpi.baseline_date)
+            format_value(kpi.baseline_value, unit), format_date(kpi.baseline_date)
         ),
-        target=ValueOnDate(
-            format_value(kpi.target_value, unit), format_short_date(kpi.target_date)
-        ),
+        target=ValueOnDate(format_value(kpi.target_value, unit), format_date(kpi.target_date)),
         latest=latest,
         chart=chart,
     )

@@ -59,3 +59,36 @@ def in_place_banner(response) -> str:
     return " ".join(
         "".join(str(part) for part in child.children) for child in last.children
     ).strip()
+
+
+def date_fields(name: str, day) -> dict[str, str]:
+    """A date as a browser posts the day, month and year boxes of `name`
+    (ui/dates.py): from a `date`, its numbers; from text, the parts as typed,
+    separated by spaces ("31 4 2026", "1 March 2026", "" for nothing); from a
+    tuple, each box ("1", "", "2026")."""
+    if hasattr(day, "year"):
+        parts = [str(day.day), str(day.month), str(day.year)]
+    elif isinstance(day, tuple | list):  # each box as typed, "" for an empty one
+        parts = list(day)
+    else:
+        parts = [*str(day).split(), "", "", ""][:3]
+    return dict(zip((f"{name}_day", f"{name}_month", f"{name}_year"), parts, strict=True))
+
+
+def with_dates(data: dict, *names: str) -> dict[str, str]:
+    """`data` with each date field in `names` (a `date`, or text as typed) posted
+    as its day, month and year boxes."""
+    posted = {key: value for key, value in data.items() if key not in names}
+    for name in names:
+        if name in data:
+            posted.update(date_fields(name, data[name]))
+    return posted
+
+
+def typed_value(data: dict, name: str) -> str:
+    """What field `name` should show again of what was posted in `data`: its text,
+    or for a date its boxes, day month year (as `FormPage.value` reads them)."""
+    if name in data:
+        return " ".join(str(data[name]).split())
+    parts = (data.get(f"{name}_{part}", "") for part in ("day", "month", "year"))
+    return " ".join(" ".join(parts).split())

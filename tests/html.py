@@ -39,24 +39,49 @@ class FormPage:
 
     def error(self, field: str) -> str:
         """The error message next to the field, or '' when it has none."""
-        attrs = dict(self.widget(field).attributes)
-        error_id = f"id_{field}_error"
-        if error_id not in attrs.get("aria-describedby", "").split():
-            return ""
-        message = find(self.document, id=error_id)
-        assert message is not None, f"{field} points at a missing error message"
-        return text_of(message)
+        self.widget(field)
+        return field_error(self.document, f"id_{field}")
 
     def value(self, field: str) -> str:
         """What the field holds, with runs of white space read as one space."""
-        widget = self.widget(field)
-        if widget.name == "textarea":
-            return text_of(widget)
-        return squash(dict(widget.attributes).get("value") or "")
+        self.widget(field)
+        return field_value(self.document, f"id_{field}")
 
     def summary(self) -> str:
         alert = find(self.document, role="alert")
         return text_of(alert) if alert is not None else ""
+
+
+def field_value(document: Element, field_id: str) -> str:
+    """What the field with id `field_id` holds, runs of white space read as one
+    space; a date typed in boxes (ui/dates.py) reads "day month year"."""
+    widget = find(document, id=field_id)
+    assert widget is not None, f"no {field_id} on the page"
+    if widget.name == "textarea":
+        return text_of(widget)
+    boxes = [widget, find(document, id=f"{field_id}_month"), find(document, id=f"{field_id}_year")]
+    return squash(" ".join(dict(box.attributes).get("value") or "" for box in boxes if box))
+
+
+def field_error(document: Element, field_id: str) -> str:
+    """The error message of the field with id `field_id`, or '' when it has none: the
+    message its widget points at, or for a date typed in boxes, its fieldset."""
+    error_id = f"{field_id}_error"
+    pointers = [
+        element
+        for element in elements(document)
+        if error_id in (dict(element.attributes).get("aria-describedby") or "").split()
+    ]
+    message = find(document, id=error_id)
+    if message is None:
+        assert not pointers, f"{field_id} points at a missing error message"
+        return ""
+    assert pointers, f"{error_id} is not tied to its field"
+    assert all(
+        element.name == "fieldset" or dict(element.attributes).get("id") == field_id
+        for element in pointers
+    ), f"{error_id} is pointed at by something else"
+    return text_of(message)
 
 
 def squash(text: str) -> str:

@@ -69,6 +69,7 @@ from roadmap.models import (
 
 from .accounts.two_factor import KEY_HEX, sign_in_with_second_factor, totp_code
 from .conftest import make_member
+from .helpers import date_fields
 from .roadmap.kpi_factories import days_ago, make_kpi, measure, today
 
 # The routes ---------------------------------------------------------------------
@@ -298,12 +299,12 @@ def new_kpi(**changes) -> dict[str, str]:
         "unit": "%",
         "direction": "higher",
         "baseline_value": "45",
-        "baseline_date": str(days_ago(100)),
         "target_value": "80",
-        "target_date": str(today() + timedelta(days=365)),
         "data_source": "Case management system",
         "owner": "",
         "reporting_frequency": "monthly",
+        **date_fields("baseline_date", days_ago(100)),
+        **date_fields("target_date", today() + timedelta(days=365)),
         **changes,
     }
 
@@ -666,7 +667,11 @@ TABLE: dict[str, Route] = {
         kwargs=in_kpi,
         get=E,
         post=E,
-        data=lambda w: {"value": "47.5", "date": str(days_ago(3)), "note": "After the form."},
+        data=lambda w: {
+            "value": "47.5",
+            **date_fields("date", days_ago(3)),
+            "note": "After the form.",
+        },
         redirect=lambda w: kpi_page(w, "measurements"),
         done=lambda w: w.kpi.measurements.filter(date=days_ago(3)).exists(),
     ),
@@ -674,7 +679,7 @@ TABLE: dict[str, Route] = {
         kwargs=lambda w: in_kpi(w, measurement_pk=w.measurement.pk),
         get=E,
         post=E,
-        data=lambda w: {"value": "41", "date": str(w.measurement.date), "note": ""},
+        data=lambda w: {"value": "41", **date_fields("date", w.measurement.date), "note": ""},
         redirect=lambda w: kpi_page(w, f"measurement-{w.measurement.pk}"),
         done=lambda w: Measurement.objects.get(pk=w.measurement.pk).value == 41,
     ),

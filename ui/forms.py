@@ -1,5 +1,5 @@
 """Form components every app's forms share: length limits that say by how much,
-numbers typed as text, day-first dates, a member chosen by name, unique titles."""
+numbers typed as text, a member chosen by name, unique titles."""
 
 from decimal import Decimal
 
@@ -64,13 +64,6 @@ class MemberChoiceField(forms.ModelChoiceField):
         return user.get_full_name() or user.get_username()
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
-
-
 class NumberInput(forms.TextInput):
     """A number typed as text. A stored value shows as people write it, "43.5"
     rather than the database's "43.5000"; what the user typed shows as typed."""
@@ -93,7 +86,3 @@ def number_errors(what: str, example: str = "42 or 12.5") -> dict[str, str]:
         "max_decimal_places": f"Enter the {what} with at most 4 decimal places.",
         "max_whole_digits": f"Enter the {what} with at most 14 digits before the decimal point.",
     }
-
-
-def date_errors(what: str) -> dict[str, str]:
-    return {"required": f"Enter the {what}.", "invalid": f"Enter the {what} as a real date."}

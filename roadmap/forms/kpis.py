@@ -5,11 +5,10 @@ from django import forms
 
 from agencies.access import agency_members
 from ui.concurrency import RevisionFormMixin
+from ui.dates import DayMonthYearField
 from ui.forms import (
-    DateInput,
     MemberChoiceField,
     NoSilentTruncationMixin,
-    date_errors,
     number_errors,
     number_input,
 )
@@ -39,8 +38,6 @@ class KPIForm(RevisionFormMixin, NoSilentTruncationMixin, forms.ModelForm):
             "name": {"required": "Enter a name for the KPI."},
             "baseline_value": number_errors("baseline value"),
             "target_value": number_errors("target value"),
-            "baseline_date": date_errors("baseline date"),
-            "target_date": date_errors("target date"),
             "direction": {"invalid_choice": "Choose whether higher or lower is better."},
             "reporting_frequency": {"invalid_choice": "Choose how often it is reported."},
         }
@@ -49,9 +46,9 @@ class KPIForm(RevisionFormMixin, NoSilentTruncationMixin, forms.ModelForm):
             "direction": forms.RadioSelect,
             "baseline_value": number_input(),
             "target_value": number_input(),
-            "baseline_date": DateInput(),
-            "target_date": DateInput(),
         }
+        # Typed as day, month and year; the messages name the date ("baseline date").
+        field_classes = {"baseline_date": DayMonthYearField, "target_date": DayMonthYearField}
 
     def __init__(self, *args, objective: Objective, **kwargs):
         super().__init__(*args, **kwargs)

@@ -6,11 +6,10 @@ from datetime import date
 from django import forms
 
 from ui.concurrency import RevisionFormMixin
+from ui.dates import DayMonthYearField
 from ui.formatting import format_date
 from ui.forms import (
-    DateInput,
     NoSilentTruncationMixin,
-    date_errors,
     number_errors,
     number_input,
 )
@@ -27,8 +26,9 @@ class MeasurementForm(RevisionFormMixin, NoSilentTruncationMixin, forms.ModelFor
         fields = ["value", "date", "note"]
         labels = {"note": "Note"}
         help_texts = {"note": "Anything that explains the figure, for example a data change."}
-        error_messages = {"value": number_errors("value"), "date": date_errors("date")}
-        widgets = {"value": number_input(), "date": DateInput()}
+        error_messages = {"value": number_errors("value")}
+        widgets = {"value": number_input()}
+        field_classes = {"date": DayMonthYearField}  # typed as day, month and year
 
     def __init__(self, *args, kpi: KPI, **kwargs):
         super().__init__(*args, **kwargs)

@@ -93,7 +93,7 @@ def future_problem(day: date, *, today: date, what: str) -> str | None:
     if day <= today:
         return None
     return (
-        f"The {what} cannot be in the future: enter the date the baseline was measured, "
+        f"The {what} must be today or in the past: enter the date the baseline was measured, "
         f"{format_date(today)} or earlier."
     )
 

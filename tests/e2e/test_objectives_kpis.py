@@ -2,7 +2,7 @@
 measurements inline (htmx) and watches the KPI's status change; axe-core runs
 on every page and state visited."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone
@@ -10,11 +10,20 @@ from playwright.sync_api import expect
 
 from roadmap.models import KPI, Measurement, Objective
 from tests.e2e.conftest import assert_accessible, sign_in
+from ui.formatting import MONTH_NAMES, format_date
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 OBJECTIVE = "Decide licence applications faster"
 KPI_NAME = "Applications decided within 10 days"
+
+
+def fill_date(container, name: str, day: date) -> None:
+    """Fill in the day, month and year boxes of the date input called `name`."""
+    group = container.get_by_role("group", name=name, exact=True)
+    group.get_by_label("Day", exact=True).fill(str(day.day))
+    group.get_by_label("Month", exact=True).fill(str(day.month))
+    group.get_by_label("Year", exact=True).fill(str(day.year))
 
 
 def test_editor_adds_objective_kpi_and_measurements_and_sees_the_status(page, editor, roadmap):
@@ -44,9 +53,9 @@ def test_editor_adds_objective_kpi_and_measurements_and_sees_the_status(page, ed
     kpis.get_by_label("Name").fill(KPI_NAME)
     kpis.get_by_label("Unit").fill("%")
     kpis.get_by_label("Baseline value").fill("forty")
-    kpis.get_by_label("Baseline date").fill(str(today - timedelta(days=300)))
+    fill_date(kpis, "Baseline date", today - timedelta(days=300))
     kpis.get_by_label("Target value").fill("90")
-    kpis.get_by_label("Target date").fill(str(today - timedelta(days=400)))
+    fill_date(kpis, "Target date", today - timedelta(days=400))
     kpis.get_by_role("button", name="Add KPI").click()
     summary = kpis.locator(".error-summary")
     summary.wait_for()
@@ -58,7 +67,7 @@ def test_editor_adds_objective_kpi_and_measurements_and_sees_the_status(page, ed
     assert not KPI.objects.exists()
 
     kpis.get_by_label("Baseline value").fill("40")
-    kpis.get_by_label("Target date").fill(str(today + timedelta(days=300)))
+    fill_date(kpis, "Target date", today + timedelta(days=300))
     kpis.get_by_role("button", name="Add KPI").click()
     kpi_link = page.get_by_role("link", name=KPI_NAME, exact=True)
     kpi_link.wait_for()
@@ -74,13 +83,13 @@ def test_editor_adds_objective_kpi_and_measurements_and_sees_the_status(page, ed
 
     measurements = page.locator("#measurements")
     measurements.get_by_label("Value (%)").fill("66")
-    measurements.get_by_label("Date").fill(str(today - timedelta(days=2)))
+    fill_date(measurements, "Date", today - timedelta(days=2))
     measurements.get_by_role("button", name="Add measurement").click()
     expect(status).to_contain_text("On track")  # halfway in time, 26/50 of the change
     expect(page.locator("#notifications")).to_contain_text("Measurement added")
 
     measurements.get_by_label("Value (%)").fill("45")
-    measurements.get_by_label("Date").fill(str(today - timedelta(days=1)))
+    fill_date(measurements, "Date", today - timedelta(days=1))
     measurements.get_by_role("button", name="Add measurement").click()
     expect(status).to_contain_text("Off track")  # 5/50 of the change: far behind the line
     expect(page.locator(".measurement-table tbody tr")).to_have_count(2)
@@ -269,3 +278,59 @@ def test_two_items_open_in_place_at_once_keep_their_own_fields(page, editor, roa
     expect(page.get_by_role("link", name="Change Digital by default")).to_be_focused()
     principle.refresh_from_db()
     assert principle.title == "Digital by default"
+
+
+def test_a_date_is_typed_by_keyboard_into_its_day_month_and_year(page, editor, roadmap):
+    """The GOV.UK date input: Tab goes day, month, year; a date that cannot be is
+    refused, naming the part that is wrong and marking only that box; the error
+    summary's link goes to it; a month's name is accepted."""
+    from tests.roadmap.kpi_factories import days_ago, kpi_url, make_kpi
+
+    kpi = make_kpi(roadmap.objectives.get(), name="Forms completed online")
+    sign_in(page, editor.username)
+    page.goto(kpi_url("kpi-detail", kpi))
+    measurements = page.locator("#measurements")
+    group = measurements.get_by_role("group", name="Date", exact=True)
+    expect(group).to_contain_text("For example, 27 3 2026")
+    day, month, year = (group.get_by_label(part, exact=True) for part in ("Day", "Month", "Year"))
+    measurements.get_by_label("Value").fill("30")
+
+    day.focus()
+    page.keyboard.type("31")
+    page.keyboard.press("Tab")
+    expect(month).to_be_focused()
+    page.keyboard.type("4")
+    page.keyboard.press("Tab")
+    expect(year).to_be_focused()
+    page.keyboard.type("2026")
+    page.keyboard.press("Enter")
+
+    summary = measurements.locator(".error-summary")
+    expect(summary).to_be_focused()
+    expect(summary).to_contain_text("Date: Date must be a real date.")
+    group = measurements.get_by_role("group", name="Date", exact=True)
+    expect(group).to_contain_text("Error: Date must be a real date.")
+    day, month, year = (group.get_by_label(part, exact=True) for part in ("Day", "Month", "Year"))
+    expect(day).to_have_attribute("aria-invalid", "true")
+    expect(month).not_to_have_attribute("aria-invalid", "true")
+    expect(year).not_to_have_attribute("aria-invalid", "true")
+    assert (day.input_value(), month.input_value(), year.input_value()) == ("31", "4", "2026")
+    assert_accessible(page, "the KPI page with a date error")
+    summary.get_by_role("link", name="Date: Date must be a real date.").click()
+    expect(day).to_be_focused()
+
+    when = days_ago(1)
+    page.keyboard.press("Control+A")
+    page.keyboard.type(str(when.day))
+    page.keyboard.press("Tab")
+    page.keyboard.press("Control+A")
+    page.keyboard.type(MONTH_NAMES[when.month - 1][:3])
+    page.keyboard.press("Tab")
+    page.keyboard.press("Control+A")
+    page.keyboard.type(str(when.year))
+    page.keyboard.press("Enter")
+
+    expect(page.locator("#notifications")).to_contain_text("Measurement added")
+    expect(measurements.locator(".measurement-table tbody tr")).to_have_count(1)
+    expect(measurements.locator(".measurement-table tbody tr")).to_contain_text(format_date(when))
+    assert Measurement.objects.get(kpi=kpi).date == when

@@ -31,6 +31,8 @@ from django.db import models
 from hypothesis import strategies as st
 from hypothesis.extra.django import from_field
 
+from ui.dates import DayMonthYearField
+
 from .discovery import project_apps
 
 # Anything a person could type, NUL and surrogate-free control characters included.
@@ -198,11 +200,52 @@ def form_field_values(form_field: forms.Field) -> st.SearchStrategy[str]:
     return st.one_of(*expected, ANY_TEXT)
 
 
+# What a person types into one box of a date (ui/dates.py): a number, with or
+# without a leading zero, a month's name, or anything at all.
+DATE_BOX_TEXT = st.one_of(
+    st.integers(0, 40).map(str),
+    st.integers(1, 9).map(lambda n: f"0{n}"),
+    st.integers(1980, 2110).map(str),
+    st.sampled_from(["March", "mar", "Sept", "DECEMBER", "26", "0001", "99999"]),
+    ANY_TEXT,
+)
+
+
+def date_box_values(form_field: DayMonthYearField) -> st.SearchStrategy[dict[str, str]]:
+    """What a browser could send for the boxes of a date typed in parts, by their
+    suffix ("_day", "_month", "_year"): the parts of a date (all of them, so valid
+    dates get through), or any text in each box, each box sometimes missing."""
+    names = form_field.widget.widgets_names
+    parts = form_field.parts
+
+    def of_date(day: date) -> dict[str, str]:
+        numbers = {"day": day.day, "month": day.month, "year": f"{day.year:04d}"}
+        return {name: str(numbers[part]) for name, part in zip(names, parts, strict=True)}
+
+    dates = ANY_DATE | st.dates(date(1980, 1, 1), date(2110, 12, 31)) | _around_today()
+    return dates.map(of_date) | st.fixed_dictionaries(
+        {}, optional=dict.fromkeys(names, DATE_BOX_TEXT)
+    )
+
+
 def form_data(form: forms.BaseForm) -> st.SearchStrategy[dict]:
-    """POST data for `form`'s fields (by their prefixed names), each sometimes missing."""
-    return st.fixed_dictionaries(
-        {},
-        optional={form.add_prefix(name): form_field_values(f) for name, f in form.fields.items()},
+    """POST data for `form`'s fields (by their prefixed names), each sometimes missing;
+    a date typed in boxes posts each box under its own name."""
+    single, boxed = {}, []
+    for name, form_field in form.fields.items():
+        if isinstance(form_field, DayMonthYearField):
+            prefixed = form.add_prefix(name)
+            boxed.append(
+                date_box_values(form_field).map(
+                    lambda boxes, prefixed=prefixed: {
+                        prefixed + suffix: text for suffix, text in boxes.items()
+                    }
+                )
+            )
+        else:
+            single[form.add_prefix(name)] = form_field_values(form_field)
+    return st.tuples(st.fixed_dictionaries({}, optional=single), *boxed).map(
+        lambda dicts: {key: value for part in dicts for key, value in part.items()}
     )
 
 

@@ -46,7 +46,7 @@ def kpi_change(admin_client, kpi, **changes):  # noqa: F811
         ),
         (
             {"baseline_date": str(timezone.localdate() + timedelta(days=1))},
-            "The baseline date cannot be in the future",
+            "The baseline date must be today or in the past",
         ),
     ],
 )

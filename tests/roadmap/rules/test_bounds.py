@@ -42,7 +42,7 @@ def test_a_baseline_may_be_today_but_not_tomorrow():
     today = date(2026, 12, 2)
     assert bounds.future_problem(today, today=today, what="baseline date") is None
     assert bounds.future_problem(today + timedelta(days=1), today=today, what="baseline date") == (
-        "The baseline date cannot be in the future: enter the date the baseline was measured, "
+        "The baseline date must be today or in the past: enter the date the baseline was measured, "
         "2 December 2026 or earlier."
     )
 

@@ -81,7 +81,7 @@ def test_a_kpi_baseline_cannot_be_in_the_future(objective, kpi):
     with pytest.raises(Refused) as refused:
         kpi_create(objective=objective, **plan(name="New", baseline_date=tomorrow))
     assert refused.value.field == "baseline_date"
-    assert refused.value.message.startswith("The baseline date cannot be in the future")
+    assert refused.value.message.startswith("The baseline date must be today or in the past")
 
     fields = {name: getattr(kpi, name) for name in ("name", "definition", "unit", "direction")}
     with pytest.raises(Refused):

@@ -3,7 +3,7 @@ KPI page answered 500 ("year 10000 is out of range" in the chart code) and the
 roadmap's PDF could not be made. Dates outside a field's range are now refused
 next to the field, and nothing is stored."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.utils import timezone
@@ -17,7 +17,7 @@ from tests.roadmap.kpi_factories import kpi_url, objective_url
 from .test_kpis import database_state, new_kpi
 
 
-@pytest.mark.parametrize("target_date", ["9999-12-01", "2101-01-01"])
+@pytest.mark.parametrize("target_date", ["1 12 9999", "1 1 2101"])
 def test_a_far_future_target_date_is_refused_and_every_page_still_renders(
     client, editor, roadmap, objective, target_date
 ):
@@ -40,14 +40,14 @@ def test_a_far_future_target_date_is_refused_and_every_page_still_renders(
     assert database_state() == before
 
 
-@pytest.mark.parametrize("baseline_date", [date(1989, 12, 31), date(1, 1, 1)])
+@pytest.mark.parametrize("baseline_date", ["31 12 1989", "1 1 0001"])
 def test_a_baseline_date_before_1990_is_refused_beside_the_field(
     client, editor, objective, baseline_date
 ):
     before = database_state()
 
     response = signed_in(client, editor).post(
-        objective_url("kpi-create", objective), new_kpi(baseline_date=str(baseline_date))
+        objective_url("kpi-create", objective), new_kpi(baseline_date=baseline_date)
     )
 
     assert response.status_code == 200
@@ -63,14 +63,14 @@ def test_a_kpi_baseline_in_the_future_is_refused_beside_the_field(client, editor
     tomorrow = timezone.localdate() + timedelta(days=1)
 
     response = signed_in(client, editor).post(
-        objective_url("kpi-create", objective), new_kpi(baseline_date=str(tomorrow))
+        objective_url("kpi-create", objective), new_kpi(baseline_date=tomorrow)
     )
 
     assert response.status_code == 200
     assert (
         FormPage(response)
         .error("baseline_date")
-        .startswith("Error: The baseline date cannot be in the future")
+        .startswith("Error: The baseline date must be today or in the past")
     )
     assert database_state() == before
 
@@ -79,7 +79,7 @@ def test_a_kpi_baseline_of_today_is_accepted(client, editor, objective):
     today = timezone.localdate()
 
     response = signed_in(client, editor).post(
-        objective_url("kpi-create", objective), new_kpi(baseline_date=str(today))
+        objective_url("kpi-create", objective), new_kpi(baseline_date=today)
     )
 
     assert response.status_code == 302

@@ -16,7 +16,7 @@ from roadmap.services.objectives import objective_create, objective_update
 from roadmap.services.principles import principle_create, principle_update
 from roadmap.services.roadmaps import roadmap_update
 from tests.conftest import make_member
-from tests.helpers import HTMX, signed_in
+from tests.helpers import HTMX, date_fields, signed_in, with_dates
 from tests.html import FormPage, elements, find, squash, text_of
 from tests.roadmap.kpi_factories import days_ago, make_kpi, measure
 from ui.concurrency import Refused, StaleEdit
@@ -67,15 +67,19 @@ def _measurement(roadmap):
 
 
 def _kpi_data(kpi, **changes):
+    return with_dates(_kpi_fields(kpi, **changes), "baseline_date", "target_date")
+
+
+def _kpi_fields(kpi, **changes):
     return {
         "name": kpi.name,
         "definition": kpi.definition,
         "unit": kpi.unit,
         "direction": kpi.direction,
         "baseline_value": str(kpi.baseline_value),
-        "baseline_date": kpi.baseline_date.isoformat(),
+        "baseline_date": kpi.baseline_date,
         "target_value": str(kpi.target_value),
-        "target_date": kpi.target_date.isoformat(),
+        "target_date": kpi.target_date,
         "data_source": kpi.data_source,
         "owner": "",
         "reporting_frequency": kpi.reporting_frequency,
@@ -84,7 +88,7 @@ def _kpi_data(kpi, **changes):
 
 
 def _kpi_service_args(kpi, **changes):
-    data = _kpi_data(kpi)
+    data = _kpi_fields(kpi)
     data.update(
         baseline_value=kpi.baseline_value,
         target_value=kpi.target_value,
@@ -162,7 +166,11 @@ ENTITIES = {
                 "measurement_pk": m.pk,
             },
         ),
-        lambda m: {"note": "Mine: revised figure", "value": "61.5", "date": m.date.isoformat()},
+        lambda m: {
+            "note": "Mine: revised figure",
+            "value": "61.5",
+            **date_fields("date", m.date),
+        },
         lambda m, by: measurement_update(
             measurement=m, value=Decimal(70), date=m.date, note="Theirs", by=by
         ),

@@ -18,8 +18,8 @@ from django.utils.html import escape
 from agencies.models import Role
 from roadmap.models import KPI, Measurement, Objective
 from tests.conftest import make_member
-from tests.helpers import HTMX, MARKUP, count_queries, send, signed_in
-from tests.html import FormPage, elements, find, squash, text_of
+from tests.helpers import HTMX, MARKUP, count_queries, send, signed_in, typed_value, with_dates
+from tests.html import FormPage, elements, field_error, field_value, find, squash, text_of
 from tests.roadmap.kpi_factories import (
     BASELINE_DAYS,
     days_ago,
@@ -31,6 +31,7 @@ from tests.roadmap.kpi_factories import (
     planned,
     today,
 )
+from ui.formatting import MONTH_NAMES
 
 
 @pytest.fixture
@@ -64,24 +65,27 @@ def database_state() -> tuple[list[dict], ...]:
 
 
 def new_kpi(**changes) -> dict[str, str]:
-    return {
+    """A valid KPI as posted; dates (a `date`, or text as typed) go as their boxes."""
+    typed = {
         "name": "Claims decided within 10 days",
         "definition": "Claims decided within 10 working days, as a share of all claims.",
         "unit": "%",
         "direction": "higher",
         "baseline_value": "45",
-        "baseline_date": str(days_ago(100)),
+        "baseline_date": days_ago(100),
         "target_value": "80",
-        "target_date": str(today() + timedelta(days=365)),
+        "target_date": today() + timedelta(days=365),
         "data_source": "Case management system",
         "owner": "",
         "reporting_frequency": "monthly",
         **changes,
     }
+    return with_dates(typed, "baseline_date", "target_date")
 
 
 def new_measurement(**changes) -> dict[str, str]:
-    return {"value": "47.5", "date": str(days_ago(3)), "note": "After the new form.", **changes}
+    typed = {"value": "47.5", "date": days_ago(3), "note": "After the new form.", **changes}
+    return with_dates(typed, "date")
 
 
 def endpoints(kpi: KPI, measurement: Measurement) -> dict[str, tuple[str, dict | None]]:
@@ -96,7 +100,7 @@ def endpoints(kpi: KPI, measurement: Measurement) -> dict[str, tuple[str, dict |
         "add measurement": (kpi_url("measurement-create", kpi), new_measurement()),
         "edit measurement": (
             measurement_url("measurement-edit", measurement),
-            new_measurement(value="41", date=str(measurement.date)),
+            new_measurement(value="41", date=measurement.date),
         ),
         "delete measurement": (measurement_url("measurement-delete", measurement), {}),
     }
@@ -264,6 +268,30 @@ def test_editor_adds_a_kpi_after_the_others(client, editor, objective, kpi):
     assert (added.direction, added.reporting_frequency) == ("higher", "monthly")
 
 
+def test_kpi_dates_are_saved_as_typed_in_day_month_and_year(client, editor, objective):
+    """Leading zeros and a month's name, in full or short, as GOV.UK accepts them."""
+    baseline, target = days_ago(40), today() + timedelta(days=400)
+    typed = new_kpi(
+        baseline_date=(f"0{baseline.day}", MONTH_NAMES[baseline.month - 1], str(baseline.year)),
+        target_date=(str(target.day), MONTH_NAMES[target.month - 1][:3].lower(), str(target.year)),
+    )
+
+    response = signed_in(client, editor).post(objective_url("kpi-create", objective), typed)
+
+    assert response.status_code == 302
+    added = KPI.objects.get(name="Claims decided within 10 days")
+    assert (added.baseline_date, added.target_date) == (baseline, target)
+
+
+def test_the_kpi_form_shows_saved_dates_as_their_numbers(client, editor, kpi):
+    page = FormPage(signed_in(client, editor).get(kpi_url("kpi-edit", kpi)))
+
+    for name, day in (("baseline_date", kpi.baseline_date), ("target_date", kpi.target_date)):
+        assert page.value(name) == f"{day.day} {day.month} {day.year}"
+        assert page.widget(name).name == "input"
+        assert dict(page.widget(name).attributes)["inputmode"] == "numeric"
+
+
 def test_the_add_kpi_page_is_a_whole_page_and_htmx_opens_the_form_in_the_section(
     client, editor, objective, kpi
 ):
@@ -402,12 +430,12 @@ def test_htmx_delete_kpi_confirms_in_its_row_then_returns_the_section(
 LONG = "x" * 10_000
 KPI_BAD_INPUT = {
     "target date before baseline": (
-        {"baseline_date": str(days_ago(10)), "target_date": str(days_ago(20))},
+        {"baseline_date": days_ago(10), "target_date": days_ago(20)},
         "target_date",
         "The target date must be after the baseline date",
     ),
     "target date on the baseline date": (
-        {"baseline_date": str(days_ago(10)), "target_date": str(days_ago(10))},
+        {"baseline_date": days_ago(10), "target_date": days_ago(10)},
         "target_date",
         "The target date must be after the baseline date",
     ),
@@ -428,9 +456,9 @@ KPI_BAD_INPUT = {
     ),
     "no name": ({"name": ""}, "name", "Enter a name for the KPI."),
     "baseline date not a date": (
-        {"baseline_date": "31/02/2026"},
+        {"baseline_date": "31 2 2026"},
         "baseline_date",
-        "Enter the baseline date as a real date.",
+        "Baseline date must be a real date.",
     ),
     "10,000-character name": (
         {"name": LONG},
@@ -481,7 +509,7 @@ def test_add_kpi_refuses_bad_input_and_keeps_what_was_typed(client, editor, obje
     assert message in page.error(field)
     assert "1 problem" in page.summary()
     for name in TYPED_FIELDS:
-        assert page.value(name) == squash(typed[name]), f"{name} lost what was typed"
+        assert page.value(name) == typed_value(typed, name), f"{name} lost what was typed"
     assert database_state() == before
     if htmx:
         assert dict(page.document.attributes)["id"] == "kpis"
@@ -500,7 +528,7 @@ def test_edit_kpi_refuses_bad_input_and_keeps_what_was_typed(client, editor, kpi
     page = FormPage(response)
     assert message in page.error(field)
     for name in TYPED_FIELDS:
-        assert page.value(name) == squash(typed[name]), f"{name} lost what was typed"
+        assert page.value(name) == typed_value(typed, name), f"{name} lost what was typed"
     assert database_state() == before
     # The page still names the KPI as it is saved.
     assert "Applications made online" in text_of(find(page.document, **{"class": "breadcrumbs"}))
@@ -517,7 +545,7 @@ def test_a_kpi_name_must_be_unique_within_its_objective(client, editor, objectiv
 
 def test_the_baseline_cannot_move_after_a_measurement(client, editor, kpi, measurement):
     response = signed_in(client, editor).post(
-        kpi_url("kpi-edit", kpi), new_kpi(baseline_date=str(days_ago(10)))
+        kpi_url("kpi-edit", kpi), new_kpi(baseline_date=days_ago(10))
     )
 
     assert "1 measurement is dated before" in FormPage(response).error("baseline_date")
@@ -564,7 +592,7 @@ def test_markup_comes_back_as_text_in_a_refused_kpi_form(client, editor, objecti
     page = FormPage(response)
     assert "<script>" not in response.text
     for name in ("name", "definition", "data_source", "unit"):
-        assert page.value(name) == squash(typed[name])
+        assert page.value(name) == typed_value(typed, name)
     assert not KPI.objects.exists()
 
 
@@ -654,12 +682,36 @@ def test_editor_adds_a_measurement_entered_by_themselves(client, editor, kpi):
     )
 
 
+@pytest.mark.parametrize("htmx", [False, True], ids=["plain", "htmx"])
+def test_only_the_wrong_part_of_a_measurement_date_is_marked_and_linked_to(
+    client, editor, kpi, htmx
+):
+    typed = new_measurement(date=("3", "12", "26"))
+
+    response = signed_in(client, editor).post(
+        kpi_url("measurement-create", kpi), typed, headers=HTMX if htmx else {}
+    )
+
+    page = FormPage(response)
+    assert page.error("date") == "Error: Year must include 4 numbers."
+    assert page.value("date") == "3 12 26"
+    marked = [
+        dict(box.attributes)["id"]
+        for box in (find(page.document, id=f"id_date{part}") for part in ("", "_month", "_year"))
+        if "date-input__input--error" in dict(box.attributes)["class"]
+    ]
+    assert marked == ["id_date_year"]
+    links = [e for e in elements(find(page.document, role="alert")) if e.name == "a"]
+    assert [dict(link.attributes)["href"] for link in links] == ["#id_date_year"]
+    assert not Measurement.objects.exists()
+
+
 def test_the_add_measurement_page_works_without_javascript(client, editor, kpi):
     response = signed_in(client, editor).get(kpi_url("measurement-create", kpi))
 
     assert "<html" in response.text
     assert "<h1>Add a measurement</h1>" in response.text
-    assert 'name="value"' in response.text and 'name="date"' in response.text
+    assert 'name="value"' in response.text and 'name="date_day"' in response.text
 
 
 def status_in(response) -> str:
@@ -680,7 +732,7 @@ def test_htmx_measurements_update_the_status_chart_and_table_in_place(client, ed
     ]
     for day, value, status, count in steps:
         response = client.post(
-            address, new_measurement(date=str(day), value=f"{value:.2f}"), headers=HTMX
+            address, new_measurement(date=day, value=f"{value:.2f}"), headers=HTMX
         )
         section = swapped(response)
         assert dict(section.attributes)["id"] == "measurements"
@@ -701,21 +753,27 @@ def test_htmx_measurements_update_the_status_chart_and_table_in_place(client, ed
 
 MEASUREMENT_BAD_INPUT = {
     "dated before the baseline": (
-        {"date": str(days_ago(BASELINE_DAYS + 1))},
+        {"date": days_ago(BASELINE_DAYS + 1)},
         "date",
         "A measurement cannot be dated before the baseline",
     ),
     "dated in the future": (
-        {"date": str(today() + timedelta(days=1))},
+        {"date": today() + timedelta(days=1)},
         "date",
         "A measurement cannot be dated in the future.",
     ),
     "a date that does not exist": (
-        {"date": "2026-02-30"},
+        {"date": "30 2 2026"},
         "date",
-        "Enter the date as a real date.",
+        "Date must be a real date.",
     ),
     "no date": ({"date": ""}, "date", "Enter the date."),
+    "a date without a month": ({"date": ("1", "", "2026")}, "date", "Date must include a month."),
+    "a date with a month that does not exist": (
+        {"date": ("1", "13", "2026")},
+        "date",
+        "Date must be a real date.",
+    ),
     "value not a number": ({"value": "about fifty"}, "value", "Enter the value as a number"),
     "value with a comma": ({"value": "47,5"}, "value", "Enter the value as a number"),
     "no value": ({"value": ""}, "value", "Enter the value."),
@@ -745,7 +803,7 @@ def test_add_measurement_refuses_bad_input_and_keeps_what_was_typed(
     assert message in page.error(field)
     assert "1 problem" in page.summary()
     for name in ("value", "date", "note"):
-        assert page.value(name) == squash(typed[name]), f"{name} lost what was typed"
+        assert page.value(name) == typed_value(typed, name), f"{name} lost what was typed"
     assert database_state() == before
     if htmx:
         assert dict(page.document.attributes)["id"] == "measurements"
@@ -756,7 +814,7 @@ def test_add_measurement_refuses_bad_input_and_keeps_what_was_typed(
 
 @pytest.mark.parametrize("htmx", [False, True], ids=["plain", "htmx"])
 def test_a_second_measurement_on_the_same_day_is_refused(client, editor, kpi, measurement, htmx):
-    typed = new_measurement(date=str(measurement.date), value="99")
+    typed = new_measurement(date=measurement.date, value="99")
     before = database_state()
 
     response = signed_in(client, editor).post(
@@ -765,7 +823,7 @@ def test_a_second_measurement_on_the_same_day_is_refused(client, editor, kpi, me
 
     page = FormPage(response)
     assert "There is already a measurement on" in page.error("date")
-    assert (page.value("value"), page.value("date")) == ("99", str(measurement.date))
+    assert (page.value("value"), page.value("date")) == ("99", typed_value(typed, "date"))
     assert database_state() == before
 
 
@@ -801,7 +859,7 @@ def test_editor_changes_a_measurement_on_its_own_page(client, editor, kpi, measu
     assert "<html" in page.response.text
     assert (page.value("value"), page.value("note")) == ("40", "First count.")
 
-    response = client.post(address, new_measurement(value="42.25", date=str(days_ago(29))))
+    response = client.post(address, new_measurement(value="42.25", date=days_ago(29)))
 
     measurement.refresh_from_db()
     assert response["Location"] == kpi_url("kpi-detail", kpi) + f"#measurement-{measurement.pk}"
@@ -825,7 +883,7 @@ def test_htmx_edit_opens_in_the_row_with_its_own_field_ids(client, editor, kpi, 
 def test_htmx_edit_saves_and_returns_the_section(client, editor, kpi, measurement):
     response = signed_in(client, editor).post(
         measurement_url("measurement-edit", measurement),
-        new_measurement(value="41", date=str(measurement.date)),
+        new_measurement(value="41", date=measurement.date),
         headers=HTMX,
     )
 
@@ -849,14 +907,10 @@ def test_htmx_edit_refuses_bad_input_in_the_row_and_keeps_what_was_typed(
     section = swapped(response)
     assert dict(section.attributes)["id"] == "measurements"
     ids = f"change-measurement-{measurement.pk}-"
-    widget = find(section, id=f"{ids}{field}")
-    assert f"{ids}{field}_error" in dict(widget.attributes)["aria-describedby"]
-    assert message in text_of(find(section, id=f"{ids}{field}_error"))
+    assert message in field_error(section, f"{ids}{field}")
     row = find(section, id=f"measurement-{measurement.pk}")
     for name in ("value", "date"):
-        assert squash(dict(find(row, id=f"{ids}{name}").attributes).get("value") or "") == squash(
-            typed[name]
-        )
+        assert field_value(row, f"{ids}{name}") == typed_value(typed, name)
     assert database_state() == before
     # The add form below keeps its own, empty, fields.
     assert find(section, id="id_value") is not None
@@ -877,7 +931,7 @@ def test_plain_edit_refuses_bad_input_and_keeps_what_was_typed(
     page = FormPage(response)
     assert message in page.error(field)
     for name in ("value", "date", "note"):
-        assert page.value(name) == squash(typed[name])
+        assert page.value(name) == typed_value(typed, name)
     assert database_state() == before
 
 

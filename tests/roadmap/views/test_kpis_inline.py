@@ -24,8 +24,8 @@ from django.utils.html import escape
 from agencies.models import Role
 from roadmap.models import KPI, Objective, OrganisationalGoal
 from tests.conftest import make_member
-from tests.helpers import HTMX, MARKUP, in_place_banner, signed_in
-from tests.html import FormPage, elements, find, squash, text_of
+from tests.helpers import HTMX, MARKUP, in_place_banner, signed_in, typed_value
+from tests.html import FormPage, elements, field_error, field_value, find, squash, text_of
 from tests.roadmap.kpi_factories import (
     BASELINE_DAYS,
     days_ago,
@@ -56,6 +56,8 @@ KPI_FIELDS = [
     "reporting_frequency",
 ]
 
+DATE_FIELDS = {"baseline_date", "target_date"}
+
 
 @pytest.fixture
 def behind(kpi):
@@ -76,9 +78,9 @@ def as_typed(kpi: KPI, **changes) -> dict[str, str]:
         "name": kpi.name,
         "unit": kpi.unit,
         "baseline_value": f"{kpi.baseline_value.normalize():f}",
-        "baseline_date": str(kpi.baseline_date),
+        "baseline_date": kpi.baseline_date,
         "target_value": f"{kpi.target_value.normalize():f}",
-        "target_date": str(kpi.target_date),
+        "target_date": kpi.target_date,
     }
     return new_kpi(**{**saved, **changes})
 
@@ -118,22 +120,12 @@ def inline_id(node, field: str) -> str:
 
 
 def inline_value(node, field: str) -> str:
-    widget = find(node, id=inline_id(node, field))
-    if widget.name == "textarea":
-        return text_of(widget)
-    return squash(attrs_of(widget).get("value") or "")
+    return field_value(node, inline_id(node, field))
 
 
 def inline_error(node, field: str) -> str:
     """The message next to the inline field, checked to be tied to it; '' when none."""
-    widget_id = inline_id(node, field)
-    error_id = f"{widget_id}_error"
-    message = find(node, id=error_id)
-    if message is None:
-        return ""
-    described = attrs_of(find(node, id=widget_id)).get("aria-describedby", "")
-    assert error_id in described.split(), f"{field}'s error is not tied to its field"
-    return text_of(message)
+    return field_error(node, inline_id(node, field))
 
 
 # Opening the form ----------------------------------------------------------------------
@@ -153,7 +145,16 @@ def test_htmx_change_opens_the_form_in_the_row_with_every_field(client, editor, 
     assert (attrs_of(form)["hx-target"], attrs_of(form)["hx-swap"]) == ("#kpis", "outerHTML")
     for field in KPI_FIELDS:
         assert find(row, id=f"change-kpi-{kpi.pk}-{field}") is not None, field
-        assert f'name="{field}"' in response.text, field
+        if field in DATE_FIELDS:  # day, month and year boxes, each with its own id and label
+            for part, box_id in (
+                ("day", f"change-kpi-{kpi.pk}-{field}"),
+                ("month", f"change-kpi-{kpi.pk}-{field}_month"),
+                ("year", f"change-kpi-{kpi.pk}-{field}_year"),
+            ):
+                assert attrs_of(find(row, id=box_id))["name"] == f"{field}_{part}"
+                assert f'for="{box_id}"' in response.text
+        else:
+            assert f'name="{field}"' in response.text, field
     assert 'id="id_' not in response.text  # no clash with the "add a KPI" form's ids
     assert f'for="change-kpi-{kpi.pk}-name"' in response.text
     assert (inline_value(row, "name"), inline_value(row, "baseline_value")) == (
@@ -279,7 +280,7 @@ INLINE_BAD_INPUT = {
         "This objective already has a KPI with that name.",
     ),
     "a baseline after a measurement": (
-        {"baseline_date": str(days_ago(3))},
+        {"baseline_date": days_ago(3)},
         "baseline_date",
         "1 measurement is dated before",
     ),
@@ -308,7 +309,7 @@ def test_htmx_save_refuses_bad_input_in_the_row_and_keeps_what_was_typed(
     link = next(e for e in elements(summary) if e.name == "a")
     assert attrs_of(link)["href"] == f"#{inline_id(row, field)}"
     for name in TYPED_FIELDS:
-        assert inline_value(row, name) == squash(typed[name]), f"{name} lost what was typed"
+        assert inline_value(row, name) == typed_value(typed, name), f"{name} lost what was typed"
     assert database_state() == before
     # The row still names the KPI as it is saved; the error summary takes the focus.
     assert "Change the KPI \u201cApplications made online\u201d" in text_of(row)
@@ -318,7 +319,7 @@ def test_htmx_save_refuses_bad_input_in_the_row_and_keeps_what_was_typed(
 
 
 def test_several_errors_are_counted_and_each_shown_by_its_field(client, editor, kpi):
-    typed = as_typed(kpi, baseline_value="forty", target_date=str(days_ago(BASELINE_DAYS + 5)))
+    typed = as_typed(kpi, baseline_value="forty", target_date=days_ago(BASELINE_DAYS + 5))
 
     response = signed_in(client, editor).post(kpi_url("kpi-edit", kpi), typed, headers=HTMX)
 
@@ -327,6 +328,22 @@ def test_several_errors_are_counted_and_each_shown_by_its_field(client, editor, 
     assert "as a number" in inline_error(section, "baseline_value")
     assert "after the baseline date" in inline_error(section, "target_date")
     assert inline_value(section, "baseline_value") == "forty"
+
+
+def test_a_date_part_left_out_in_the_row_is_marked_and_the_summary_links_to_it(client, editor, kpi):
+    target = kpi.target_date
+    typed = as_typed(kpi, target_date=(str(target.day), "", str(target.year)))
+
+    response = signed_in(client, editor).post(kpi_url("kpi-edit", kpi), typed, headers=HTMX)
+
+    row = find(parse_html(response.text), id=f"kpi-{kpi.pk}")
+    assert "Target date must include a month." in inline_error(row, "target_date")
+    month = f"{inline_id(row, 'target_date')}_month"
+    assert "date-input__input--error" in attrs_of(find(row, id=month))["class"]
+    assert "date-input__input--error" not in attrs_of(find(row, id=f"{month[:-6]}_year"))["class"]
+    link = next(e for e in elements(find(row, role="alert")) if e.name == "a")
+    assert attrs_of(link)["href"] == f"#{month}"
+    assert inline_value(row, "target_date") == f"{target.day} {target.year}"
 
 
 def test_markup_comes_back_as_text_in_a_refused_inline_form(client, editor, kpi):
