@@ -95,6 +95,11 @@ class Rule(StrEnum):
     def severity(self) -> Severity:
         return SEVERITIES[self]
 
+    @property
+    def description(self) -> str:
+        """What the rule looks for, in a sentence, for a list of the rules."""
+        return DESCRIPTIONS[self]
+
 
 SEVERITIES = {
     Rule.DEPENDENCY_CONFLICT: Severity.HIGH,
@@ -105,6 +110,24 @@ SEVERITIES = {
     Rule.GAP_NOT_CLOSED: Severity.MEDIUM,
     Rule.UNFUNDED_STARTING_SOON: Severity.MEDIUM,
     Rule.OBJECTIVE_WITHOUT_KPI: Severity.LOW,
+}
+
+DESCRIPTIONS = {
+    Rule.DEPENDENCY_CONFLICT: (
+        "An initiative starts in a month before the month in which what it depends on ends."
+    ),
+    Rule.PAST_END: "An initiative is past its end month and is neither done nor cancelled.",
+    Rule.UNMITIGATED_HIGH_RISK: (
+        "A high risk (scoring 15 or more) is not closed and has no mitigation."
+    ),
+    Rule.INITIATIVE_WITHOUT_OBJECTIVE: "An initiative serves no objective.",
+    Rule.OBJECTIVE_WITHOUT_INITIATIVE: "No initiative delivers an objective.",
+    Rule.GAP_NOT_CLOSED: "No initiative closes a gap found by the assessment.",
+    Rule.UNFUNDED_STARTING_SOON: (
+        "An initiative is unfunded or only has funding requested, and starts this month "
+        "or within the next three months."
+    ),
+    Rule.OBJECTIVE_WITHOUT_KPI: "An objective has no KPI to measure it.",
 }
 
 

@@ -281,8 +281,11 @@ def test_no_counts_are_zeros_for_each_severity():
     assert counts_by_severity([]) == {Severity.HIGH: 0, Severity.MEDIUM: 0, Severity.LOW: 0}
 
 
-def test_every_rule_has_a_severity_and_the_rule_text_gives_them():
+def test_every_rule_has_a_severity_and_a_description_and_the_rule_text_gives_them():
     assert set(SEVERITIES) == set(Rule)
+    for rule in Rule:
+        assert rule.description.endswith(".")
+    assert "15 or more" in Rule.UNMITIGATED_HIGH_RISK.description
     for severity in Severity:
         assert f"{severity.label} severity" in HEALTH_RULE_TEXT
     for words in ("15 or more", "three months", "no KPI", "no initiative closes"):
