@@ -24,6 +24,12 @@ SECTIONS = (
             "roadmap:measurement-*",
         ),
     ),
+    RoadmapSection(
+        "Roadmap",
+        "roadmap:initiatives",
+        order=60,
+        inside=("roadmap:initiative-*", "roadmap:component*", "roadmap:dependency-*"),
+    ),
 )
 
 

@@ -114,6 +114,7 @@ class DependencyForm(forms.Form):
     def __init__(self, *args, initiative: Initiative, **kwargs):
         super().__init__(*args, **kwargs)
         self.initiative = initiative
+        self.fields["prerequisite"].empty_label = "Choose an initiative"
         self.fields["prerequisite"].queryset = initiative.roadmap.initiatives.exclude(
             pk__in=[initiative.pk, *initiative.depends_on.values_list("pk", flat=True)]
         ).order_by("title")
@@ -121,6 +122,7 @@ class DependencyForm(forms.Form):
 
 SORTS = {
     "component": ("By component", None),
+    "priority": ("Highest priority first", lambda i: (-i.priority_score, i.start_month)),
     "start": ("Starting first", lambda i: (i.start_month, i.end_month, i.title.lower())),
     "end": ("Ending first", lambda i: (i.end_month, i.start_month, i.title.lower())),
     "title": ("By title", lambda i: i.title.lower()),

@@ -16,6 +16,7 @@ from django.db.models.functions import Lower
 from ui.addresses import Addressed
 from ui.concurrency import Revisioned
 
+from ..rules.prioritisation import priority_score
 from .bounds import InRange
 from .components import Component
 from .objectives import Objective
@@ -203,6 +204,11 @@ class Initiative(Addressed, Revisioned):
         check it too, with the message beside the field)."""
         if self.rag != RAG.GREEN and not self.rag_reason.strip():
             raise ValidationError({"rag_reason": "Say what is wrong, in one line."})
+
+    @property
+    def priority_score(self) -> int:
+        """0 to 100, by the documented rule in rules/prioritisation.py."""
+        return priority_score(value=self.value, effort=self.effort, confidence=self.confidence)
 
     @property
     def tag_list(self) -> list[str]:
