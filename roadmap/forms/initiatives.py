@@ -1,10 +1,10 @@
 """The forms for an initiative and for one of its dependencies."""
 
 from django import forms
-from ui.dates import MonthYearField
 
 from agencies.access import agency_members
 from ui.concurrency import RevisionFormMixin
+from ui.dates import MonthYearField
 from ui.forms import (
     MemberChoiceField,
     NoSilentTruncationMixin,

@@ -2,10 +2,11 @@
 
 import django.db.models.deletion
 import django.db.models.functions.text
-import roadmap.models.bounds
-import ui.addresses
 from django.conf import settings
 from django.db import migrations, models
+
+import roadmap.models.bounds
+import ui.addresses
 
 
 class Migration(migrations.Migration):
