@@ -23,6 +23,7 @@ from hypothesis import settings as hypothesis_settings
 from agencies.models import Membership, Organisation, Role
 from config.celery import app as celery_app
 from roadmap.models import Objective, Roadmap
+from roadmap.services.components import components_seed
 
 ROOT = Path(__file__).resolve().parent.parent
 IN_CI = os.environ.get("CI", "").lower() == "true"
@@ -138,13 +139,14 @@ def roadmap(agency):
         horizon_end_year=2030,
         vision="Every service digital by default.",
     )
+    components_seed(roadmap=roadmap)  # as roadmap_create does
     Objective.objects.create(roadmap=roadmap, title="Services online", position=0)
     return roadmap
 
 
 @pytest.fixture
 def other_roadmap(other_agency):
-    return Roadmap.objects.create(
+    roadmap = Roadmap.objects.create(
         organisation=other_agency,
         title="Agency B's secret roadmap",
         slug="digital-2026",
@@ -152,6 +154,8 @@ def other_roadmap(other_agency):
         horizon_end_year=2028,
         vision="Not for agency A.",
     )
+    components_seed(roadmap=roadmap)
+    return roadmap
 
 
 @pytest.fixture
