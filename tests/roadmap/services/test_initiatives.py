@@ -127,9 +127,7 @@ def test_one_sponsor_a_member_or_someone_outside_not_both(roadmap, lead):
     assert (outside.sponsor, outside.sponsor_name) == (None, "Ana Ruiz")
 
 
-def test_what_an_initiative_serves_and_sits_in_must_be_of_its_own_roadmap(
-    roadmap, other_roadmap
-):
+def test_what_an_initiative_serves_and_sits_in_must_be_of_its_own_roadmap(roadmap, other_roadmap):
     other_component = Component.objects.create(roadmap=other_roadmap, name="Theirs")
     with pytest.raises(Refused, match="this roadmap's components"):
         plan(roadmap, component=other_component)
