@@ -2,6 +2,7 @@
 initiative and its dependencies are refused, with a message naming the field,
 whatever calls the service (form, admin, import), when they break a rule."""
 
+import itertools
 from datetime import date
 from decimal import Decimal
 
@@ -174,7 +175,7 @@ def test_a_dependency_on_itself_is_refused(roadmap):
 
 def test_a_cycle_across_five_initiatives_is_refused_and_named(roadmap):
     chain = [plan(roadmap, title=f"Step {n}") for n in range(1, 6)]
-    for earlier, later in zip(chain, chain[1:], strict=False):
+    for earlier, later in itertools.pairwise(chain):
         dependency_add(initiative=later, prerequisite=earlier)
     with pytest.raises(Refused) as refused:
         dependency_add(initiative=chain[0], prerequisite=chain[4])

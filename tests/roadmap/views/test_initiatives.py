@@ -2,6 +2,7 @@
 and changing an initiative by month, its page with dependencies both ways, and
 the components' list."""
 
+import itertools
 from datetime import date
 
 import pytest
@@ -119,7 +120,7 @@ def test_the_list_costs_the_same_with_ten_times_the_initiatives(client, viewer, 
             )
             for n in range(count)
         ]
-        for earlier, later in zip(made, made[1:], strict=False):
+        for earlier, later in itertools.pairwise(made):
             dependency_add(initiative=later, prerequisite=earlier)
 
     grow(3)
