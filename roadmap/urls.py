@@ -11,8 +11,10 @@ from .views import (
     initiatives,
     kpis,
     measurements,
+    milestones,
     objectives,
     principles,
+    risks,
     roadmaps,
 )
 
@@ -27,6 +29,8 @@ KPI = OBJECTIVE + "kpis/<int:kpi_pk>/"
 MEASUREMENT = KPI + "measurements/<int:measurement_pk>/"
 COMPONENT = ROADMAP + "components/<int:pk>/"
 INITIATIVE = ROADMAP + "initiatives/<int:pk>/"
+MILESTONE = ROADMAP + "milestones/<int:pk>/"
+RISK = ROADMAP + "risks/<int:pk>/"
 
 urlpatterns = [
     # Roadmaps
@@ -76,4 +80,10 @@ urlpatterns = [
         initiatives.dependency_delete,
         name="dependency-delete",
     ),
+    # Milestones by due date, and risks by score with the heat map: each list is a
+    # page of the Roadmap section
+    *milestones.milestone_list.routes(
+        list_path=ROADMAP + "milestones/", item_path=MILESTONE, list_name="milestones"
+    ),
+    *risks.risk_list.routes(list_path=ROADMAP + "risks/", item_path=RISK, list_name="risks"),
 ]

@@ -12,7 +12,9 @@ from . import (  # noqa: F401 (registers)
     initiatives,
     kpis,
     measurements,
+    milestones,
     objectives,
     principles,
+    risks,
     roadmaps,
 )

@@ -13,8 +13,10 @@ from .initiatives import (
 )
 from .kpis import KPI, KPIDirection, ReportingFrequency
 from .measurements import Measurement
+from .milestones import DuePrecision, Milestone
 from .objectives import Objective, ObjectiveAlignment, Priority
 from .principles import GuidingPrinciple
+from .risks import Risk, RiskStatus
 from .roadmaps import (
     DESCRIPTION_MAX_LENGTH,
     TITLE_MAX_LENGTH,
@@ -35,17 +37,21 @@ __all__ = [
     "ComponentKind",
     "Confidence",
     "Dependency",
+    "DuePrecision",
     "FundingStatus",
     "GuidingPrinciple",
     "Initiative",
     "InitiativeStatus",
     "KPIDirection",
     "Measurement",
+    "Milestone",
     "Objective",
     "ObjectiveAlignment",
     "OrganisationalGoal",
     "Priority",
     "ReportingFrequency",
+    "Risk",
+    "RiskStatus",
     "Roadmap",
     "RoadmapQuerySet",
     "RoadmapStatus",

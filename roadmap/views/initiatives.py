@@ -25,6 +25,8 @@ from ..forms.initiatives import DependencyForm, InitiativeFilterForm, Initiative
 from ..models import Initiative, Roadmap
 from ..rules.schedule import Span, conflicts
 from ..selectors.initiatives import initiative_for, initiative_in_full, initiatives_of
+from ..selectors.milestones import milestones_of_initiative
+from ..selectors.risks import risks_of_initiative
 from ..selectors.roadmaps import roadmap_for
 from ..services import initiatives as services
 from .lists import RoadmapPageList
@@ -96,8 +98,9 @@ initiative_list = Initiatives()
 def initiative_page_context(
     membership: Membership, initiative: Initiative, **extra: object
 ) -> dict[str, object]:
-    """The initiative's page and its `dependencies` section; `extra` may hold a
-    bound `dependency_form` (errors to show)."""
+    """The initiative's page and its `dependencies` section, with its own
+    milestones and the risks to it; `extra` may hold a bound `dependency_form`
+    (errors to show)."""
     dependencies = list(initiative.dependencies.all())
     dependants = list(initiative.dependant_links.all())
     context: dict[str, object] = member_page(
@@ -110,6 +113,8 @@ def initiative_page_context(
             (link, starts_too_soon(initiative, link.prerequisite)) for link in dependencies
         ],
         dependants=[(link, starts_too_soon(link.initiative, initiative)) for link in dependants],
+        milestones=milestones_of_initiative(initiative),
+        risks=risks_of_initiative(initiative),
     )
     if membership.can_edit and "dependency_form" not in extra:
         context["dependency_form"] = DependencyForm(initiative=initiative)
