@@ -79,6 +79,7 @@ class MilestoneForm(RevisionFormMixin, NoSilentTruncationMixin, forms.ModelForm)
     def __init__(self, *args, roadmap, **kwargs):
         super().__init__(*args, **kwargs)
         self.roadmap = roadmap
+        self.instance.roadmap = roadmap  # the model's own checks compare roadmaps
         initiative = self.fields["initiative"]
         initiative.queryset = roadmap.initiatives.order_by("title")
         initiative.empty_label = "The roadmap as a whole"

@@ -77,13 +77,9 @@ class Milestone(Addressed, Revisioned):
         return f"{self.roadmap.address('roadmap:milestones')}#milestone-{self.pk}"
 
     def clean(self) -> None:
-        """What the fields say together, for the admin."""
-        problem = rules.done_on_problem(
-            done=self.done, done_on=self.done_on, today=timezone.localdate()
-        )
-        if problem:
-            raise ValidationError({"done_on": problem})
-        if self.initiative_id and self.initiative.roadmap_id != self.roadmap_id:
+        """What the fields say together, for the admin (whose form also checks the
+        date it was done, as the app's form and the service do)."""
+        if self.initiative_id and self.roadmap_id and self.initiative.roadmap_id != self.roadmap_id:
             raise ValidationError({"initiative": "Choose an initiative of this roadmap."})
 
     @property
