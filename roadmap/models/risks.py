@@ -22,12 +22,12 @@ class RiskStatus(models.TextChoices):
     ACCEPTED = "accepted", "Accepted"
 
 
-def level_field(verbose_name: str, help_text: str) -> models.PositiveSmallIntegerField:
+def level_field(verbose_name: str, what: str, help_text: str) -> models.PositiveSmallIntegerField:
     return models.PositiveSmallIntegerField(
         verbose_name,
         default=3,
         help_text=help_text,
-        validators=[InRange("score", f"a {verbose_name}")],
+        validators=[InRange("score", what)],
     )
 
 
@@ -35,8 +35,8 @@ class Risk(Addressed, Revisioned):
     roadmap = models.ForeignKey(Roadmap, on_delete=models.CASCADE, related_name="risks")
     title = models.CharField(max_length=TITLE_MAX_LENGTH)
     description = models.TextField(max_length=DESCRIPTION_MAX_LENGTH, blank=True)
-    likelihood = level_field("likelihood", "1 (rare) to 5 (almost certain).")
-    impact = level_field("impact", "1 (negligible) to 5 (severe).")
+    likelihood = level_field("likelihood", "a likelihood", "1 (rare) to 5 (almost certain).")
+    impact = level_field("impact", "an impact", "1 (negligible) to 5 (severe).")
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
