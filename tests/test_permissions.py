@@ -34,7 +34,7 @@ refused must not name agency A.
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from types import SimpleNamespace
 
 import pytest
@@ -61,9 +61,11 @@ from roadmap.models import (
     KPI,
     GuidingPrinciple,
     Measurement,
+    Milestone,
     Objective,
     ObjectiveAlignment,
     OrganisationalGoal,
+    Risk,
     Roadmap,
 )
 
@@ -137,6 +139,8 @@ class World:
     invitation: Invitation  # pending, to new.person@example.gov, as an editor
     invitation_token: str  # its secret link's token
     users: dict[str, AbstractBaseUser]  # persona -> user
+    milestone: Milestone  # of the roadmap as a whole, due 30 November 2026
+    risk: Risk  # "Supplier fails", likely and severe
 
 
 REPORT = "reports/permission-matrix.pdf"
@@ -212,6 +216,10 @@ def world(
         stranger=stranger,
         invitation=invitation,
         invitation_token="world-invitation-token",
+        milestone=Milestone.objects.create(
+            roadmap=roadmap, title="Board approval", due_date=date(2026, 11, 30)
+        ),
+        risk=Risk.objects.create(roadmap=roadmap, title="Supplier fails", likelihood=4, impact=5),
         users={
             "viewer": viewer,
             "editor": editor,
@@ -265,6 +273,11 @@ def objective_page(w: World, anchor: str) -> str:
 def kpi_page(w: World, anchor: str = "") -> str:
     address = reverse("roadmap:kpi-detail", kwargs=in_kpi(w))
     return f"{address}#{anchor}" if anchor else address
+
+
+def plan_page(w: World, route: str, anchor: str) -> str:
+    """A page of the roadmap's plan that is an inline list: milestones, risks."""
+    return f"{reverse(route, kwargs=in_roadmap(w))}#{anchor}"
 
 
 def goals_page(w: World, anchor: str) -> str:
@@ -728,6 +741,72 @@ TABLE: dict[str, Route] = {
         post=E,
         redirect=lambda w: roadmap_page(w, "principles"),
         done=lambda w: not GuidingPrinciple.objects.filter(pk=w.principle.pk).exists(),
+    ),
+    # Milestones and risks: inline lists whose list is their page (the agency, then
+    # the method).
+    "roadmap:milestones": Route(kwargs=in_roadmap, get=V, post=NOT_ALLOWED, agency_first=True),
+    "roadmap:milestone-create": Route(
+        kwargs=in_roadmap,
+        get=E,
+        post=E,
+        data=lambda w: {
+            "title": "Supplier chosen",
+            "initiative": "",
+            **date_fields("due_date", ("", "6", "2026")),
+        },
+        redirect=lambda w: plan_page(w, "roadmap:milestones", "milestones"),
+        done=lambda w: w.roadmap.milestones.filter(
+            title="Supplier chosen", due_precision="month"
+        ).exists(),
+    ),
+    "roadmap:milestone-edit": Route(
+        kwargs=lambda w: in_roadmap(w, pk=w.milestone.pk),
+        get=E,
+        post=E,
+        data=lambda w: {
+            "title": "Board approved",
+            "initiative": "",
+            **date_fields("due_date", date(2026, 11, 30)),
+        },
+        redirect=lambda w: plan_page(w, "roadmap:milestones", f"milestone-{w.milestone.pk}"),
+        done=lambda w: Milestone.objects.get(pk=w.milestone.pk).title == "Board approved",
+    ),
+    "roadmap:milestone-delete": Route(
+        kwargs=lambda w: in_roadmap(w, pk=w.milestone.pk),
+        get=E,  # the question
+        post=E,
+        redirect=lambda w: plan_page(w, "roadmap:milestones", "milestones"),
+        done=lambda w: not Milestone.objects.filter(pk=w.milestone.pk).exists(),
+    ),
+    "roadmap:risks": Route(kwargs=in_roadmap, get=V, post=NOT_ALLOWED, agency_first=True),
+    "roadmap:risk-create": Route(
+        kwargs=in_roadmap,
+        get=E,
+        post=E,
+        data=lambda w: {"title": "Staff leave", "likelihood": "2", "impact": "3", "status": "open"},
+        redirect=lambda w: plan_page(w, "roadmap:risks", "risks"),
+        done=lambda w: w.roadmap.risks.filter(title="Staff leave", likelihood=2).exists(),
+    ),
+    "roadmap:risk-edit": Route(
+        kwargs=lambda w: in_roadmap(w, pk=w.risk.pk),
+        get=E,
+        post=E,
+        data=lambda w: {
+            "title": "Supplier fails",
+            "likelihood": "4",
+            "impact": "5",
+            "status": "mitigating",
+            "mitigation": "A second supplier.",
+        },
+        redirect=lambda w: plan_page(w, "roadmap:risks", f"risk-{w.risk.pk}"),
+        done=lambda w: Risk.objects.get(pk=w.risk.pk).status == "mitigating",
+    ),
+    "roadmap:risk-delete": Route(
+        kwargs=lambda w: in_roadmap(w, pk=w.risk.pk),
+        get=E,  # the question
+        post=E,
+        redirect=lambda w: plan_page(w, "roadmap:risks", "risks"),
+        done=lambda w: not Risk.objects.filter(pk=w.risk.pk).exists(),
     ),
     # Like the roadmap page: the agency, then the method (goal_list).
     "roadmap:goals": Route(kwargs=in_agency, get=V, post=NOT_ALLOWED, agency_first=True),
