@@ -38,6 +38,9 @@ class RiskForm(RevisionFormMixin, NoSilentTruncationMixin, forms.ModelForm):
             )
             field.label = name.capitalize()
             field.error_messages["required"] = f"Choose the {name}, from 1 to 5."
+            field.initial = None  # nothing chosen for the person: they judge it
+            if self.instance.pk is None:
+                self.initial.pop(name, None)
         self.fields["owner"] = MemberChoiceField(
             queryset=agency_members(roadmap.organisation),
             required=False,

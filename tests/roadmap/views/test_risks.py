@@ -5,6 +5,7 @@ mitigation flagged in words; added on demand, changed in place, deleted after a
 question."""
 
 import html
+import re
 from datetime import date
 
 import pytest
@@ -156,6 +157,8 @@ def test_a_risk_is_added_on_demand_in_place_with_its_initiatives(client, editor,
     opened = client.get(url("risk-create", roadmap), headers={**HTMX, "HX-Target": "risks"})
     assert opened.text.lstrip().startswith('<section aria-labelledby="risks-heading"')
     assert 'name="likelihood"' in opened.text
+    # Nothing is judged for the person: no likelihood or impact is chosen yet.
+    assert not re.search(r'name="(likelihood|impact)"[^>]*checked', opened.text)
     added = client.post(
         url("risk-create", roadmap), form_data(initiatives=[str(cloud.pk)]), headers=HTMX
     )
