@@ -18,6 +18,9 @@ class RiskForm(RevisionFormMixin, NoSilentTruncationMixin, forms.ModelForm):
         help_texts = {
             "title": "What might happen, in a few words: “Supplier goes out of business”.",
             "description": "What would cause it, and what it would do to the plan.",
+            "likelihood": "How likely it is to happen.",
+            "impact": "How much harm it would do to the plan if it happened.",
+            "initiatives": "Tick none for a risk to the roadmap as a whole.",
         }
         labels = {"mitigation": "Mitigation", "initiatives": "Initiatives it threatens"}
         error_messages = {"title": {"required": "Enter a title."}}
