@@ -6,7 +6,7 @@ than the budget (raise a budget only on purpose).
 """
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -17,7 +17,7 @@ from django.utils import timezone
 from accounts.services import recovery_codes_replace
 from agencies.models import Invitation, Membership, Organisation, Role, token_digest
 from reports.models import ReportJob, ReportJobStatus
-from roadmap.models import Objective, Roadmap
+from roadmap.models import Initiative, Milestone, Objective, Risk, Roadmap
 
 from .accounts.two_factor import sign_in_with_second_factor
 from .helpers import count_queries
@@ -37,6 +37,8 @@ BUDGET = {
     "agency settings": 4,  # the session, the user, the switcher, the membership
     "invitation": 1,  # signed out: the invitation with its agency and inviter
     "help": 3,  # the session, the user and the header's agency switcher, nothing more
+    "milestones": 6,  # + the roadmap, its milestones with their initiatives
+    "risks": 7,  # + the roadmap, its risks with owners, the initiatives they threaten
 }
 
 
@@ -290,3 +292,72 @@ def test_sign_in_and_password_reset_pages(client, db):
     for name in ("login", "accounts:password-reset", "accounts:password-reset-done"):
         response_queries, _ = count_queries(client, reverse(name))
         assert response_queries == 0, f"{name}: {response_queries} queries signed out"
+
+
+def add_plan(roadmap, first: int, count: int) -> list:
+    """`count` initiatives numbered from `first`, in the roadmap's first component."""
+    component = roadmap.components.first()
+    return Initiative.objects.bulk_create(
+        Initiative(
+            roadmap=roadmap,
+            component=component,
+            title=f"Initiative number {n:02}",
+            start_month=date(2026, 4, 1),
+            end_month=date(2027, 3, 1),
+            position=n,
+        )
+        for n in range(first, first + count)
+    )
+
+
+def test_milestones_page(lead_client, roadmap):
+    def add_rows(first, count):
+        initiatives = add_plan(roadmap, first, count)
+        Milestone.objects.bulk_create(
+            Milestone(
+                roadmap=roadmap,
+                initiative=initiative,
+                title=f"Milestone number {n:02}",
+                due_date=date(2027, 6, 1),  # outside its initiative: the warning costs nothing
+                position=n,
+            )
+            for n, initiative in enumerate(initiatives, start=first)
+        )
+
+    assert_constant(
+        lead_client,
+        "milestones",
+        reverse(
+            "roadmap:milestones", kwargs={"agency": roadmap.organisation.slug, "slug": roadmap.slug}
+        ),
+        add_rows,
+        r"Milestone number \d+",
+    )
+
+
+def test_risks_page(lead_client, lead, roadmap):
+    def add_rows(first, count):
+        initiatives = add_plan(roadmap, first, count)
+        risks = Risk.objects.bulk_create(
+            Risk(
+                roadmap=roadmap,
+                title=f"Risk number {n:02}",
+                likelihood=n % 5 + 1,
+                impact=5,
+                owner=lead,
+                position=n,
+            )
+            for n in range(first, first + count)
+        )
+        for risk, initiative in zip(risks, initiatives, strict=True):
+            risk.initiatives.add(initiative)
+
+    assert_constant(
+        lead_client,
+        "risks",
+        reverse(
+            "roadmap:risks", kwargs={"agency": roadmap.organisation.slug, "slug": roadmap.slug}
+        ),
+        add_rows,
+        r"Risk number \d+",
+    )
