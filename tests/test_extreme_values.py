@@ -24,10 +24,12 @@ from pypdf import PdfReader
 
 from reports.assembly import load_roadmap_for_report, render_report_html
 from reports.pdf import render_pdf
-from roadmap.models import KPI, Measurement, Roadmap
-from roadmap.rules.bounds import HORIZON_YEARS, KPI_DATES, KPI_VALUES
+from roadmap.models import KPI, Measurement, Milestone, Risk, Roadmap
+from roadmap.rules.bounds import HORIZON_YEARS, KPI_DATES, KPI_VALUES, PLAN_DATES, SCORE
 from roadmap.services.kpis import kpi_update
 from roadmap.services.measurements import measurement_record, measurement_update
+from roadmap.services.milestones import milestone_update
+from roadmap.services.risks import risk_update
 from roadmap.services.roadmaps import roadmap_update
 from tests.accounts.two_factor import sign_in_with_second_factor
 from tests.property.discovery import project_form_classes
@@ -53,6 +55,11 @@ class Scenario:
     baseline: tuple[date, Decimal]
     target: tuple[date, Decimal]
     measurements: list[tuple[date, Decimal]] = field(default_factory=list)
+    # The world's milestone (due, at day or month precision, and when it was done)
+    # and its risk (likelihood, impact).
+    milestone_due: tuple[date, str] = (PLAN_DATES.high, "day")
+    milestone_done_on: date | None = None
+    risk: tuple[int, int] = (SCORE.high, SCORE.high)
 
 
 SCENARIOS = {
@@ -64,6 +71,8 @@ SCENARIOS = {
         baseline=(FIRST_DAY, LOW),
         target=(LAST_DAY, HIGH),
         measurements=[(FIRST_DAY, LOW), (date(2000, 1, 1), TINY), (today(), HIGH)],
+        milestone_due=(PLAN_DATES.high, "day"),
+        milestone_done_on=PLAN_DATES.low,
     ),
     # The narrowest plan: one day and the smallest step, then a reading a trillion off
     # (the gap as a share of the planned change is 10^16).
@@ -74,6 +83,9 @@ SCENARIOS = {
         baseline=(today() - timedelta(days=1), Decimal(0)),
         target=(today(), TINY),
         measurements=[(today(), LOW)],
+        milestone_due=(PLAN_DATES.low, "month"),
+        milestone_done_on=today(),
+        risk=(SCORE.low, SCORE.low),
     ),
     # Lower is better, the target date long past, the values at the far ends.
     "lower is better, long past": Scenario(
@@ -83,6 +95,8 @@ SCENARIOS = {
         baseline=(FIRST_DAY, HIGH),
         target=(FIRST_DAY + timedelta(days=1), LOW),
         measurements=[(FIRST_DAY + timedelta(days=1), HIGH - TINY), (today(), HIGH)],
+        milestone_due=(PLAN_DATES.low, "day"),
+        risk=(SCORE.low, SCORE.high),
     ),
     # Every digit the fields hold, and the longest unit.
     "every digit, long unit": Scenario(
@@ -106,6 +120,10 @@ COVERED = {
     (KPI, "target_date"),
     (Measurement, "value"),
     (Measurement, "date"),
+    (Milestone, "due_date"),
+    (Milestone, "done_on"),
+    (Risk, "likelihood"),
+    (Risk, "impact"),
 }
 
 
@@ -143,6 +161,16 @@ def store(world: World, scenario: Scenario) -> None:
     )
     for day, value in others:
         measurement_record(kpi=kpi, value=value, date=day, entered_by=None)
+    due, precision = scenario.milestone_due
+    milestone_update(
+        milestone=world.milestone,
+        due_date=due,
+        due_precision=precision,
+        done=scenario.milestone_done_on is not None,
+        done_on=scenario.milestone_done_on,
+    )
+    likelihood, impact = scenario.risk
+    risk_update(risk=world.risk, likelihood=likelihood, impact=impact)
 
 
 def project_pages(world: World) -> dict[str, str]:
@@ -156,7 +184,8 @@ def project_pages(world: World) -> dict[str, str]:
 
 def admin_pages(world: World) -> list[str]:
     pages = []
-    for instance in (world.roadmap, world.kpi, world.kpi.measurements.first()):
+    instances = (world.roadmap, world.kpi, world.kpi.measurements.first())
+    for instance in (*instances, world.milestone, world.risk):
         meta = instance._meta
         pages.append(reverse(f"admin:{meta.app_label}_{meta.model_name}_changelist"))
         pages.append(

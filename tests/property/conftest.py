@@ -1,14 +1,15 @@
 """The world the property tests run in: the demo (which every later part of the
 product extends with its own data, so new models have rows here too), plus a
-second agency with a roadmap, objective, goal, member, pending invitation and
-report job, so that another agency's objects are among the inputs.
+second agency with a roadmap, objective, goal, member, pending invitation,
+report job and plan (components, initiatives, a dependency, a milestone, a
+risk), so that another agency's objects are among the inputs.
 
 Loaded once per module inside a transaction that is rolled back at the end; each
 example runs in a savepoint of its own, rolled back after it.
 """
 
 import io
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.apps import apps
@@ -18,7 +19,18 @@ from django.utils import timezone
 
 from agencies.models import Invitation, Membership, Organisation, Role, token_digest
 from reports.models import ReportJob
-from roadmap.models import KPI, Measurement, Objective, OrganisationalGoal, Roadmap
+from roadmap.models import (
+    KPI,
+    Dependency,
+    Initiative,
+    Measurement,
+    Milestone,
+    Objective,
+    OrganisationalGoal,
+    Risk,
+    Roadmap,
+)
+from roadmap.services.components import components_seed
 
 from .discovery import project_apps
 
@@ -57,6 +69,30 @@ def add_agency_b() -> None:
     )
     Measurement.objects.create(kpi=kpi, value=3, date=today)
     ReportJob.objects.create(roadmap=roadmap, options={"version": 1})
+    add_plan(roadmap)
+
+
+def add_plan(roadmap: Roadmap) -> None:
+    """The roadmap's plan: the seed's components, two initiatives one depending on
+    the other, a milestone of one and a risk to both."""
+    components = components_seed(roadmap=roadmap)
+    first, second = (
+        Initiative.objects.create(
+            roadmap=roadmap,
+            component=components[0],
+            title=title,
+            start_month=date(2026, month, 1),
+            end_month=date(2026, month + 5, 1),
+            position=month,
+        )
+        for title, month in (("B's first initiative", 1), ("B's second initiative", 6))
+    )
+    Dependency.objects.create(initiative=second, prerequisite=first)
+    Milestone.objects.create(
+        roadmap=roadmap, initiative=first, title="B's milestone", due_date=date(2026, 3, 31)
+    )
+    risk = Risk.objects.create(roadmap=roadmap, title="B's risk", likelihood=4, impact=5)
+    risk.initiatives.set([first, second])
 
 
 def snapshot() -> dict[str, list[dict]]:
