@@ -85,14 +85,27 @@ class Initiatives(RoadmapPageList):
         return initiative.get_absolute_url()
 
     def confirm_context(self, request: HtmxHttpRequest, initiative: Initiative) -> dict[str, Any]:
+        """What goes with it: its dependencies and milestones; the risks to it stay,
+        without it."""
         links = initiative.dependencies.count() + initiative.dependant_links.count()
-        if not links:
-            return {}
-        things = "1 dependency" if links == 1 else f"{links} dependencies"
-        return {"consequence": f"Its {things} will be removed too."}
+        milestones = initiative.milestones.count()
+        risks = initiative.risks.count()
+        said = []
+        if links:
+            said.append(f"Its {_count(links, 'dependency', 'dependencies')} will be removed too.")
+        if milestones:
+            said.append(f"Its {_count(milestones, 'milestone', 'milestones')} will be deleted too.")
+        if risks:
+            which = "The risk" if risks == 1 else f"The {risks} risks"
+            said.append(f"{which} naming it will stay, without it.")
+        return {"consequence": " ".join(said)} if said else {}
 
 
 initiative_list = Initiatives()
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"1 {one}" if number == 1 else f"{number} {many}"
 
 
 def initiative_page_context(

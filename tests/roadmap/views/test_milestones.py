@@ -13,6 +13,7 @@ from django.utils import timezone
 from roadmap.models import Milestone
 from roadmap.services.initiatives import initiative_create
 from roadmap.services.milestones import milestone_create
+from roadmap.services.risks import risk_create
 from tests.helpers import HTMX, count_queries, date_fields, in_place_banner, signed_in, url
 from tests.html import FormPage
 
@@ -235,3 +236,18 @@ def test_a_milestone_is_deleted_after_a_question(client, editor, roadmap):
     gone = client.post(milestone.delete_url, headers=HTMX)
     assert "Milestone deleted: Go live" in in_place_banner(gone)
     assert not Milestone.objects.exists()
+
+
+def test_deleting_an_initiative_says_its_milestones_go_and_its_risks_stay(client, editor, roadmap):
+    cloud = plan(roadmap)
+    mark(roadmap, "Supplier chosen", date(2026, 6, 30), initiative=cloud)
+    mark(roadmap, "Go live", date(2026, 9, 30), initiative=cloud)
+    risk_create(
+        roadmap=roadmap, title="Supplier fails", likelihood=4, impact=5, initiatives=[cloud]
+    )
+    question = signed_in(client, editor).get(cloud.delete_url).text
+    assert "Its 2 milestones will be deleted too." in question
+    assert "The risk naming it will stay, without it." in question
+    client.post(cloud.delete_url)
+    assert not Milestone.objects.exists()
+    assert roadmap.risks.get().initiatives.count() == 0
