@@ -369,9 +369,7 @@ def test_a_focus_that_names_no_link_focuses_nothing(client, editor, roadmap, obj
     assert not autofocused(fragment(response))
 
 
-def test_only_an_htmx_get_aimed_at_the_objectives_gets_the_part(
-    client, editor, roadmap, objective
-):
+def test_only_an_htmx_get_aimed_at_the_objectives_gets_the_part(client, editor, roadmap, objective):
     client = signed_in(client, editor)
     address = list_url(roadmap)
 
@@ -408,9 +406,7 @@ def test_htmx_delete_removes_it_and_returns_the_list_with_focus_on_the_heading(
     assert attrs_of(heading)["tabindex"] == "-1"
 
 
-def test_htmx_delete_of_the_last_objective_says_there_are_none(
-    client, editor, roadmap, objective
-):
+def test_htmx_delete_of_the_last_objective_says_there_are_none(client, editor, roadmap, objective):
     response = signed_in(client, editor).post(delete_url(objective), headers=HTMX)
 
     assert "No objectives yet." in response.text
