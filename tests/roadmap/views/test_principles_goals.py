@@ -230,6 +230,10 @@ def test_htmx_add_principle_returns_only_the_principles_fragment(
     assert 'name="title"' not in response.text  # the add form has closed...
     add = roadmap_url("principle-create", roadmap)
     assert f'href="{add}" hx-get="{add}" hx-target="#principles"' in response.text  # ...for another
+    added = roadmap.principles.get(title="Open by default")
+    focused = re.findall(r"<([a-z0-9]+)[^>]* data-autofocus[^>]*>([^<]*)", response.text)
+    assert focused == [("h3", "Open by default")]  # focus on what was added, not lost
+    assert f'id="principle-{added.pk}"' in response.text
     assert in_place_banner(response) == "Principle added: Open by default"
     assert 'id="objectives"' not in response.text
 

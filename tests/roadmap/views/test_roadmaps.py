@@ -310,7 +310,13 @@ def test_htmx_add_objective_returns_only_the_objectives_fragment(client, editor,
     assert "Services online" in response.text
     assert "Data shared once" in response.text
     assert roadmap.objectives.filter(title="Data shared once").exists()
-    assert 'value="Data shared once"' not in response.text  # a fresh form for the next one
+    assert 'name="title"' not in response.text  # the add form has closed...
+    add = url("objective-create", roadmap)
+    assert f'href="{add}" hx-get="{add}"' in response.text  # ...and opens again for another
+    added = roadmap.objectives.get(title="Data shared once")
+    focused = re.findall(r'<a href="([^"]+)" data-autofocus>([^<]*)</a>', response.text)
+    assert focused == [(added.get_absolute_url(), "Data shared once")]  # focus is not lost
+    assert response.text.count("data-autofocus") == 1
 
 
 def test_plain_add_objective_form_is_a_whole_page(client, editor, roadmap):
