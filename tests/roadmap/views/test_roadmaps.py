@@ -15,8 +15,8 @@ from django.urls import reverse
 
 from roadmap.models import Objective, Roadmap, RoadmapStatus
 from tests.helpers import in_place_banner, signed_in, url
-from tests.html import find, text_of
 from tests.helpers import roadmaps_and_objectives as database_state
+from tests.html import find, text_of
 
 # Helpers ----------------------------------------------------------------------
 
