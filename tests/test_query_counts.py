@@ -122,14 +122,14 @@ def test_roadmap_overview(lead_client, roadmap, editor):
     few, text = count_queries(lead_client, address)
     text = squash(text)
     assert f"{FEW} guiding principles" in text
-    assert f">{FEW + 1} objectives</a>" in text
+    assert f'<span class="figure__number">{FEW + 1}</span> objectives</a>' in text
     assert f">{2 * FEW} KPIs</a>" in text
 
     fill_roadmap(roadmap, editor, FEW, MANY - FEW)
     many, text = count_queries(lead_client, address)
     text = squash(text)
     assert f"{MANY} guiding principles" in text
-    assert f">{MANY + 1} objectives</a>" in text
+    assert f'<span class="figure__number">{MANY + 1}</span> objectives</a>' in text
     assert f">{2 * MANY} KPIs</a>" in text
 
     assert few == many, f"roadmap: {few} queries with {FEW} rows, {many} with {MANY}"
