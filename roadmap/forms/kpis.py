@@ -68,6 +68,12 @@ class KPIForm(RevisionFormMixin, NoSilentTruncationMixin, forms.ModelForm):
             empty_label="No owner yet",
             error_messages={"invalid_choice": "Choose a member of your agency."},
         )
+        # The radios always send one (quantity is checked to start with); a request
+        # that sends none keeps the KPI's own kind.
+        self.fields["unit_kind"].required = False
+
+    def clean_unit_kind(self) -> str:
+        return self.cleaned_data["unit_kind"] or self.instance.unit_kind
 
     def clean_name(self) -> str:
         name = self.cleaned_data["name"].strip()
