@@ -68,4 +68,3 @@ def test_count_of_things():
     assert count_of(0, "KPIs") == "0 KPIs"
     assert count_of(1, "KPIs") == "1 KPI"
     assert count_of(1250, "objectives") == "1,250 objectives"
-
