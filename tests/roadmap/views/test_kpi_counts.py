@@ -157,6 +157,7 @@ def test_the_kpi_page_of_a_count_shows_no_fractions(client, viewer, services):
     text = words(response.text)
     assert "4 services against 5 services planned for" in text
     assert "1 service behind plan. On track." in text
+    assert "services, counted in whole numbers" in text
     assert not FRACTION.findall(text), FRACTION.findall(text)
     ticks = re.findall(r'class="kpi-chart__value-label"[^>]*>([^<]*)<', response.text)
     assert ticks and all(re.fullmatch(r"-?[\d,]+ services?", tick) for tick in ticks), ticks
