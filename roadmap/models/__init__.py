@@ -1,7 +1,7 @@
 """Every model of the roadmap app, one module per concept."""
 
 from .goals import OrganisationalGoal
-from .kpis import KPI, KPIDirection, ReportingFrequency
+from .kpis import KPI, KPIDirection, KPIUnitKind, ReportingFrequency
 from .measurements import Measurement
 from .objectives import Objective, ObjectiveAlignment, Priority
 from .principles import GuidingPrinciple
@@ -21,6 +21,7 @@ __all__ = [
     "VISION_MAX_LENGTH",
     "GuidingPrinciple",
     "KPIDirection",
+    "KPIUnitKind",
     "Measurement",
     "Objective",
     "ObjectiveAlignment",
