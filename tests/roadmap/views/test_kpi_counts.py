@@ -13,7 +13,7 @@ from decimal import Decimal
 import pytest
 
 from roadmap.models import KPI, KPIUnitKind, Measurement
-from tests.helpers import HTMX, signed_in
+from tests.helpers import HTMX, signed_in, with_dates
 from tests.html import FormPage
 from tests.roadmap.kpi_factories import (
     days_ago,
@@ -45,21 +45,26 @@ def services(objective):
 
 
 def new_kpi(**changes) -> dict[str, str]:
-    return {
-        "name": "Services meeting the standard",
-        "definition": "",
-        "unit": "services",
-        "unit_kind": "count",
-        "direction": "higher",
-        "baseline_value": "2",
-        "baseline_date": str(days_ago(100)),
-        "target_value": "12",
-        "target_date": str(today() + timedelta(days=365)),
-        "data_source": "",
-        "owner": "",
-        "reporting_frequency": "quarterly",
-        **changes,
-    }
+    """A KPI as the form posts it, its dates as day, month and year boxes."""
+    return with_dates(
+        {
+            "name": "Services meeting the standard",
+            "definition": "",
+            "unit": "services",
+            "unit_kind": "count",
+            "direction": "higher",
+            "baseline_value": "2",
+            "baseline_date": days_ago(100),
+            "target_value": "12",
+            "target_date": today() + timedelta(days=365),
+            "data_source": "",
+            "owner": "",
+            "reporting_frequency": "quarterly",
+            **changes,
+        },
+        "baseline_date",
+        "target_date",
+    )
 
 
 def words(html: str) -> str:
@@ -128,7 +133,7 @@ def test_a_kpi_with_fractional_measurements_cannot_become_a_count(client, editor
 
     response = signed_in(client, editor).post(
         kpi_url("kpi-edit", kpi),
-        new_kpi(name=kpi.name, unit="%", baseline_date=str(kpi.baseline_date)),
+        new_kpi(name=kpi.name, unit="%", baseline_date=kpi.baseline_date),
     )
 
     assert "1 measurement is not a whole number" in FormPage(response).error("unit_kind")
