@@ -254,8 +254,14 @@ def in_kpi(w: World, **kwargs) -> dict:
     return in_objective(w, kpi_pk=w.kpi.pk, **kwargs)
 
 
-def roadmap_page(w: World, anchor: str) -> str:
-    return f"{w.roadmap.get_absolute_url()}#{anchor}"
+def vision_page(w: World, anchor: str) -> str:
+    """The roadmap's "Vision and principles" page, which holds the principles."""
+    return f"{reverse('roadmap:vision', kwargs=in_roadmap(w))}#{anchor}"
+
+
+def objectives_page(w: World, anchor: str) -> str:
+    """The roadmap's "Objectives and KPIs" page: the objectives' list."""
+    return f"{reverse('roadmap:objectives', kwargs=in_roadmap(w))}#{anchor}"
 
 
 def objective_page(w: World, anchor: str) -> str:
@@ -560,21 +566,20 @@ TABLE: dict[str, Route] = {
         redirect=lambda w: w.roadmap.get_absolute_url(),
         done=lambda w: Roadmap.objects.get(pk=w.roadmap.pk).title == "Renamed roadmap",
     ),
+    # The roadmap's sections: like the roadmap page, the agency, then the method
+    # (roadmap_vision; the objectives' inline list, whose list is its page).
+    "roadmap:vision": Route(kwargs=in_roadmap, get=V, post=NOT_ALLOWED, agency_first=True),
+    "roadmap:objectives": Route(kwargs=in_roadmap, get=V, post=NOT_ALLOWED, agency_first=True),
+    # @require_GET: the method first, then the agency.
+    "roadmap:kpis": Route(kwargs=in_roadmap, get=V, post=NOT_ALLOWED),
     # Inline lists (ui/inline_list.py): the list alone is for htmx; without it,
     # its address sends you to the page that holds it.
-    "roadmap:objective-list": Route(
-        kwargs=in_roadmap,
-        get=V,
-        post=NOT_ALLOWED,
-        agency_first=True,
-        get_redirect=lambda w: roadmap_page(w, "objectives"),
-    ),
     "roadmap:objective-create": Route(
         kwargs=in_roadmap,
         get=E,
         post=E,
         data=lambda w: {"title": "A new objective", "description": "Why it matters."},
-        redirect=lambda w: roadmap_page(w, "objectives"),
+        redirect=lambda w: objectives_page(w, "objectives"),
         done=lambda w: w.roadmap.objectives.filter(title="A new objective").exists(),
     ),
     "roadmap:objective-edit": Route(
@@ -582,14 +587,14 @@ TABLE: dict[str, Route] = {
         get=E,
         post=E,
         data=lambda w: {"title": "A changed objective", "description": "Changed."},
-        redirect=lambda w: roadmap_page(w, f"objective-{w.objective.pk}"),
+        redirect=lambda w: objectives_page(w, f"objective-{w.objective.pk}"),
         done=lambda w: Objective.objects.get(pk=w.objective.pk).title == "A changed objective",
     ),
     "roadmap:objective-delete": Route(
         kwargs=lambda w: in_roadmap(w, pk=w.objective.pk),
         get=E,  # the question
         post=E,
-        redirect=lambda w: roadmap_page(w, "objectives"),
+        redirect=lambda w: objectives_page(w, "objectives"),
         done=lambda w: not Objective.objects.filter(pk=w.objective.pk).exists(),
     ),
     "roadmap:objective-move": Route(
@@ -597,7 +602,7 @@ TABLE: dict[str, Route] = {
         get=NOT_ALLOWED,
         post=E,
         data=lambda w: {"direction": "down"},
-        redirect=lambda w: roadmap_page(w, f"objective-{w.objective.pk}"),
+        redirect=lambda w: objectives_page(w, f"objective-{w.objective.pk}"),
         done=lambda w: titles(w.roadmap.objectives) == ["Data shared once", "Services online"],
     ),
     # The objective page, alignments, KPIs and measurements ------------------------------
@@ -696,14 +701,14 @@ TABLE: dict[str, Route] = {
         get=V,
         post=NOT_ALLOWED,
         agency_first=True,
-        get_redirect=lambda w: roadmap_page(w, "principles"),
+        get_redirect=lambda w: vision_page(w, "principles"),
     ),
     "roadmap:principle-create": Route(
         kwargs=in_roadmap,
         get=E,
         post=E,
         data=lambda w: {"title": "Open by default", "description": "Publish what we can."},
-        redirect=lambda w: roadmap_page(w, "principles"),
+        redirect=lambda w: vision_page(w, "principles"),
         done=lambda w: w.roadmap.principles.filter(title="Open by default").exists(),
     ),
     "roadmap:principle-edit": Route(
@@ -711,7 +716,7 @@ TABLE: dict[str, Route] = {
         get=E,
         post=E,
         data=lambda w: {"title": "Renamed principle", "description": "Changed."},
-        redirect=lambda w: roadmap_page(w, f"principle-{w.principle.pk}"),
+        redirect=lambda w: vision_page(w, f"principle-{w.principle.pk}"),
         done=lambda w: GuidingPrinciple.objects.get(pk=w.principle.pk).title == "Renamed principle",
     ),
     "roadmap:principle-move": Route(
@@ -719,14 +724,14 @@ TABLE: dict[str, Route] = {
         get=NOT_ALLOWED,
         post=E,
         data=lambda w: {"direction": "down"},
-        redirect=lambda w: roadmap_page(w, f"principle-{w.principle.pk}"),
+        redirect=lambda w: vision_page(w, f"principle-{w.principle.pk}"),
         done=lambda w: titles(w.roadmap.principles) == ["Secure by design", "Digital by default"],
     ),
     "roadmap:principle-delete": Route(
         kwargs=lambda w: in_roadmap(w, pk=w.principle.pk),
         get=E,  # the question
         post=E,
-        redirect=lambda w: roadmap_page(w, "principles"),
+        redirect=lambda w: vision_page(w, "principles"),
         done=lambda w: not GuidingPrinciple.objects.filter(pk=w.principle.pk).exists(),
     ),
     # Like the roadmap page: the agency, then the method (goal_list).

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from ..models import (
     KPIDirection,
+    KPIUnitKind,
     Priority,
     ReportingFrequency,
 )
@@ -112,6 +113,7 @@ class DemoKPI:
     name: str
     definition: str
     unit: str
+    unit_kind: KPIUnitKind  # a count of whole things, or a quantity
     direction: KPIDirection
     baseline: str  # a Decimal as text
     target: str
@@ -140,6 +142,7 @@ class DemoObjective:
 
 HIGHER, LOWER = KPIDirection.HIGHER, KPIDirection.LOWER
 MONTHLY, QUARTERLY = ReportingFrequency.MONTHLY, ReportingFrequency.QUARTERLY
+COUNT, QUANTITY = KPIUnitKind.COUNT, KPIUnitKind.QUANTITY
 
 OBJECTIVES = [
     DemoObjective(
@@ -176,6 +179,7 @@ OBJECTIVES = [
                     "online, as a percentage of all their transactions in the month."
                 ),
                 unit="%",
+                unit_kind=QUANTITY,
                 direction=HIGHER,
                 baseline="42",
                 target="80",
@@ -194,6 +198,7 @@ OBJECTIVES = [
                     "service assessment against the Service Standard."
                 ),
                 unit="services",
+                unit_kind=COUNT,
                 direction=HIGHER,
                 baseline="2",
                 target="12",
@@ -242,6 +247,7 @@ OBJECTIVES = [
                     "in the 2004 case management system."
                 ),
                 unit="cases",
+                unit_kind=COUNT,
                 direction=LOWER,
                 baseline="48000",
                 target="0",
@@ -262,6 +268,7 @@ OBJECTIVES = [
                     "due to be retired, at the end of each quarter."
                 ),
                 unit="£m",
+                unit_kind=QUANTITY,
                 direction=LOWER,
                 baseline="4.8",
                 target="2.1",
@@ -306,6 +313,7 @@ OBJECTIVES = [
                     "quality score less than a year old, as a percentage of the register."
                 ),
                 unit="%",
+                unit_kind=QUANTITY,
                 direction=HIGHER,
                 baseline="15",
                 target="100",
@@ -322,6 +330,7 @@ OBJECTIVES = [
                     "have been open for more than 14 days at month end."
                 ),
                 unit="vulnerabilities",
+                unit_kind=COUNT,
                 direction=LOWER,
                 baseline="37",
                 target="5",
@@ -365,6 +374,7 @@ OBJECTIVES = [
                     "their time on that service, as a percentage of all service teams."
                 ),
                 unit="%",
+                unit_kind=QUANTITY,
                 direction=HIGHER,
                 baseline="25",
                 target="75",
@@ -382,6 +392,7 @@ OBJECTIVES = [
                     "programme since it began (cumulative)."
                 ),
                 unit="staff",
+                unit_kind=COUNT,
                 direction=HIGHER,
                 baseline="40",
                 target="400",
@@ -425,6 +436,7 @@ OBJECTIVES = [
                     "divided by the number of transactions completed."
                 ),
                 unit="£",
+                unit_kind=QUANTITY,
                 direction=LOWER,
                 baseline="8.40",
                 target="5.90",
@@ -442,6 +454,7 @@ OBJECTIVES = [
                     "as a percentage of all respondents to the post-transaction survey."
                 ),
                 unit="%",
+                unit_kind=QUANTITY,
                 direction=HIGHER,
                 baseline="71",
                 target="85",
@@ -459,6 +472,7 @@ OBJECTIVES = [
                     "application?' (failure demand)."
                 ),
                 unit="calls a month",
+                unit_kind=COUNT,
                 direction=LOWER,
                 baseline="21500",
                 target="8000",
@@ -511,6 +525,7 @@ OBJECTIVES = [
                     "to the medium level of confidence (cumulative)."
                 ),
                 unit="accounts",
+                unit_kind=COUNT,
                 direction=HIGHER,
                 baseline="0",
                 target="250000",
@@ -528,6 +543,7 @@ OBJECTIVES = [
                     "the resident's account, as a percentage of online applications."
                 ),
                 unit="%",
+                unit_kind=QUANTITY,
                 direction=HIGHER,
                 baseline="5",
                 target="60",

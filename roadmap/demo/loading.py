@@ -256,6 +256,7 @@ def seed_kpi(objective: Objective, spec: DemoKPI, *, position: int, users, today
         name=spec.name,
         definition=spec.definition,
         unit=spec.unit,
+        unit_kind=spec.unit_kind,
         direction=spec.direction,
         baseline_value=Decimal(spec.baseline),
         baseline_date=baseline_date,

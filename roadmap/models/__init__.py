@@ -11,7 +11,7 @@ from .initiatives import (
     Initiative,
     InitiativeStatus,
 )
-from .kpis import KPI, KPIDirection, ReportingFrequency
+from .kpis import KPI, KPIDirection, KPIUnitKind, ReportingFrequency
 from .measurements import Measurement
 from .objectives import Objective, ObjectiveAlignment, Priority
 from .principles import GuidingPrinciple
@@ -40,6 +40,7 @@ __all__ = [
     "Initiative",
     "InitiativeStatus",
     "KPIDirection",
+    "KPIUnitKind",
     "Measurement",
     "Objective",
     "ObjectiveAlignment",

@@ -316,7 +316,7 @@ def test_what_is_missing_is_said_in_plain_words(roadmap):
     assert "No KPIs have been set for this objective yet." in text
     assert f"{bare.title} " in text
     assert "None yet" in text
-    assert "No data No measurement has been recorded yet" in text
+    assert "No data Nothing has been measured yet." in text
     assert "30 days" in text and "10 days" in text
     assert "Not set" in text  # no owner
 
