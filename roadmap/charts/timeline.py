@@ -938,8 +938,10 @@ def _lane(frame: _Frame, lane: _Lane, y: float, height: float, prefix: str) -> s
         f'<text class="timeline__lane-name" x="8" y="{first_line:.2f}" font-weight="bold">'
     )
     for index, line in enumerate(lines):
+        # A space at the end of a wrapped line keeps the words apart when read aloud.
         dy = "0" if index == 0 else str(LINE_HEIGHT)
-        parts.append(f'<tspan x="8" dy="{dy}">{escape(line)}</tspan>')
+        space = " " if index < len(lines) - 1 else ""
+        parts.append(f'<tspan x="8" dy="{dy}">{escape(line)}{space}</tspan>')
     parts.append("</text>")
     row_y = y + LANE_PAD
     for row in lane.rows:
