@@ -943,14 +943,21 @@ def _lane(frame: _Frame, lane: _Lane, y: float, height: float, prefix: str) -> s
         space = " " if index < len(lines) - 1 else ""
         parts.append(f'<tspan x="8" dy="{dy}">{escape(line)}{space}</tspan>')
     parts.append("</text>")
+    # In the document (the order of the keyboard and screen readers), a lane's
+    # milestones come first, then its bars, each in order of date, whatever their row.
+    milestones, bars = [], []
     row_y = y + LANE_PAD
     for row in lane.rows:
         for placed in row.items:
             if row.kind == "bars":
-                parts.append(_bar(placed, row_y, prefix))
+                bars.append((placed, row_y))
             else:
-                parts.append(_milestone(placed, row_y + row.height / 2))
+                milestones.append((placed, row_y + row.height / 2))
         row_y += row.height
+    milestones.sort(key=lambda one: (one[0].item.due, one[0].item.label))
+    bars.sort(key=lambda one: (one[0].item.start, one[0].item.end, one[0].item.label))
+    parts.extend(_milestone(placed, middle) for placed, middle in milestones)
+    parts.extend(_bar(placed, top, prefix) for placed, top in bars)
     parts.append("</g>")
     return "".join(parts)
 

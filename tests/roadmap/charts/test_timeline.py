@@ -324,12 +324,16 @@ def test_every_bar_is_a_link_named_by_its_title_dates_and_status():
 def test_links_come_lane_by_lane_in_order_of_start():
     bars = [
         bar(1, (2026, 6), (2026, 9), lane="Change management"),
-        bar(2, (2026, 3), (2026, 9), lane="Technology adoption"),
+        bar(2, (2026, 9), (2026, 12), lane="Technology adoption"),
         bar(3, (2026, 1), (2026, 2), lane="Technology adoption"),
+        # In a second row (it overlaps 3) while 2 is in the first, yet it starts first.
+        bar(4, (2026, 2), (2026, 5), lane="Technology adoption"),
     ]
     root = parse(draw(bars))
     order = [a.get("href") for a in root.iter(f"{SVG}a")]
-    assert order == ["/initiatives/3/", "/initiatives/2/", "/initiatives/1/"]
+    assert order == ["/initiatives/3/", "/initiatives/4/", "/initiatives/2/", "/initiatives/1/"]
+    links = bar_links(root)
+    assert rect_of(links[4])[2] > rect_of(links[2])[2]
 
 
 def test_user_text_is_escaped_everywhere():
