@@ -838,9 +838,18 @@ def _axis(frame: _Frame, top: float, tiers: int, plot_top: float, plot_bottom: f
     while (start := _year_start(year, frame.fy_offset)) < frame.range_end:
         end = min(_year_start(year + 1, frame.fy_offset), frame.range_end)
         x1, x2 = frame.x_of(max(start, frame.range_start)), frame.x_of(end)
-        label = _truncate(year_label(start, fy_month), x2 - x1 - 8)
+        label = year_label(start, fy_month)
+        x, anchor = (x1 + x2) / 2, "middle"
+        if text_width(label) > x2 - x1 - 8:
+            # A part of a year too narrow for its name: at the start, the name may run
+            # left over the lane names' column; at the end, it is cut short.
+            if start < frame.range_start:
+                x, anchor = x2 - 4, "end"
+            else:
+                x, anchor = x1 + 4, "start"
+                label = _truncate(label, frame.width - x)
         parts.append(
-            f'<text x="{(x1 + x2) / 2:.2f}" y="{top + AXIS_ROW - 6:g}" text-anchor="middle" '
+            f'<text x="{x:.2f}" y="{top + AXIS_ROW - 6:g}" text-anchor="{anchor}" '
             f'font-weight="bold">{escape(label)}</text>'
         )
         year += 1
