@@ -16,6 +16,7 @@ from roadmap.charts.timeline import (
     Arrow,
     Bar,
     MilestoneMark,
+    label_width,
     quarter_label,
     timeline_pages,
     timeline_range,
@@ -23,7 +24,6 @@ from roadmap.charts.timeline import (
     timeline_svg,
     year_label,
 )
-from ui.svg import text_width
 
 SVG = "{http://www.w3.org/2000/svg}"
 MARKUP = '<script>alert("x")</script> & <b>co</b>'
@@ -152,6 +152,13 @@ def test_the_axis_shows_the_financial_years_and_their_quarters():
     assert axis_texts(root) == ["2026", "Q1", "Q2", "Q3", "Q4"]
 
 
+def test_a_year_cut_by_the_range_keeps_its_whole_name():
+    # January 2026 alone of 2025-26 (years from April): one quarter wide.
+    bars = [bar(1, (2026, 1), (2030, 3))]
+    root = parse(draw(bars, financial_year_start_month=4))
+    assert axis_texts(root)[:2] == ["2025\u201326", "2026\u201327"]
+
+
 def test_a_financial_year_must_start_in_a_real_month():
     with pytest.raises(ValueError, match="month"):
         quarter_label(date(2026, 1, 1), 13)
@@ -236,9 +243,9 @@ def test_bars_in_a_lane_are_stacked_so_that_none_overlap():
                     if "timeline__bar-label--outside" in label.get("class"):
                         lx = float(label.get("x"))
                         if label.get("text-anchor") == "end":
-                            low, high = lx - text_width(label.text), lx
+                            low, high = lx - label_width(label.text), lx
                         else:
-                            low, high = lx, lx + text_width(label.text)
+                            low, high = lx, lx + label_width(label.text)
                         assert high <= other[0] or other[1] <= low, "a label runs into a bar"
 
 
