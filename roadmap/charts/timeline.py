@@ -40,7 +40,7 @@ table view, `timeline_rows`. User text (titles, lane names) is always escaped.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.utils.html import escape
@@ -100,8 +100,8 @@ class TimelineRow:
     critical: bool
     depends_on: tuple[str, ...]  # the prerequisites' titles
     conflicts: tuple[str, ...]  # those of them that end after this one starts
-    start_date: date = field(default=date.min)
-    end_date: date = field(default=date.min)  # the last day of the end month
+    start_date: date  # the first day of the start month
+    end_date: date  # the last day of the end month
 
 
 ZOOMS = ("quarters", "years")
@@ -215,8 +215,8 @@ def _year_start(year: int, fy_offset: int) -> date:
 
 
 def year_label(day: date, financial_year_start_month: int = 1) -> str:
-    """The (financial) year holding `day`: "2026", or "2026-27" for a year that starts
-    in April 2026 (or any month but January)."""
+    """The (financial) year holding `day`: "2026", or "2026-27" (with an en dash) for a
+    year that starts in April 2026 (or any month but January)."""
     fy_offset = _check_fy(financial_year_start_month)
     year = _year_of(day, fy_offset)
     if fy_offset == 0:
@@ -676,7 +676,7 @@ def _paginate(lanes: list[_Lane], rows_per_page: int) -> list[list[_Lane]]:
 def _lane_part(lane: _Lane, rows: list[_Row], continued: bool) -> _Lane:
     if not continued:
         return _Lane(lane.name, rows, lane.label_lines, lane.roadmap)
-    lines = [*lane.label_lines[:-1], lane.label_lines[-1] + " (continued)"]
+    lines = [*lane.label_lines, "(continued)"]
     return _Lane(lane.name, rows, lines, lane.roadmap, continued=True)
 
 
