@@ -731,10 +731,10 @@ def _draw(
     parts.append(_lane_backgrounds(frame, lane_boxes))
     parts.append(_axis(frame, axis_top, tiers, plot_top, plot_bottom))
     parts.append(_today(frame, today, plot_top, plot_bottom))
-    arrow_markup = _arrows(frame, arrows, bar_boxes, prefix)
+    # Arrows go under the bars: where one passes a bar, the bar stays whole.
+    parts.append(_arrows(frame, arrows, bar_boxes, prefix))
     for lane, lane_y, lane_height in lane_boxes:
         parts.append(_lane(frame, lane, lane_y, lane_height, prefix))
-    parts.append(arrow_markup)
     parts.append("</g></svg>")
     return mark_safe("".join(parts))  # noqa: S308 - every user text above is escaped
 
