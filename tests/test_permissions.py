@@ -34,7 +34,7 @@ refused must not name agency A.
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from types import SimpleNamespace
 
 import pytest
@@ -59,13 +59,17 @@ from agencies.models import Invitation, Membership, Organisation, Role, token_di
 from reports.models import ReportJob, ReportJobStatus
 from roadmap.models import (
     KPI,
+    Component,
+    Dependency,
     GuidingPrinciple,
+    Initiative,
     Measurement,
     Objective,
     ObjectiveAlignment,
     OrganisationalGoal,
     Roadmap,
 )
+from roadmap.services.initiatives import dependency_add, initiative_create
 
 from .accounts.two_factor import KEY_HEX, sign_in_with_second_factor, totp_code
 from .conftest import make_member
@@ -137,6 +141,11 @@ class World:
     invitation: Invitation  # pending, to new.person@example.gov, as an editor
     invitation_token: str  # its secret link's token
     users: dict[str, AbstractBaseUser]  # persona -> user
+    initiative: Initiative  # "Cloud hosting", which "Retire the old system" depends on
+    second_initiative: Initiative
+    dependency: Dependency
+    component: Component  # the first of the seed's seven, holding both initiatives
+    empty_component: Component  # the last, holding nothing
 
 
 REPORT = "reports/permission-matrix.pdf"
@@ -195,7 +204,35 @@ def world(
         sent_at=timezone.now(),
         expires_at=timezone.now() + timedelta(days=7),
     )
+    components = list(roadmap.components.all())
+    cloud = initiative_create(
+        roadmap=roadmap,
+        title="Cloud hosting",
+        component=components[0],
+        start_month=date(2026, 4, 1),
+        end_month=date(2027, 3, 1),
+        objectives=[objective],
+    )
+    retire = initiative_create(
+        roadmap=roadmap,
+        title="Retire the old system",
+        component=components[0],
+        start_month=date(2027, 4, 1),
+        end_month=date(2027, 12, 1),
+    )
+    initiative_create(
+        roadmap=roadmap,
+        title="Landing zone",
+        component=components[0],
+        start_month=date(2026, 1, 1),
+        end_month=date(2026, 3, 1),
+    )
     return World(
+        initiative=cloud,
+        second_initiative=retire,
+        dependency=dependency_add(initiative=retire, prerequisite=cloud),
+        component=components[0],
+        empty_component=components[-1],
         agency=agency,
         roadmap=roadmap,
         objective=objective,
@@ -271,6 +308,36 @@ def objective_page(w: World, anchor: str) -> str:
 def kpi_page(w: World, anchor: str = "") -> str:
     address = reverse("roadmap:kpi-detail", kwargs=in_kpi(w))
     return f"{address}#{anchor}" if anchor else address
+
+
+def initiative_page(w: World, anchor: str = "") -> str:
+    address = w.initiative.get_absolute_url()
+    return f"{address}#{anchor}" if anchor else address
+
+
+def components_page(w: World, anchor: str) -> str:
+    return f"{reverse('roadmap:components', kwargs=in_roadmap(w))}#{anchor}"
+
+
+def initiative_form(w: World, **changes) -> dict:
+    return {
+        "title": "Cloud hosting",
+        "component": str(w.component.pk),
+        "objectives": [str(w.objective.pk)],
+        "start_month_month": "4",
+        "start_month_year": "2026",
+        "end_month_month": "3",
+        "end_month_year": "2027",
+        "status": "planned",
+        "rag": "green",
+        "percent_complete": "0",
+        "funding_status": "unfunded",
+        "benefit_type": "cost_saving",
+        "value": "3",
+        "effort": "3",
+        "confidence": "medium",
+        **changes,
+    }
 
 
 def goals_page(w: World, anchor: str) -> str:
@@ -733,6 +800,83 @@ TABLE: dict[str, Route] = {
         post=E,
         redirect=lambda w: vision_page(w, "principles"),
         done=lambda w: not GuidingPrinciple.objects.filter(pk=w.principle.pk).exists(),
+    ),
+    # The plan: components, initiatives and their dependencies ----------------------
+    "roadmap:components": Route(kwargs=in_roadmap, get=V, post=NOT_ALLOWED, agency_first=True),
+    "roadmap:component-create": Route(
+        kwargs=in_roadmap,
+        get=E,
+        post=E,
+        data=lambda w: {"name": "Cloud and hosting", "kind": "", "description": ""},
+        redirect=lambda w: components_page(w, "components"),
+        done=lambda w: w.roadmap.components.filter(name="Cloud and hosting").exists(),
+    ),
+    "roadmap:component-edit": Route(
+        kwargs=lambda w: in_roadmap(w, pk=w.component.pk),
+        get=E,
+        post=E,
+        data=lambda w: {"name": "Technology", "kind": str(w.component.kind_id), "description": ""},
+        redirect=lambda w: components_page(w, f"component-{w.component.pk}"),
+        done=lambda w: Component.objects.get(pk=w.component.pk).name == "Technology",
+    ),
+    "roadmap:component-move": Route(
+        kwargs=lambda w: in_roadmap(w, pk=w.component.pk),
+        get=NOT_ALLOWED,
+        post=E,
+        data=lambda w: {"direction": "down"},
+        redirect=lambda w: components_page(w, f"component-{w.component.pk}"),
+        done=lambda w: w.roadmap.components.order_by("position", "pk")[1] == w.component,
+    ),
+    "roadmap:component-delete": Route(
+        kwargs=lambda w: in_roadmap(w, pk=w.empty_component.pk),
+        get=E,  # the question
+        post=E,
+        redirect=lambda w: components_page(w, "components"),
+        done=lambda w: not Component.objects.filter(pk=w.empty_component.pk).exists(),
+    ),
+    "roadmap:initiatives": Route(kwargs=in_roadmap, get=V, post=NOT_ALLOWED, agency_first=True),
+    "roadmap:initiative-create": Route(
+        kwargs=in_roadmap,
+        get=E,
+        post=E,
+        data=lambda w: initiative_form(w, title="Open data portal"),
+        redirect=lambda w: f"{reverse('roadmap:initiatives', kwargs=in_roadmap(w))}#initiatives",
+        done=lambda w: w.roadmap.initiatives.filter(title="Open data portal").exists(),
+    ),
+    "roadmap:initiative-edit": Route(
+        kwargs=lambda w: in_roadmap(w, pk=w.initiative.pk),
+        get=E,
+        post=E,
+        data=lambda w: initiative_form(w, title="Cloud hosting, phase 1"),
+        redirect=initiative_page,
+        done=lambda w: Initiative.objects.get(pk=w.initiative.pk).title == "Cloud hosting, phase 1",
+    ),
+    "roadmap:initiative-delete": Route(
+        kwargs=lambda w: in_roadmap(w, pk=w.initiative.pk),
+        get=E,  # the question
+        post=E,
+        redirect=lambda w: f"{reverse('roadmap:initiatives', kwargs=in_roadmap(w))}#initiatives",
+        done=lambda w: not Initiative.objects.filter(pk=w.initiative.pk).exists(),
+    ),
+    # @require_GET: the method first, then the agency.
+    "roadmap:initiative-detail": Route(
+        kwargs=lambda w: in_roadmap(w, pk=w.initiative.pk), get=V, post=NOT_ALLOWED
+    ),
+    "roadmap:dependency-create": Route(
+        kwargs=lambda w: in_roadmap(w, pk=w.initiative.pk),
+        get=E,
+        post=E,
+        # Cloud hosting comes to depend on a new initiative of the roadmap.
+        data=lambda w: {"prerequisite": str(w.roadmap.initiatives.get(title="Landing zone").pk)},
+        redirect=lambda w: initiative_page(w, "dependencies"),
+        done=lambda w: w.initiative.depends_on.filter(title="Landing zone").exists(),
+    ),
+    "roadmap:dependency-delete": Route(
+        kwargs=lambda w: in_roadmap(w, pk=w.second_initiative.pk, dependency_pk=w.dependency.pk),
+        get=NOT_ALLOWED,
+        post=E,
+        redirect=lambda w: f"{w.second_initiative.get_absolute_url()}#dependencies",
+        done=lambda w: not Dependency.objects.filter(pk=w.dependency.pk).exists(),
     ),
     # Like the roadmap page: the agency, then the method (goal_list).
     "roadmap:goals": Route(kwargs=in_agency, get=V, post=NOT_ALLOWED, agency_first=True),
