@@ -28,7 +28,12 @@ SECTIONS = (
         "Roadmap",
         "roadmap:initiatives",
         order=60,
-        inside=("roadmap:initiative-*", "roadmap:component*", "roadmap:dependency-*"),
+        inside=(
+            "roadmap:initiative-*",
+            "roadmap:component*",
+            "roadmap:dependency-*",
+            "roadmap:timeline",
+        ),
     ),
 )
 

@@ -66,6 +66,7 @@ urlpatterns = [
         list_path=ROADMAP + "initiatives/", item_path=INITIATIVE, list_name="initiatives"
     ),
     path(INITIATIVE, initiatives.initiative_detail, name="initiative-detail"),
+    path(ROADMAP + "timeline/", initiatives.roadmap_timeline, name="timeline"),
     path(
         INITIATIVE + "dependencies/new/",
         initiatives.dependency_create,

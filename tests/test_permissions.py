@@ -858,6 +858,7 @@ TABLE: dict[str, Route] = {
         redirect=lambda w: f"{reverse('roadmap:initiatives', kwargs=in_roadmap(w))}#initiatives",
         done=lambda w: not Initiative.objects.filter(pk=w.initiative.pk).exists(),
     ),
+    "roadmap:timeline": Route(kwargs=in_roadmap, get=V, post=NOT_ALLOWED, agency_first=True),
     # @require_GET: the method first, then the agency.
     "roadmap:initiative-detail": Route(
         kwargs=lambda w: in_roadmap(w, pk=w.initiative.pk), get=V, post=NOT_ALLOWED
