@@ -913,6 +913,7 @@ TABLE: dict[str, Route] = {
         done=lambda w: not OrganisationalGoal.objects.filter(pk=w.goal.pk).exists(),
     ),
     # Reports (reports/urls.py) -------------------------------------------------------
+    "reports:roadmap-health": Route(kwargs=in_roadmap, get=V, post=NOT_ALLOWED, agency_first=True),
     "reports:roadmap-exports": Route(
         kwargs=in_roadmap,
         get=V,  # the recent exports

@@ -282,7 +282,7 @@ class Migration(migrations.Migration):
                 (
                     "component",
                     models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
+                        on_delete=django.db.models.deletion.RESTRICT,
                         related_name="initiatives",
                         to="roadmap.component",
                     ),

@@ -52,5 +52,6 @@ def test_the_installed_apps_register_the_roadmaps_sections():
         "Vision and principles",
         "Objectives and KPIs",
         "Roadmap",
+        "Health",
         "Exports",
     ]
