@@ -249,20 +249,27 @@ def seed_plan(roadmap: Roadmap, *, objectives: dict[str, Objective], users, by) 
         if count:
             added.append(plural(count, "initiative"))
     if not Dependency.objects.filter(initiative__roadmap=roadmap).exists():
-        titles = {spec.key: spec.title for spec in INITIATIVES}
-        initiatives = {i.title: i for i in roadmap.initiatives.filter(title__in=titles.values())}
+        initiatives = demo_initiatives(roadmap)
         count = 0
         for dependant, prerequisite in DEPENDENCIES:
-            after, before = (
-                initiatives.get(titles[dependant]),
-                initiatives.get(titles[prerequisite]),
-            )
-            if after is not None and before is not None:
-                dependency_add(initiative=after, prerequisite=before)
+            if dependant in initiatives and prerequisite in initiatives:
+                dependency_add(
+                    initiative=initiatives[dependant], prerequisite=initiatives[prerequisite]
+                )
                 count += 1
         if count:
             added.append(plural(count, "dependency", "dependencies"))
     return added
+
+
+def demo_initiatives(roadmap: Roadmap) -> dict[str, Initiative]:
+    """The demo initiatives still there under their demo title, by their key in
+    `content` (what dependencies, milestones and risks attach to)."""
+    keys = {spec.title: spec.key for spec in INITIATIVES}
+    return {
+        keys[initiative.title]: initiative
+        for initiative in roadmap.initiatives.filter(title__in=keys)
+    }
 
 
 def demo_components(roadmap: Roadmap) -> dict[str, Component]:
