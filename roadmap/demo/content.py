@@ -257,8 +257,8 @@ OBJECTIVES = [
                 owner="admin",
                 shortfall="0.3",
                 notes={
-                    0: "Migration of housing cases paused while a data-quality fault is fixed.",
-                    3: "First wave of licensing cases moved.",
+                    0: "Housing backlog clearance paused while a data-quality fault is fixed.",
+                    3: "Old licensing cases closed in a backlog clearance sprint.",
                 },
             ),
             DemoKPI(
