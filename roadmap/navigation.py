@@ -33,6 +33,8 @@ SECTIONS = (
             "roadmap:component*",
             "roadmap:dependency-*",
             "roadmap:timeline",
+            "roadmap:board",
+            "roadmap:traceability",
         ),
     ),
 )

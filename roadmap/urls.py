@@ -67,6 +67,8 @@ urlpatterns = [
     ),
     path(INITIATIVE, initiatives.initiative_detail, name="initiative-detail"),
     path(ROADMAP + "timeline/", initiatives.roadmap_timeline, name="timeline"),
+    path(ROADMAP + "board/", initiatives.roadmap_board, name="board"),
+    path(ROADMAP + "traceability/", initiatives.roadmap_traceability, name="traceability"),
     path(
         INITIATIVE + "dependencies/new/",
         initiatives.dependency_create,

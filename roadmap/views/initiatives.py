@@ -25,6 +25,7 @@ from ui.http import HtmxHttpRequest, member_page
 from ..charts.timeline import timeline_rows, timeline_svg
 from ..forms.initiatives import DependencyForm, InitiativeFilterForm, InitiativeForm
 from ..models import Initiative, Roadmap
+from ..rules.horizons import HORIZONS_RULE_TEXT, Horizon, horizon
 from ..rules.schedule import Span, conflicts
 from ..selectors.initiatives import initiative_for, initiative_in_full, initiatives_of
 from ..selectors.roadmaps import roadmap_for
@@ -237,3 +238,58 @@ def _without(query, *names: str) -> str:
     for name in names:
         kept.pop(name, None)
     return kept.urlencode()
+
+
+@login_required
+def roadmap_board(request: HtmxHttpRequest, agency: str, slug: str) -> HttpResponse:
+    """Now, next and later (rules/horizons.py): the initiatives by when they start,
+    in the agency's financial quarters."""
+    membership = get_membership(request.user, agency)
+    if request.method not in ("GET", "HEAD"):  # after the agency check: 404 comes first
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    roadmap = roadmap_for(membership, slug)
+    today = timezone.localdate()
+    columns: dict[Horizon, list[Initiative]] = {column: [] for column in Horizon}
+    for initiative in sorted(initiatives_of(roadmap), key=lambda i: (i.start_month, i.title)):
+        column = horizon(
+            status=initiative.status,
+            start=initiative.start_month,
+            today=today,
+            financial_year_start_month=roadmap.organisation.financial_year_start_month,
+        )
+        if column:
+            columns[column].append(initiative)
+    return render(
+        request,
+        "roadmap/initiatives/board.html",
+        member_page(
+            membership, roadmap=roadmap, columns=columns.items(), rule_text=HORIZONS_RULE_TEXT
+        ),
+    )
+
+
+@login_required
+def roadmap_traceability(request: HtmxHttpRequest, agency: str, slug: str) -> HttpResponse:
+    """Objectives x initiatives: which initiative serves which objective, with the
+    objectives no initiative serves and the initiatives serving none shown up."""
+    membership = get_membership(request.user, agency)
+    if request.method not in ("GET", "HEAD"):  # after the agency check: 404 comes first
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    roadmap = roadmap_for(membership, slug)
+    objectives = list(roadmap.objectives.order_by("position", "pk"))
+    initiatives = list(initiatives_of(roadmap))
+    rows = [
+        (initiative, [objective in initiative.objectives.all() for objective in objectives])
+        for initiative in initiatives
+    ]
+    served = [sum(row[1][n] for row in rows) for n in range(len(objectives))]
+    return render(
+        request,
+        "roadmap/initiatives/traceability.html",
+        member_page(
+            membership,
+            roadmap=roadmap,
+            objectives=list(zip(objectives, served, strict=True)),
+            rows=rows,
+        ),
+    )
