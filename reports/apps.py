@@ -9,7 +9,7 @@ class ReportsConfig(AppConfig):
         from ui.navigation import RoadmapSection, register_roadmap_section
         from ui.panels import Panel, register_panel
 
-        from .services.health import overview_health
+        from .health import overview_health
 
         # The roadmap's health, and last of its sections: its PDF exports and each job's page.
         register_roadmap_section(RoadmapSection("Health", "reports:roadmap-health", order=80))

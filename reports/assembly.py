@@ -25,7 +25,7 @@ from roadmap.selectors.objectives import objectives_in_full
 from roadmap.selectors.timeline import timeline_of
 from ui.formatting import format_date, format_value
 
-from .services.health import HealthFinding, roadmap_findings
+from .health import HealthFinding, roadmap_findings
 
 REPORT_TEMPLATE = "reports/roadmap_report.html"
 REPORT_STYLESHEET = "reports/report.css"

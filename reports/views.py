@@ -13,8 +13,8 @@ from roadmap.selectors.roadmaps import roadmap_for
 from ui.feedback import confirm
 from ui.http import HtmxHttpRequest, member_page
 
+from .health import roadmap_findings
 from .models import ReportJob, ReportJobStatus
-from .services.health import roadmap_findings
 from .services.jobs import ReportServiceUnavailable, report_job_request
 
 RECENT_EXPORTS = 20

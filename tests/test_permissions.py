@@ -859,6 +859,8 @@ TABLE: dict[str, Route] = {
         done=lambda w: not Initiative.objects.filter(pk=w.initiative.pk).exists(),
     ),
     "roadmap:timeline": Route(kwargs=in_roadmap, get=V, post=NOT_ALLOWED, agency_first=True),
+    "roadmap:board": Route(kwargs=in_roadmap, get=V, post=NOT_ALLOWED, agency_first=True),
+    "roadmap:traceability": Route(kwargs=in_roadmap, get=V, post=NOT_ALLOWED, agency_first=True),
     # @require_GET: the method first, then the agency.
     "roadmap:initiative-detail": Route(
         kwargs=lambda w: in_roadmap(w, pk=w.initiative.pk), get=V, post=NOT_ALLOWED

@@ -1,4 +1,4 @@
-"""A roadmap's health: the findings of the rules in roadmap/rules/health.py over
+"""A roadmap's health (reads only): the findings of the rules in roadmap/rules/health.py over
 what each app knows, composed here because the findings span apps (the
 roadmap's plan now; the assessment's gaps and the stakeholders' links as those
 parts land, each from its own read function)."""
