@@ -16,11 +16,16 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from roadmap.charts.kpis import kpi_chart
-from roadmap.models import KPI, GuidingPrinciple, Objective, Roadmap
+from roadmap.charts.timeline import timeline_pages
+from roadmap.models import KPI, Component, GuidingPrinciple, Initiative, Objective, Roadmap
 from roadmap.rules.kpi_status import RULE_TEXT, KPIAssessment, KPIStatus
 from roadmap.rules.kpi_summary import count_by_status
+from roadmap.selectors.initiatives import initiatives_of
 from roadmap.selectors.objectives import objectives_in_full
+from roadmap.selectors.timeline import timeline_of
 from ui.formatting import format_date, format_value
+
+from .health import HealthFinding, roadmap_findings
 
 REPORT_TEMPLATE = "reports/roadmap_report.html"
 REPORT_STYLESHEET = "reports/report.css"
@@ -140,6 +145,70 @@ def report_objectives(roadmap: Roadmap) -> list[ReportObjective]:
     ]
 
 
+@dataclass(frozen=True)
+class ReportComponent:
+    component: Component
+    initiatives: list[Initiative]
+
+
+@dataclass(frozen=True)
+class ReportPlan:
+    """The roadmap chapter: the timeline's landscape pages, the critical path, the
+    initiatives by component and the health findings."""
+
+    timeline_pages: list[SafeString]
+    critical: list[Initiative]
+    conflict_count: int
+    components: list[ReportComponent]
+    findings: list[HealthFinding]
+
+    @property
+    def initiative_count(self) -> int:
+        return sum(len(part.initiatives) for part in self.components)
+
+
+# The timeline in print: A4 landscape with 20 mm side margins leaves 257 mm, about
+# 970 CSS pixels; 16 rows fill a page under its heading.
+TIMELINE_WIDTH = 970
+TIMELINE_ROWS_PER_PAGE = 16
+
+
+def report_plan(roadmap: Roadmap) -> ReportPlan:
+    """The plan, in a fixed number of queries however many initiatives it holds."""
+    initiatives = list(initiatives_of(roadmap))
+    timeline = timeline_of(roadmap, initiatives)
+    pages = (
+        timeline_pages(
+            timeline.lanes,
+            timeline.bars,
+            timeline.milestones,
+            timeline.arrows,
+            today=timezone.localdate(),
+            financial_year_start_month=roadmap.organisation.financial_year_start_month,
+            width=TIMELINE_WIDTH,
+            id_prefix="report-timeline",
+            title=f"Timeline of {roadmap.title}",
+            rows_per_page=TIMELINE_ROWS_PER_PAGE,
+        )
+        if initiatives
+        else []
+    )
+    by_component: dict[int, list[Initiative]] = {}
+    for initiative in sorted(initiatives, key=lambda i: (i.start_month, i.title)):
+        by_component.setdefault(initiative.component_id, []).append(initiative)
+    by_key = {initiative.pk: initiative for initiative in initiatives}
+    return ReportPlan(
+        timeline_pages=pages,
+        critical=[by_key[key] for key in timeline.critical],
+        conflict_count=timeline.conflict_count,
+        components=[
+            ReportComponent(component, by_component.get(component.pk, []))
+            for component in roadmap.components.all()
+        ],
+        findings=roadmap_findings(roadmap),
+    )
+
+
 def _stylesheet() -> str:
     # Inlined so the HTML is self-contained: the same bytes the PDF was made from.
     path = finders.find(REPORT_STYLESHEET)
@@ -157,6 +226,7 @@ def render_report_html(roadmap: Roadmap, *, generated_at: datetime, version: int
         "kpi_count": len(all_kpis),
         "status_counts": count_by_status(kpi.status for kpi in all_kpis),
         "rule_text": RULE_TEXT,
+        "plan": report_plan(roadmap),
         "marking": roadmap.organisation.classification_marking,
         "version": version,
         "generated_at": timezone.localtime(generated_at),

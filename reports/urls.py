@@ -6,6 +6,11 @@ app_name = "reports"
 
 urlpatterns = [
     path(
+        "agencies/<slug:agency>/roadmaps/<slug:slug>/health/",
+        views.roadmap_health,
+        name="roadmap-health",
+    ),
+    path(
         "agencies/<slug:agency>/roadmaps/<slug:slug>/exports/",
         views.roadmap_exports,
         name="roadmap-exports",

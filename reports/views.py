@@ -1,17 +1,19 @@
 """Export a roadmap as PDF, follow the job, download the file."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 from django_htmx.http import HttpResponseStopPolling
 
 from agencies.access import get_membership, in_agency
 from agencies.models import Role
+from roadmap.rules.health import HEALTH_RULE_TEXT, counts_by_severity
 from roadmap.selectors.roadmaps import roadmap_for
 from ui.feedback import confirm
 from ui.http import HtmxHttpRequest, member_page
 
+from .health import roadmap_findings
 from .models import ReportJob, ReportJobStatus
 from .services.jobs import ReportServiceUnavailable, report_job_request
 
@@ -96,3 +98,25 @@ def job_download(request: HtmxHttpRequest, agency: str, pk) -> FileResponse:
     )
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@login_required
+def roadmap_health(request: HtmxHttpRequest, agency: str, slug: str) -> HttpResponse:
+    """The roadmap's health findings, the most serious first, each with a link to
+    where it is fixed."""
+    membership = get_membership(request.user, agency)
+    if request.method not in ("GET", "HEAD"):  # after the agency check: 404 comes first
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    roadmap = roadmap_for(membership, slug)
+    found = roadmap_findings(roadmap)
+    return render(
+        request,
+        "reports/roadmap_health.html",
+        member_page(
+            membership,
+            roadmap=roadmap,
+            findings=found,
+            counts=counts_by_severity(f.finding for f in found),
+            rule_text=HEALTH_RULE_TEXT,
+        ),
+    )

@@ -70,6 +70,9 @@ urlpatterns = [
         list_path=ROADMAP + "initiatives/", item_path=INITIATIVE, list_name="initiatives"
     ),
     path(INITIATIVE, initiatives.initiative_detail, name="initiative-detail"),
+    path(ROADMAP + "timeline/", initiatives.roadmap_timeline, name="timeline"),
+    path(ROADMAP + "board/", initiatives.roadmap_board, name="board"),
+    path(ROADMAP + "traceability/", initiatives.roadmap_traceability, name="traceability"),
     path(
         INITIATIVE + "dependencies/new/",
         initiatives.dependency_create,

@@ -24,8 +24,17 @@ from pypdf import PdfReader
 
 from reports.assembly import load_roadmap_for_report, render_report_html
 from reports.pdf import render_pdf
-from roadmap.models import KPI, Measurement, Milestone, Risk, Roadmap
-from roadmap.rules.bounds import HORIZON_YEARS, KPI_DATES, KPI_VALUES, PLAN_DATES, SCORE
+from roadmap.models import KPI, Initiative, Measurement, Milestone, Risk, Roadmap
+from roadmap.rules.bounds import (
+    HORIZON_YEARS,
+    KPI_DATES,
+    KPI_VALUES,
+    MONEY,
+    PERCENT,
+    PLAN_DATES,
+    SCORE,
+)
+from roadmap.services.initiatives import initiative_update
 from roadmap.services.kpis import kpi_update
 from roadmap.services.measurements import measurement_record, measurement_update
 from roadmap.services.milestones import milestone_update
@@ -55,6 +64,8 @@ class Scenario:
     baseline: tuple[date, Decimal]
     target: tuple[date, Decimal]
     measurements: list[tuple[date, Decimal]] = field(default_factory=list)
+    # The world's first initiative, changed through its service: months, money, scores.
+    initiative: dict = field(default_factory=dict)
     # The world's milestone (due, at day or month precision, and when it was done)
     # and its risk (likelihood, impact).
     milestone_due: tuple[date, str] = (PLAN_DATES.high, "day")
@@ -71,6 +82,15 @@ SCENARIOS = {
         baseline=(FIRST_DAY, LOW),
         target=(LAST_DAY, HIGH),
         measurements=[(FIRST_DAY, LOW), (date(2000, 1, 1), TINY), (today(), HIGH)],
+        initiative={
+            "start_month": PLAN_DATES.low,
+            "end_month": PLAN_DATES.high.replace(day=1),
+            "capital_cost": MONEY.high,
+            "operating_cost": MONEY.low,
+            "percent_complete": PERCENT.high,
+            "value": SCORE.high,
+            "effort": SCORE.low,
+        },
         milestone_due=(PLAN_DATES.high, "day"),
         milestone_done_on=PLAN_DATES.low,
     ),
@@ -83,6 +103,15 @@ SCENARIOS = {
         baseline=(today() - timedelta(days=1), Decimal(0)),
         target=(today(), TINY),
         measurements=[(today(), LOW)],
+        initiative={
+            "start_month": today().replace(day=1),
+            "end_month": today().replace(day=1),
+            "capital_cost": Decimal("0.01"),
+            "operating_cost": MONEY.high,
+            "percent_complete": PERCENT.low,
+            "value": SCORE.low,
+            "effort": SCORE.high,
+        },
         milestone_due=(PLAN_DATES.low, "month"),
         milestone_done_on=today(),
         risk=(SCORE.low, SCORE.low),
@@ -120,6 +149,13 @@ COVERED = {
     (KPI, "target_date"),
     (Measurement, "value"),
     (Measurement, "date"),
+    (Initiative, "start_month"),
+    (Initiative, "end_month"),
+    (Initiative, "capital_cost"),
+    (Initiative, "operating_cost"),
+    (Initiative, "percent_complete"),
+    (Initiative, "value"),
+    (Initiative, "effort"),
     (Milestone, "due_date"),
     (Milestone, "done_on"),
     (Risk, "likelihood"),
@@ -161,6 +197,8 @@ def store(world: World, scenario: Scenario) -> None:
     )
     for day, value in others:
         measurement_record(kpi=kpi, value=value, date=day, entered_by=None)
+    if scenario.initiative:
+        initiative_update(initiative=world.initiative, **scenario.initiative)
     due, precision = scenario.milestone_due
     milestone_update(
         milestone=world.milestone,
@@ -184,8 +222,15 @@ def project_pages(world: World) -> dict[str, str]:
 
 def admin_pages(world: World) -> list[str]:
     pages = []
-    instances = (world.roadmap, world.kpi, world.kpi.measurements.first())
-    for instance in (*instances, world.milestone, world.risk):
+    for instance in (
+        world.roadmap,
+        world.kpi,
+        world.kpi.measurements.first(),
+        world.initiative,
+        world.component,
+        world.milestone,
+        world.risk,
+    ):
         meta = instance._meta
         pages.append(reverse(f"admin:{meta.app_label}_{meta.model_name}_changelist"))
         pages.append(

@@ -59,7 +59,10 @@ from agencies.models import Invitation, Membership, Organisation, Role, token_di
 from reports.models import ReportJob, ReportJobStatus
 from roadmap.models import (
     KPI,
+    Component,
+    Dependency,
     GuidingPrinciple,
+    Initiative,
     Measurement,
     Milestone,
     Objective,
@@ -68,6 +71,7 @@ from roadmap.models import (
     Risk,
     Roadmap,
 )
+from roadmap.services.initiatives import dependency_add, initiative_create
 
 from .accounts.two_factor import KEY_HEX, sign_in_with_second_factor, totp_code
 from .conftest import make_member
@@ -139,7 +143,12 @@ class World:
     invitation: Invitation  # pending, to new.person@example.gov, as an editor
     invitation_token: str  # its secret link's token
     users: dict[str, AbstractBaseUser]  # persona -> user
-    milestone: Milestone  # of the roadmap as a whole, due 30 November 2026
+    initiative: Initiative  # "Cloud hosting", which "Retire the old system" depends on
+    second_initiative: Initiative
+    dependency: Dependency
+    component: Component  # the first of the seed's seven, holding both initiatives
+    empty_component: Component  # the last, holding nothing
+    milestone: Milestone  # of `initiative`, due 30 November 2026
     risk: Risk  # "Supplier fails", likely and severe
 
 
@@ -199,7 +208,35 @@ def world(
         sent_at=timezone.now(),
         expires_at=timezone.now() + timedelta(days=7),
     )
+    components = list(roadmap.components.all())
+    cloud = initiative_create(
+        roadmap=roadmap,
+        title="Cloud hosting",
+        component=components[0],
+        start_month=date(2026, 4, 1),
+        end_month=date(2027, 3, 1),
+        objectives=[objective],
+    )
+    retire = initiative_create(
+        roadmap=roadmap,
+        title="Retire the old system",
+        component=components[0],
+        start_month=date(2027, 4, 1),
+        end_month=date(2027, 12, 1),
+    )
+    initiative_create(
+        roadmap=roadmap,
+        title="Landing zone",
+        component=components[0],
+        start_month=date(2026, 1, 1),
+        end_month=date(2026, 3, 1),
+    )
     return World(
+        initiative=cloud,
+        second_initiative=retire,
+        dependency=dependency_add(initiative=retire, prerequisite=cloud),
+        component=components[0],
+        empty_component=components[-1],
         agency=agency,
         roadmap=roadmap,
         objective=objective,
@@ -217,7 +254,7 @@ def world(
         invitation=invitation,
         invitation_token="world-invitation-token",
         milestone=Milestone.objects.create(
-            roadmap=roadmap, title="Board approval", due_date=date(2026, 11, 30)
+            roadmap=roadmap, initiative=cloud, title="Board approval", due_date=date(2026, 11, 30)
         ),
         risk=Risk.objects.create(roadmap=roadmap, title="Supplier fails", likelihood=4, impact=5),
         users={
@@ -262,8 +299,14 @@ def in_kpi(w: World, **kwargs) -> dict:
     return in_objective(w, kpi_pk=w.kpi.pk, **kwargs)
 
 
-def roadmap_page(w: World, anchor: str) -> str:
-    return f"{w.roadmap.get_absolute_url()}#{anchor}"
+def vision_page(w: World, anchor: str) -> str:
+    """The roadmap's "Vision and principles" page, which holds the principles."""
+    return f"{reverse('roadmap:vision', kwargs=in_roadmap(w))}#{anchor}"
+
+
+def objectives_page(w: World, anchor: str) -> str:
+    """The roadmap's "Objectives and KPIs" page: the objectives' list."""
+    return f"{reverse('roadmap:objectives', kwargs=in_roadmap(w))}#{anchor}"
 
 
 def objective_page(w: World, anchor: str) -> str:
@@ -273,6 +316,36 @@ def objective_page(w: World, anchor: str) -> str:
 def kpi_page(w: World, anchor: str = "") -> str:
     address = reverse("roadmap:kpi-detail", kwargs=in_kpi(w))
     return f"{address}#{anchor}" if anchor else address
+
+
+def initiative_page(w: World, anchor: str = "") -> str:
+    address = w.initiative.get_absolute_url()
+    return f"{address}#{anchor}" if anchor else address
+
+
+def components_page(w: World, anchor: str) -> str:
+    return f"{reverse('roadmap:components', kwargs=in_roadmap(w))}#{anchor}"
+
+
+def initiative_form(w: World, **changes) -> dict:
+    return {
+        "title": "Cloud hosting",
+        "component": str(w.component.pk),
+        "objectives": [str(w.objective.pk)],
+        "start_month_month": "4",
+        "start_month_year": "2026",
+        "end_month_month": "3",
+        "end_month_year": "2027",
+        "status": "planned",
+        "rag": "green",
+        "percent_complete": "0",
+        "funding_status": "unfunded",
+        "benefit_type": "cost_saving",
+        "value": "3",
+        "effort": "3",
+        "confidence": "medium",
+        **changes,
+    }
 
 
 def plan_page(w: World, route: str, anchor: str) -> str:
@@ -573,21 +646,20 @@ TABLE: dict[str, Route] = {
         redirect=lambda w: w.roadmap.get_absolute_url(),
         done=lambda w: Roadmap.objects.get(pk=w.roadmap.pk).title == "Renamed roadmap",
     ),
+    # The roadmap's sections: like the roadmap page, the agency, then the method
+    # (roadmap_vision; the objectives' inline list, whose list is its page).
+    "roadmap:vision": Route(kwargs=in_roadmap, get=V, post=NOT_ALLOWED, agency_first=True),
+    "roadmap:objectives": Route(kwargs=in_roadmap, get=V, post=NOT_ALLOWED, agency_first=True),
+    # @require_GET: the method first, then the agency.
+    "roadmap:kpis": Route(kwargs=in_roadmap, get=V, post=NOT_ALLOWED),
     # Inline lists (ui/inline_list.py): the list alone is for htmx; without it,
     # its address sends you to the page that holds it.
-    "roadmap:objective-list": Route(
-        kwargs=in_roadmap,
-        get=V,
-        post=NOT_ALLOWED,
-        agency_first=True,
-        get_redirect=lambda w: roadmap_page(w, "objectives"),
-    ),
     "roadmap:objective-create": Route(
         kwargs=in_roadmap,
         get=E,
         post=E,
         data=lambda w: {"title": "A new objective", "description": "Why it matters."},
-        redirect=lambda w: roadmap_page(w, "objectives"),
+        redirect=lambda w: objectives_page(w, "objectives"),
         done=lambda w: w.roadmap.objectives.filter(title="A new objective").exists(),
     ),
     "roadmap:objective-edit": Route(
@@ -595,14 +667,14 @@ TABLE: dict[str, Route] = {
         get=E,
         post=E,
         data=lambda w: {"title": "A changed objective", "description": "Changed."},
-        redirect=lambda w: roadmap_page(w, f"objective-{w.objective.pk}"),
+        redirect=lambda w: objectives_page(w, f"objective-{w.objective.pk}"),
         done=lambda w: Objective.objects.get(pk=w.objective.pk).title == "A changed objective",
     ),
     "roadmap:objective-delete": Route(
         kwargs=lambda w: in_roadmap(w, pk=w.objective.pk),
         get=E,  # the question
         post=E,
-        redirect=lambda w: roadmap_page(w, "objectives"),
+        redirect=lambda w: objectives_page(w, "objectives"),
         done=lambda w: not Objective.objects.filter(pk=w.objective.pk).exists(),
     ),
     "roadmap:objective-move": Route(
@@ -610,7 +682,7 @@ TABLE: dict[str, Route] = {
         get=NOT_ALLOWED,
         post=E,
         data=lambda w: {"direction": "down"},
-        redirect=lambda w: roadmap_page(w, f"objective-{w.objective.pk}"),
+        redirect=lambda w: objectives_page(w, f"objective-{w.objective.pk}"),
         done=lambda w: titles(w.roadmap.objectives) == ["Data shared once", "Services online"],
     ),
     # The objective page, alignments, KPIs and measurements ------------------------------
@@ -709,14 +781,14 @@ TABLE: dict[str, Route] = {
         get=V,
         post=NOT_ALLOWED,
         agency_first=True,
-        get_redirect=lambda w: roadmap_page(w, "principles"),
+        get_redirect=lambda w: vision_page(w, "principles"),
     ),
     "roadmap:principle-create": Route(
         kwargs=in_roadmap,
         get=E,
         post=E,
         data=lambda w: {"title": "Open by default", "description": "Publish what we can."},
-        redirect=lambda w: roadmap_page(w, "principles"),
+        redirect=lambda w: vision_page(w, "principles"),
         done=lambda w: w.roadmap.principles.filter(title="Open by default").exists(),
     ),
     "roadmap:principle-edit": Route(
@@ -724,7 +796,7 @@ TABLE: dict[str, Route] = {
         get=E,
         post=E,
         data=lambda w: {"title": "Renamed principle", "description": "Changed."},
-        redirect=lambda w: roadmap_page(w, f"principle-{w.principle.pk}"),
+        redirect=lambda w: vision_page(w, f"principle-{w.principle.pk}"),
         done=lambda w: GuidingPrinciple.objects.get(pk=w.principle.pk).title == "Renamed principle",
     ),
     "roadmap:principle-move": Route(
@@ -732,15 +804,95 @@ TABLE: dict[str, Route] = {
         get=NOT_ALLOWED,
         post=E,
         data=lambda w: {"direction": "down"},
-        redirect=lambda w: roadmap_page(w, f"principle-{w.principle.pk}"),
+        redirect=lambda w: vision_page(w, f"principle-{w.principle.pk}"),
         done=lambda w: titles(w.roadmap.principles) == ["Secure by design", "Digital by default"],
     ),
     "roadmap:principle-delete": Route(
         kwargs=lambda w: in_roadmap(w, pk=w.principle.pk),
         get=E,  # the question
         post=E,
-        redirect=lambda w: roadmap_page(w, "principles"),
+        redirect=lambda w: vision_page(w, "principles"),
         done=lambda w: not GuidingPrinciple.objects.filter(pk=w.principle.pk).exists(),
+    ),
+    # The plan: components, initiatives and their dependencies ----------------------
+    "roadmap:components": Route(kwargs=in_roadmap, get=V, post=NOT_ALLOWED, agency_first=True),
+    "roadmap:component-create": Route(
+        kwargs=in_roadmap,
+        get=E,
+        post=E,
+        data=lambda w: {"name": "Cloud and hosting", "kind": "", "description": ""},
+        redirect=lambda w: components_page(w, "components"),
+        done=lambda w: w.roadmap.components.filter(name="Cloud and hosting").exists(),
+    ),
+    "roadmap:component-edit": Route(
+        kwargs=lambda w: in_roadmap(w, pk=w.component.pk),
+        get=E,
+        post=E,
+        data=lambda w: {"name": "Technology", "kind": str(w.component.kind_id), "description": ""},
+        redirect=lambda w: components_page(w, f"component-{w.component.pk}"),
+        done=lambda w: Component.objects.get(pk=w.component.pk).name == "Technology",
+    ),
+    "roadmap:component-move": Route(
+        kwargs=lambda w: in_roadmap(w, pk=w.component.pk),
+        get=NOT_ALLOWED,
+        post=E,
+        data=lambda w: {"direction": "down"},
+        redirect=lambda w: components_page(w, f"component-{w.component.pk}"),
+        done=lambda w: w.roadmap.components.order_by("position", "pk")[1] == w.component,
+    ),
+    "roadmap:component-delete": Route(
+        kwargs=lambda w: in_roadmap(w, pk=w.empty_component.pk),
+        get=E,  # the question
+        post=E,
+        redirect=lambda w: components_page(w, "components"),
+        done=lambda w: not Component.objects.filter(pk=w.empty_component.pk).exists(),
+    ),
+    "roadmap:initiatives": Route(kwargs=in_roadmap, get=V, post=NOT_ALLOWED, agency_first=True),
+    "roadmap:initiative-create": Route(
+        kwargs=in_roadmap,
+        get=E,
+        post=E,
+        data=lambda w: initiative_form(w, title="Open data portal"),
+        redirect=lambda w: f"{reverse('roadmap:initiatives', kwargs=in_roadmap(w))}#initiatives",
+        done=lambda w: w.roadmap.initiatives.filter(title="Open data portal").exists(),
+    ),
+    "roadmap:initiative-edit": Route(
+        kwargs=lambda w: in_roadmap(w, pk=w.initiative.pk),
+        get=E,
+        post=E,
+        data=lambda w: initiative_form(w, title="Cloud hosting, phase 1"),
+        redirect=initiative_page,
+        done=lambda w: Initiative.objects.get(pk=w.initiative.pk).title == "Cloud hosting, phase 1",
+    ),
+    "roadmap:initiative-delete": Route(
+        kwargs=lambda w: in_roadmap(w, pk=w.initiative.pk),
+        get=E,  # the question
+        post=E,
+        redirect=lambda w: f"{reverse('roadmap:initiatives', kwargs=in_roadmap(w))}#initiatives",
+        done=lambda w: not Initiative.objects.filter(pk=w.initiative.pk).exists(),
+    ),
+    "roadmap:timeline": Route(kwargs=in_roadmap, get=V, post=NOT_ALLOWED, agency_first=True),
+    "roadmap:board": Route(kwargs=in_roadmap, get=V, post=NOT_ALLOWED, agency_first=True),
+    "roadmap:traceability": Route(kwargs=in_roadmap, get=V, post=NOT_ALLOWED, agency_first=True),
+    # @require_GET: the method first, then the agency.
+    "roadmap:initiative-detail": Route(
+        kwargs=lambda w: in_roadmap(w, pk=w.initiative.pk), get=V, post=NOT_ALLOWED
+    ),
+    "roadmap:dependency-create": Route(
+        kwargs=lambda w: in_roadmap(w, pk=w.initiative.pk),
+        get=E,
+        post=E,
+        # Cloud hosting comes to depend on a new initiative of the roadmap.
+        data=lambda w: {"prerequisite": str(w.roadmap.initiatives.get(title="Landing zone").pk)},
+        redirect=lambda w: initiative_page(w, "dependencies"),
+        done=lambda w: w.initiative.depends_on.filter(title="Landing zone").exists(),
+    ),
+    "roadmap:dependency-delete": Route(
+        kwargs=lambda w: in_roadmap(w, pk=w.second_initiative.pk, dependency_pk=w.dependency.pk),
+        get=NOT_ALLOWED,
+        post=E,
+        redirect=lambda w: f"{w.second_initiative.get_absolute_url()}#dependencies",
+        done=lambda w: not Dependency.objects.filter(pk=w.dependency.pk).exists(),
     ),
     # Milestones and risks: inline lists whose list is their page (the agency, then
     # the method).
@@ -842,6 +994,7 @@ TABLE: dict[str, Route] = {
         done=lambda w: not OrganisationalGoal.objects.filter(pk=w.goal.pk).exists(),
     ),
     # Reports (reports/urls.py) -------------------------------------------------------
+    "reports:roadmap-health": Route(kwargs=in_roadmap, get=V, post=NOT_ALLOWED, agency_first=True),
     "reports:roadmap-exports": Route(
         kwargs=in_roadmap,
         get=V,  # the recent exports

@@ -20,7 +20,9 @@ from reports.models import ReportJob, ReportJobStatus
 from roadmap.models import Initiative, Milestone, Objective, Risk, Roadmap
 
 from .accounts.two_factor import sign_in_with_second_factor
-from .helpers import count_queries
+from .helpers import count_queries, url
+from .html import squash
+from .roadmap.views.test_objectives import fill_roadmap
 
 FEW, MANY = 3, 30
 
@@ -30,7 +32,13 @@ FEW, MANY = 3, 30
 BUDGET = {
     "home": 5,  # + the caller's agencies, their roadmaps with objective counts
     "agency roadmaps": 5,  # + the roadmaps with objective counts
-    "roadmap": 10,  # + the roadmap, its principles, objectives, alignments, KPIs, measurements
+    "roadmap": 14,  # the overview: + the roadmap, its principles' count, objectives' counts,
+    # KPIs, measurements, initiatives' counts; the health panel: initiatives, objectives
+    # and dependencies as facts, components (for the seven lanes)
+    "vision": 6,  # + the roadmap, its principles
+    "objectives": 9,  # + the roadmap, its objectives (with owners), alignments (with goals),
+    # KPIs, measurements
+    "kpis": 7,  # + the roadmap, its KPIs (with objectives), measurements
     "exports": 6,  # + the roadmap, its recent jobs with who asked
     "members": 5,  # + the members with their users
     "members (admin)": 6,  # + the pending invitations with who sent them
@@ -104,28 +112,62 @@ def test_agency_roadmap_list(lead_client, agency):
     )
 
 
-def test_roadmap_page(lead_client, agency):
-    roadmap = Roadmap.objects.create(
-        organisation=agency,
-        title="The roadmap",
-        slug="the-roadmap",
-        horizon_start_year=2026,
-        horizon_end_year=2030,
-    )
+# A roadmap's pages. `fill_roadmap` adds, for each row, a principle, a goal and an
+# objective aligned to two goals, with two KPIs of three measurements each (the
+# roadmap already has one objective, "Services online", with nothing).
 
-    def add_rows(first, count):
-        Objective.objects.bulk_create(
-            Objective(roadmap=roadmap, title=f"Objective number {n:02}", position=n)
-            for n in range(first, first + count)
-        )
 
+def test_roadmap_overview(lead_client, roadmap, editor):
+    """The overview counts what the sections list: its cost does not grow with them."""
+    address = roadmap.get_absolute_url()
+
+    fill_roadmap(roadmap, editor, 0, FEW)
+    few, text = count_queries(lead_client, address)
+    text = squash(text)
+    assert f"{FEW} guiding principles" in text
+    assert f'<span class="figure__number">{FEW + 1}</span> objectives</a>' in text
+    assert f">{2 * FEW} KPIs</a>" in text
+
+    fill_roadmap(roadmap, editor, FEW, MANY - FEW)
+    many, text = count_queries(lead_client, address)
+    text = squash(text)
+    assert f"{MANY} guiding principles" in text
+    assert f'<span class="figure__number">{MANY + 1}</span> objectives</a>' in text
+    assert f">{2 * MANY} KPIs</a>" in text
+
+    assert few == many, f"roadmap: {few} queries with {FEW} rows, {many} with {MANY}"
+    assert many <= BUDGET["roadmap"], f"roadmap: {many} queries, over the budget"
+
+
+@pytest.mark.parametrize(
+    "page, row",
+    [
+        ("vision", r"Principle number \d+"),
+        ("objectives", r"Objective number \d+"),
+        ("kpis", r'<a href="[^"]+">Objective number \d+</a></td>'),  # each KPI's objective
+    ],
+)
+def test_roadmap_section_pages(lead_client, roadmap, editor, page, row):
     assert_constant(
         lead_client,
-        "roadmap",
-        roadmap.get_absolute_url(),
-        add_rows,
-        r"Objective number \d+",
+        page,
+        url(page, roadmap),
+        lambda first, count: fill_roadmap(roadmap, editor, first, count),
+        row,
     )
+
+
+def test_the_kpi_table_filtered_by_status(lead_client, roadmap, editor):
+    """`?status=` filters the rows it has read: it costs what the whole table does."""
+    address = f"{url('kpis', roadmap)}?status=on_track"
+    fill_roadmap(roadmap, editor, 0, FEW)
+    few, text = count_queries(lead_client, address)
+    shown = len(re.findall(r'<tr id="kpi-\d+">', text))
+    fill_roadmap(roadmap, editor, FEW, MANY - FEW)
+    many, text = count_queries(lead_client, address)
+
+    assert shown and len(re.findall(r'<tr id="kpi-\d+">', text)) > shown
+    assert few == many <= BUDGET["kpis"], (few, many)
 
 
 def make_users(first: int, count: int, prefix: str) -> list:

@@ -64,7 +64,53 @@ def format_value(value: Decimal, unit: str = "", *, places: int | None = None) -
             return f"{sign}{symbol}{number} {rest}"
     if unit.startswith(UNSPACED_UNIT_STARTS):
         return f"{sign}{number}{unit}"
+    if abs(value) == 1:
+        unit = singular(unit)  # "1 service", "1 day to decide"
     return f"{sign}{number} {unit}"
+
+
+# Words that end in "s" but are not regular plurals, left as they are.
+NOT_PLURALS = frozenset({"news", "series", "species", "means", "data", "whereabouts"})
+
+
+def singular(noun: str) -> str:
+    """A unit or noun for one of it: "services" -> "service", "data sets" -> "data
+    set", "calls a month" -> "call a month", "enquiries" -> "enquiry", "processes"
+    -> "process".
+
+    Only regular English plurals: the first word that looks like one (ends in "s",
+    but not "ss", "us" or "is", and is not "news", "series", ...) loses its -s,
+    -es (after s, sh, ch, x, z) or -ies (to -y), and "KPIs" its -s. Irregular plurals ("people",
+    "children") and units that are not plurals ("staff", "%") are left alone.
+    """
+    words = noun.split(" ")
+    for index, word in enumerate(words):
+        lower = word.lower()
+        if len(word) > 2 and word.endswith("s") and word[:-1].isupper():
+            # An abbreviation's plural: "KPIs", "APIs".
+            return " ".join([*words[:index], word[:-1], *words[index + 1 :]])
+        if (
+            len(lower) < 3
+            or not lower.isalpha()
+            or not lower.endswith("s")
+            or lower.endswith(("ss", "us", "is"))
+            or lower in NOT_PLURALS
+        ):
+            continue
+        if lower.endswith("ies") and len(lower) > 4:
+            word = word[:-3] + ("Y" if word[-3:].isupper() else "y")
+        elif lower.endswith(("sses", "shes", "ches", "xes", "zzes")):
+            word = word[:-2]
+        else:
+            word = word[:-1]
+        return " ".join([*words[:index], word, *words[index + 1 :]])
+    return noun
+
+
+def count_of(count: int, noun: str) -> str:
+    """ "1 data set", "3 data sets", "1,250 cases": a number of things, `noun` in the
+    plural, with thousands separators."""
+    return f"{count:,} {singular(noun) if count == 1 else noun}"
 
 
 def format_date(day: date) -> str:

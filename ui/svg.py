@@ -77,11 +77,17 @@ def text_width(text: str, font_size: float = FONT_SIZE) -> float:
     return len(text) * font_size * CHAR_WIDTH
 
 
-def value_ticks(low: Decimal, high: Decimal, *, ceiling: Decimal | None = None) -> list[Decimal]:
+def value_ticks(
+    low: Decimal, high: Decimal, *, ceiling: Decimal | None = None, whole: bool = False
+) -> list[Decimal]:
     """Four to seven round values (steps of 1, 2, 2.5 or 5 times a power of ten) from
     below `low` to above `high`, leaving a little room; the tightest such range wins.
     The room never crosses zero: values that are all zero or more get no negative
-    ticks (and all zero or less, no positive ones); nor a `ceiling` the values keep under."""
+    ticks (and all zero or less, no positive ones); nor a `ceiling` the values keep under.
+
+    `whole`: for counts of whole things, only whole-number steps (1, 2, 5, 10, 20,
+    25, ...): 0 to 5 services gets 0, 2, 4, 6, never 2.5. A range too small for four
+    whole ticks gets fewer, a step of 1 apart."""
     room = (high - low) / 20 if low != high else abs(low) / 10 or Decimal(1)
     padded_low, padded_high = low - room, high + room
     if low >= 0 > padded_low and high > 0:
@@ -96,6 +102,8 @@ def value_ticks(low: Decimal, high: Decimal, *, ceiling: Decimal | None = None) 
     for power in (exponent - 1, exponent, exponent + 1, exponent + 2):
         for nice in (Decimal(1), Decimal(2), Decimal("2.5"), Decimal(5)):
             step = nice.scaleb(power)
+            if whole and step != step.to_integral_value():
+                continue
             first = int((low / step).to_integral_value(rounding=ROUND_FLOOR))
             last = int((high / step).to_integral_value(rounding=ROUND_CEILING))
             count = last - first + 1
@@ -103,6 +111,11 @@ def value_ticks(low: Decimal, high: Decimal, *, ceiling: Decimal | None = None) 
                 candidate = ((last - first) * step, count, step, first)
                 if best is None or candidate[:2] < best[:2]:
                     best = candidate
+    if best is None and whole:
+        # Fewer than four whole numbers fit (0 to 2 cases): one tick for each.
+        first = int(low.to_integral_value(rounding=ROUND_FLOOR))
+        last = int(high.to_integral_value(rounding=ROUND_CEILING))
+        return [Decimal(value) for value in range(first, last + 1)]
     assert best is not None  # noqa: S101 - some step in four decades always fits
     _, count, step, first = best
     return [((first + index) * step).normalize() for index in range(count)]

@@ -18,6 +18,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from roadmap.models import Roadmap
+from ui.formatting import count_of
 
 from ..models import ReportJob, ReportJobStatus
 
@@ -77,8 +78,8 @@ def never_started_message(*, job_id: uuid.UUID | str, sends: int, waited: timede
     """The sweeper's reason when no worker ever took the job."""
     minutes = max(1, round(waited.total_seconds() / 60))
     return (
-        f"No report service started this report: it was queued {sends} times over "
-        f"{minutes} minutes. {SUPPORT_HINT} {_reference(job_id)}"
+        f"No report service started this report: it was queued {count_of(sends, 'times')} "
+        f"over {count_of(minutes, 'minutes')}. {SUPPORT_HINT} {_reference(job_id)}"
     )
 
 

@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from ui.formatting import format_date, format_value
 from ui.revisions_admin import RevisionedAdmin, count_admin_save
 
+from ..forms.kpis import check_whole_numbers
 from ..models import (
     KPI,
     Measurement,
@@ -28,6 +29,7 @@ class KPIAdminForm(forms.ModelForm):
             "position",
             "definition",
             "unit",
+            "unit_kind",
             "direction",
             "baseline_value",
             "baseline_date",
@@ -54,6 +56,7 @@ class KPIAdminForm(forms.ModelForm):
                 self.instance.check_baseline_date(plan["baseline_date"])
             except ValidationError as error:
                 self.add_error("baseline_date", error)
+        check_whole_numbers(self, self.instance, cleaned)
         return cleaned
 
 
@@ -82,6 +85,7 @@ class KPIAdmin(RevisionedAdmin):
     list_display = ["name", "objective", "agency", "baseline", "target", "latest", "status"]
     list_filter = [
         "direction",
+        "unit_kind",
         "reporting_frequency",
         "objective__roadmap__organisation",
         "objective__roadmap",
@@ -99,7 +103,20 @@ class KPIAdmin(RevisionedAdmin):
     ]
     inlines = [MeasurementInline]
     fieldsets = [
-        (None, {"fields": ["objective", "name", "position", "definition", "unit", "direction"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "objective",
+                    "name",
+                    "position",
+                    "definition",
+                    "unit",
+                    "unit_kind",
+                    "direction",
+                ]
+            },
+        ),
         ("Plan", {"fields": ["baseline_value", "baseline_date", "target_value", "target_date"]}),
         ("Reporting", {"fields": ["data_source", "owner", "reporting_frequency"]}),
         ("Status", {"fields": ["status_explanation"]}),

@@ -14,7 +14,8 @@ from .columns import person
 
 
 class MeasurementAdminForm(forms.ModelForm):
-    """A reading is dated on or after its KPI's baseline, and not in the future."""
+    """A reading is dated on or after its KPI's baseline, and not in the future; a
+    count's reading is a whole number."""
 
     class Meta:
         model = Measurement
@@ -23,6 +24,11 @@ class MeasurementAdminForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         kpi, day = cleaned.get("kpi"), cleaned.get("date")
+        if kpi is not None:
+            try:
+                kpi.check_whole(cleaned.get("value"), "Value")
+            except ValidationError as error:
+                self.add_error("value", error)
         if kpi is not None and day is not None:
             try:
                 kpi.check_measurement_date(day)

@@ -136,13 +136,15 @@ def kpi_chart_svg(
     title: str,
     description: str,
     unit: str = "",
+    whole: bool = False,
     width: int = 640,
     height: int = 320,
     id_prefix: str | None = None,
 ) -> SafeString:
     """The full trend chart for a KPI page and the report: dated x axis, value y axis,
     the planned line (dashed), the target line (labelled), the measurements (solid
-    line with dots) and the baseline (hollow square), with a legend above."""
+    line with dots) and the baseline (hollow square), with a legend above. `whole`:
+    the KPI counts whole things, so the value axis has whole-number ticks only."""
     prefix = id_prefix_or(id_prefix, "kpi-chart")
     points = _sorted(points)
     title_id, desc_id = f"{prefix}-title", f"{prefix}-desc"
@@ -151,7 +153,7 @@ def kpi_chart_svg(
     values = [value for _, value in points] + [baseline[1], target[1]]
     # A percentage that never passes 100 gets no "120%" tick.
     ceiling = Decimal(100) if unit.strip().startswith("%") else None
-    ticks = value_ticks(min(values), max(values), ceiling=ceiling)
+    ticks = value_ticks(min(values), max(values), ceiling=ceiling, whole=whole)
     y_low, y_high = ticks[0], ticks[-1]
     tick_labels = [format_value(tick, unit) for tick in ticks]
     axis_caption = ""
@@ -335,6 +337,7 @@ def kpi_chart(kpi: KPI, *, description: str, width: int, height: int, id_prefix:
     """The full trend chart: measurements against the planned line and the target."""
     return kpi_chart_svg(
         **_plan(kpi),
+        whole=kpi.counts_whole_things,
         title=f"{kpi.name}: measurements against the plan",
         description=description,
         width=width,

@@ -2,12 +2,16 @@
 
 The demo is made of parts: the roadmap itself, its principles, the agency's
 goals, the objectives, their alignments to the goals, the KPIs and their
-measurements. A rerun adds a part only when the demo has none of it, so a demo
+measurements, the components, the initiatives and the dependencies between
+them. A rerun adds a part only when the demo has none of it, so a demo
 made before a feature existed gains that feature's data, while anything a user
 has renamed, changed or deleted stays as they left it (a renamed principle is
 not seeded again beside it). Parts that hang off others (alignments, KPIs,
-measurements) attach to the demo objectives and KPIs found by their demo title;
-one a user has renamed is left alone. `remove_demo` clears the demo for a
+measurements, initiatives, dependencies) attach to the demo objectives, KPIs,
+components and initiatives found by their demo title or name; one a user has
+renamed is left alone (a renamed component keeps its kind, and is found by it).
+Initiatives and dependencies are added through the services, so the demo obeys
+the rules a user's plan does. `remove_demo` clears the demo for a
 deliberate `seed_demo --reset`.
 
 KPI dates are relative to the day the KPIs are seeded, so a fresh demo is
@@ -17,6 +21,8 @@ series is drawn from the status it is meant to show: its latest reading sits a
 set share of the planned change behind (or ahead of) the straight line from
 baseline to target, as `roadmap.rules.kpi_status` judges it, so the demo shows
 on-track, at-risk, off-track, achieved and no-data KPIs on any day it is seeded.
+Initiatives, by contrast, have fixed months in the 2026-2030 horizon, with the
+statuses of December 2026 (see `content`).
 """
 
 from __future__ import annotations
@@ -31,7 +37,10 @@ from agencies.models import Organisation
 
 from ..models import (
     KPI,
+    Component,
+    Dependency,
     GuidingPrinciple,
+    Initiative,
     Measurement,
     Objective,
     ObjectiveAlignment,
@@ -41,17 +50,23 @@ from ..models import (
     RoadmapStatus,
 )
 from ..rules.kpi_status import expected_on
+from ..services.components import components_seed
+from ..services.initiatives import dependency_add, initiative_create
 from .content import (
     DEMO_ROADMAP_SLUG,
     DEMO_ROADMAP_TITLE,
+    DEPENDENCIES,
     GOALS,
     HIGHER,
+    INITIATIVES,
     OBJECTIVES,
     PRINCIPLES,
     PURPOSE,
     QUARTERLY,
     VISION,
+    DemoInitiative,
     DemoKPI,
+    OutsideSponsor,
 )
 
 # A small, fixed wobble (as a share of the planned change) so the trends look like
@@ -209,7 +224,110 @@ def seed_demo_roadmap(
                     count += seed_measurements(kpi, kpi_spec)
         if count:
             added.append(plural(count, "measurement"))
+    added += seed_plan(roadmap, objectives=objectives, users=users, by=created_by)
     return roadmap, added
+
+
+def seed_plan(roadmap: Roadmap, *, objectives: dict[str, Objective], users, by) -> list[str]:
+    """Add the missing parts of the demo plan: the seed's components when the roadmap
+    has none, the initiatives when it has none, and the dependencies between the demo
+    initiatives (found by their demo title) when it has none. Says what it added."""
+    added = []
+    if not roadmap.components.exists():
+        added.append(plural(len(components_seed(roadmap=roadmap)), "component"))
+    if not roadmap.initiatives.exists():
+        components = demo_components(roadmap)
+        count = 0
+        for spec in INITIATIVES:
+            component = components.get(spec.component)
+            if component is None:
+                continue  # the user deleted that component: its initiatives stay out
+            seed_initiative(
+                roadmap, spec, component=component, objectives=objectives, users=users, by=by
+            )
+            count += 1
+        if count:
+            added.append(plural(count, "initiative"))
+    if not Dependency.objects.filter(initiative__roadmap=roadmap).exists():
+        initiatives = demo_initiatives(roadmap)
+        count = 0
+        for dependant, prerequisite in DEPENDENCIES:
+            if dependant in initiatives and prerequisite in initiatives:
+                dependency_add(
+                    initiative=initiatives[dependant], prerequisite=initiatives[prerequisite]
+                )
+                count += 1
+        if count:
+            added.append(plural(count, "dependency", "dependencies"))
+    return added
+
+
+def demo_initiatives(roadmap: Roadmap) -> dict[str, Initiative]:
+    """The demo initiatives still there under their demo title, by their key in
+    `content` (what dependencies, milestones and risks attach to)."""
+    keys = {spec.title: spec.key for spec in INITIATIVES}
+    return {
+        keys[initiative.title]: initiative
+        for initiative in roadmap.initiatives.filter(title__in=keys)
+    }
+
+
+def demo_components(roadmap: Roadmap) -> dict[str, Component]:
+    """The roadmap's components by the seed name the demo uses: a component still
+    called by its kind's name, or else (renamed) the first of that kind."""
+    found: dict[str, Component] = {}
+    components = list(roadmap.components.select_related("kind"))
+    for component in components:
+        if component.kind is not None and component.kind.name not in found:
+            found[component.kind.name] = component
+    found.update((component.name, component) for component in components)
+    return found
+
+
+def seed_initiative(
+    roadmap: Roadmap,
+    spec: DemoInitiative,
+    *,
+    component: Component,
+    objectives: dict[str, Objective],
+    users,
+    by,
+) -> Initiative:
+    sponsor = spec.sponsor
+    outside = sponsor if isinstance(sponsor, OutsideSponsor) else None
+    return initiative_create(
+        roadmap=roadmap,
+        title=spec.title,
+        summary=spec.summary,
+        component=component,
+        objectives=[objectives[title] for title in spec.objectives if title in objectives],
+        start_month=date(*spec.start, 1),
+        end_month=date(*spec.end, 1),
+        owner=users.get(spec.owner) if spec.owner else None,
+        sponsor=users.get(sponsor) if isinstance(sponsor, str) else None,
+        sponsor_name=outside.name if outside else "",
+        sponsor_role=outside.role if outside else "",
+        sponsor_organisation=outside.organisation if outside else "",
+        status=spec.status,
+        rag=spec.rag,
+        rag_reason=spec.rag_reason,
+        percent_complete=spec.percent_complete,
+        capital_cost=money(spec.capital_cost),
+        operating_cost=money(spec.operating_cost),
+        funding_source=spec.funding_source,
+        funding_status=spec.funding_status,
+        benefits=spec.benefits,
+        benefit_type=spec.benefit_type,
+        value=spec.value,
+        effort=spec.effort,
+        confidence=spec.confidence,
+        tags=spec.tags,
+        by=by,
+    )
+
+
+def money(amount: str | None) -> Decimal | None:
+    return Decimal(amount) if amount is not None else None
 
 
 def plural(count: int, singular: str, many: str = "") -> str:
@@ -230,12 +348,26 @@ def demo_contents(agency: Organisation) -> list[str]:
                 Measurement.objects.filter(kpi__objective__roadmap=roadmap).count(), "measurement"
             )
         )
+        found.append(plural(roadmap.components.count(), "component"))
+        found.append(plural(roadmap.initiatives.count(), "initiative"))
+        found.append(
+            plural(
+                Dependency.objects.filter(initiative__roadmap=roadmap).count(),
+                "dependency",
+                "dependencies",
+            )
+        )
     found.append(plural(agency.goals.count(), "goal") + f" of {agency.name}")
     return found
 
 
 def remove_demo(agency: Organisation) -> None:
     """Delete the demo roadmap (with everything in it) and the agency's goals."""
+    # Initiatives first: their component is protected (a component holding
+    # initiatives cannot go), so deleting the roadmap alone would be refused.
+    Initiative.objects.filter(
+        roadmap__organisation=agency, roadmap__slug=DEMO_ROADMAP_SLUG
+    ).delete()
     Roadmap.objects.filter(organisation=agency, slug=DEMO_ROADMAP_SLUG).delete()
     agency.goals.all().delete()
 
@@ -256,6 +388,7 @@ def seed_kpi(objective: Objective, spec: DemoKPI, *, position: int, users, today
         name=spec.name,
         definition=spec.definition,
         unit=spec.unit,
+        unit_kind=spec.unit_kind,
         direction=spec.direction,
         baseline_value=Decimal(spec.baseline),
         baseline_date=baseline_date,

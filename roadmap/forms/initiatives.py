@@ -141,7 +141,7 @@ class InitiativeFilterForm(forms.Form):
         required=False, choices=[(key, label) for key, (label, _) in SORTS.items()]
     )
 
-    def __init__(self, data, *, roadmap):
+    def __init__(self, data=None, *, roadmap):
         super().__init__(data)
         self.fields["component"].queryset = roadmap.components.all()
         self.fields["objective"].queryset = roadmap.objectives.all()

@@ -39,11 +39,17 @@ class KPIForm(RevisionFormMixin, NoSilentTruncationMixin, forms.ModelForm):
             "baseline_value": number_errors("baseline value"),
             "target_value": number_errors("target value"),
             "direction": {"invalid_choice": "Choose whether higher or lower is better."},
+            "unit_kind": {
+                "required": "Choose whether the KPI counts whole things or measures a quantity.",
+                "invalid_choice": "Choose whether the KPI counts whole things or measures a "
+                "quantity.",
+            },
             "reporting_frequency": {"invalid_choice": "Choose how often it is reported."},
         }
         widgets = {
             "definition": forms.Textarea(attrs={"rows": 2}),
             "direction": forms.RadioSelect,
+            "unit_kind": forms.RadioSelect,
             "baseline_value": number_input(),
             "target_value": number_input(),
         }
@@ -59,6 +65,12 @@ class KPIForm(RevisionFormMixin, NoSilentTruncationMixin, forms.ModelForm):
             empty_label="No owner yet",
             error_messages={"invalid_choice": "Choose a member of your agency."},
         )
+        # The radios always send one (quantity is checked to start with); a request
+        # that sends none keeps the KPI's own kind.
+        self.fields["unit_kind"].required = False
+
+    def clean_unit_kind(self) -> str:
+        return self.cleaned_data["unit_kind"] or self.instance.unit_kind
 
     def clean_name(self) -> str:
         name = self.cleaned_data["name"].strip()
@@ -85,4 +97,24 @@ class KPIForm(RevisionFormMixin, NoSilentTruncationMixin, forms.ModelForm):
                 self.instance.check_baseline_date(baseline_date)
             except forms.ValidationError as error:
                 self.add_error("baseline_date", error)
+        check_whole_numbers(self, self.instance, cleaned)
         return cleaned
+
+
+def check_whole_numbers(form: forms.ModelForm, kpi: KPI, cleaned: dict) -> None:
+    """A count KPI's baseline and target are whole numbers, and it becomes a count
+    only when its measurements are (the KPI form and the admin both ask)."""
+    if "unit_kind" in cleaned:
+        kpi.unit_kind = cleaned["unit_kind"]
+    if "unit" in cleaned:
+        kpi.unit = cleaned["unit"]
+    checks = [
+        ("unit_kind", kpi.check_unit_kind),
+        ("baseline_value", lambda: kpi.check_whole(cleaned.get("baseline_value"), "Baseline")),
+        ("target_value", lambda: kpi.check_whole(cleaned.get("target_value"), "Target")),
+    ]
+    for field, check in checks:
+        try:
+            check()
+        except forms.ValidationError as error:
+            form.add_error(field, error)

@@ -36,6 +36,11 @@ class MeasurementForm(RevisionFormMixin, NoSilentTruncationMixin, forms.ModelFor
         if kpi.unit:
             self.fields["value"].label = f"Value ({kpi.unit})"
 
+    def clean_value(self):
+        value = self.cleaned_data["value"]
+        self.kpi.check_whole(value, "Value")
+        return value
+
     def clean_date(self) -> date:
         day = self.cleaned_data["date"]
         self.kpi.check_measurement_date(day)

@@ -11,7 +11,7 @@ from .initiatives import (
     Initiative,
     InitiativeStatus,
 )
-from .kpis import KPI, KPIDirection, ReportingFrequency
+from .kpis import KPI, KPIDirection, KPIUnitKind, ReportingFrequency
 from .measurements import Measurement
 from .milestones import DuePrecision, Milestone
 from .objectives import Objective, ObjectiveAlignment, Priority
@@ -43,6 +43,7 @@ __all__ = [
     "Initiative",
     "InitiativeStatus",
     "KPIDirection",
+    "KPIUnitKind",
     "Measurement",
     "Milestone",
     "Objective",

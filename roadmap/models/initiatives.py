@@ -89,7 +89,8 @@ def money_field(verbose_name: str, help_text: str) -> models.DecimalField:
 
 class Initiative(Addressed, Revisioned):
     roadmap = models.ForeignKey(Roadmap, on_delete=models.CASCADE, related_name="initiatives")
-    component = models.ForeignKey(Component, on_delete=models.PROTECT, related_name="initiatives")
+    # RESTRICT: a component holding initiatives cannot go alone, but goes with its roadmap.
+    component = models.ForeignKey(Component, on_delete=models.RESTRICT, related_name="initiatives")
     title = models.CharField(max_length=TITLE_MAX_LENGTH)
     summary = models.TextField(max_length=DESCRIPTION_MAX_LENGTH, blank=True)
     objectives = models.ManyToManyField(

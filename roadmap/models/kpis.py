@@ -10,7 +10,7 @@ from ui.addresses import Addressed
 from ui.concurrency import Revisioned
 from ui.formatting import format_date
 
-from ..rules.kpi_status import assess_kpi
+from ..rules.kpi_status import assess_kpi, whole_number_problem
 from .bounds import InRange, NotInFuture
 from .objectives import Objective
 from .roadmaps import DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH
@@ -19,6 +19,14 @@ from .roadmaps import DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH
 class KPIDirection(models.TextChoices):
     HIGHER = "higher", "Higher is better"
     LOWER = "lower", "Lower is better"
+
+
+class KPIUnitKind(models.TextChoices):
+    """Whether a KPI counts whole things or measures a quantity: counts are typed,
+    shown, explained and charted as whole numbers (roadmap.rules.kpi_status)."""
+
+    COUNT = "count", "Count of whole things (people, services, cases)"
+    QUANTITY = "quantity", "Quantity or measure (%, money, days, hours)"
 
 
 class ReportingFrequency(models.TextChoices):
@@ -43,6 +51,13 @@ class KPI(Addressed, Revisioned):
     )
     unit = models.CharField(
         max_length=30, blank=True, help_text="For example %, days, £ or applications."
+    )
+    unit_kind = models.CharField(
+        "What kind of number is it?",
+        max_length=10,
+        choices=KPIUnitKind.choices,
+        default=KPIUnitKind.QUANTITY,
+        help_text="A count is always a whole number: 412 services, never 412.5.",
     )
     direction = models.CharField(
         max_length=10, choices=KPIDirection.choices, default=KPIDirection.HIGHER
@@ -101,6 +116,32 @@ class KPI(Addressed, Revisioned):
     def higher_is_better(self) -> bool:
         return self.direction == KPIDirection.HIGHER
 
+    @property
+    def counts_whole_things(self) -> bool:
+        return self.unit_kind == KPIUnitKind.COUNT
+
+    def check_whole(self, value, what: str) -> None:
+        """A count KPI's values are whole numbers: "Baseline must be a whole number:
+        this KPI counts services". The form, the admin and the services all ask this."""
+        problem = whole_number_problem(
+            value, what=what, counts_whole_things=self.counts_whole_things, unit=self.unit
+        )
+        if problem:
+            raise ValidationError(problem, code="not_whole")
+
+    def check_unit_kind(self) -> None:
+        """A saved KPI becomes a count only when every measurement is already whole."""
+        if self.pk is None or not self.counts_whole_things:
+            return
+        values = self.measurements.values_list("value", flat=True)
+        fractions = sum(1 for value in values if value != value.to_integral_value())
+        if fractions:
+            raise ValidationError(
+                f"{fractions} measurement{'s are' if fractions > 1 else ' is'} not a whole "
+                "number: correct them first, or choose quantity.",
+                code="measurements_not_whole",
+            )
+
     def check_measurement_date(self, day) -> None:
         """A reading is dated on or after the baseline, and not in the future."""
         if day < self.baseline_date:
@@ -143,4 +184,5 @@ class KPI(Addressed, Revisioned):
             target_date=self.target_date,
             measurements=[(m.date, m.value) for m in measurements],
             unit=self.unit,
+            counts_whole_things=self.counts_whole_things,
         )

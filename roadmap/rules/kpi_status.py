@@ -14,6 +14,9 @@ on the measurement's date:
    latest measurement's date: baseline + (target - baseline) x the fraction of
    the time from the baseline date to the target date that has passed,
    clamped to 0..1 (so after the target date the line is at the target).
+   For a KPI that counts whole things (services, cases, people) the expected
+   value is rounded to the nearest whole number, half up: nobody is 0.4 of a
+   service behind.
 5. The *shortfall* is how far the latest value is behind that line, in the
    KPI's direction, as a fraction of the planned change |target - baseline|.
    Negative means ahead of the line.
@@ -29,6 +32,14 @@ ceiling or floor to hold, such as "keep waiting time at or below 10 days" from
 a baseline of 8) is allowed: it is achieved while it is met, and judged in the
 KPI's direction when it is not.
 
+The explanation reads as a board reads it, the latest value against the plan
+and how far ahead or behind it is, then the status: "56.2% against 54.7%
+planned for 30 June 2026: 1.5 points ahead of plan. On track." A gap between
+percentages is in points; any other gap is in the KPI's unit ("38 services",
+"3.5 days", "£0.3m"). "Ahead" is always the better side: lower than planned
+when lower is better. Counts are shown whole, computed quantities as precisely
+as the values typed in (at least one decimal place; money to the penny).
+
 All arithmetic is Decimal; dates count as whole days.
 """
 
@@ -37,20 +48,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 from ui.formatting import CURRENCY_SYMBOLS, as_decimal, format_date, format_value
 
 ON_TRACK_TOLERANCE = Decimal("0.10")
 AT_RISK_TOLERANCE = Decimal("0.25")
+MAX_PLACES = 4  # as precise as a stored KPI value
 
 _ON = f"{ON_TRACK_TOLERANCE * 100:.0f}%"
 _AT = f"{AT_RISK_TOLERANCE * 100:.0f}%"
 RULE_TEXT = (
     "Each KPI plans a straight line from its baseline to its target. We compare the "
     "latest measurement with where that line is on the measurement's date, and measure "
-    "the gap as a share of the whole planned change. "
+    "the gap as a share of the whole planned change. For a KPI that counts whole things "
+    "(services, cases, people), where the line is on that date is rounded to a whole number. "
     f"On track: no more than {_ON} behind the line, or ahead of it. "
     f"At risk: more than {_ON} and no more than {_AT} behind. "
     f"Off track: more than {_AT} behind, or the target date has passed without the "
@@ -188,6 +201,7 @@ def assess_kpi(
     target_date: date,
     measurements: Sequence[tuple[date, Decimal]],
     unit: str = "",
+    counts_whole_things: bool = False,
 ) -> KPIAssessment:
     """Judge a KPI by the rule in this module's docstring (and RULE_TEXT)."""
     check_plan(
@@ -211,9 +225,8 @@ def assess_kpi(
             expected=None,
             shortfall=None,
             explanation=(
-                "No measurement has been recorded yet, so there is nothing to compare with "
-                f"the line from the baseline, {format_value(baseline_value, unit)} on "
-                f"{format_date(baseline_date)}, to the target, "
+                "Nothing has been measured yet. The plan runs from "
+                f"{format_value(baseline_value, unit)} on {format_date(baseline_date)} to "
                 f"{format_value(target_value, unit)} by {format_date(target_date)}. No data."
             ),
         )
@@ -224,40 +237,38 @@ def assess_kpi(
     total = Decimal((target_date - baseline_date).days)
     elapsed = _clamp(Decimal((judged_on - baseline_date).days), total)
     expected = baseline_value + change * elapsed / total
-    # One division at the end, so a gap of exactly 10% is exactly 0.10.
-    shortfall = (
-        direction * (elapsed * change - (latest - baseline_value) * total) / (total * abs(change))
-    )
+    if counts_whole_things:
+        # Nobody is 0.4 of a service behind: a count's line is at a whole number.
+        expected = expected.quantize(Decimal(1), rounding=ROUND_HALF_UP)
+        shortfall = direction * (expected - latest) / abs(change)
+    else:
+        # One division at the end, so a gap of exactly 10% is exactly 0.10.
+        shortfall = (
+            direction
+            * (elapsed * change - (latest - baseline_value) * total)
+            / (total * abs(change))
+        )
 
-    # Computed values as precise as anything typed in, and never coarser than one
-    # decimal place: "54.7%", not "54.655%" (money keeps its pence).
-    places = max(
-        2 if unit.strip() in CURRENCY_SYMBOLS else 1,
-        *(_decimal_places(v) for v in (baseline_value, target_value, latest)),
-    )
-    on_day = f"On {format_date(judged_on)}"
+    places = _places(unit, counts_whole_things, baseline_value, target_value, latest)
+    on_day = format_date(judged_on)
     latest_text = format_value(latest, unit)
     target_text = format_value(target_value, unit)
 
     met = latest >= target_value if higher_is_better else latest <= target_value
     if met:
-        verb = "meets" if latest == target_value else "beats"
+        verb = "meeting" if latest == target_value else "beating"
         return KPIAssessment(
             status=KPIStatus.ACHIEVED,
             judged_on=judged_on,
             latest=latest,
             expected=expected,
             shortfall=shortfall,
-            explanation=(
-                f"{on_day} the latest measurement, {latest_text}, {verb} the target of "
-                f"{target_text} ({'higher' if higher_is_better else 'lower'} is better). "
-                "Achieved."
-            ),
+            explanation=f"{latest_text} on {on_day}, {verb} the target of {target_text}. Achieved.",
         )
 
-    gap = _percent(abs(shortfall))
     if judged_on > target_date:
         # The line has reached the target, and the target is not met: always behind.
+        short = _difference(abs(target_value - latest), unit, places)
         return KPIAssessment(
             status=KPIStatus.OFF_TRACK,
             judged_on=judged_on,
@@ -265,29 +276,28 @@ def assess_kpi(
             expected=expected,
             shortfall=shortfall,
             explanation=(
-                f"{on_day}, after the target date of {format_date(target_date)}, the latest "
-                f"measurement, {latest_text}, has not reached the target of {target_text}: "
-                f"it is {gap} of the planned change short of it. "
-                "Off track: the target date has passed."
+                f"{latest_text} on {on_day} against a target of {target_text} by "
+                f"{format_date(target_date)}: {short} short of the target, and the target "
+                "date has passed. Off track."
             ),
         )
 
-    if shortfall > 0:
-        position = f"is {gap} of the planned change behind it"
-    elif shortfall < 0:
-        position = f"is {gap} of the planned change ahead of it"
+    # The planned value as shown, precise enough that a gap never reads as none.
+    shown = expected.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    while shown == latest != expected and places < MAX_PLACES:
+        places += 1
+        shown = expected.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    if latest == shown:
+        position = "on plan"
     else:
-        position = "is exactly on the line"
-    on_track, at_risk = _percent(ON_TRACK_TOLERANCE), _percent(AT_RISK_TOLERANCE)
-    if shortfall <= 0:
-        status, verdict = KPIStatus.ON_TRACK, "On track."
-    elif shortfall <= ON_TRACK_TOLERANCE:
-        status, verdict = KPIStatus.ON_TRACK, f"On track: within {on_track}."
+        gap = _difference(abs(latest - shown), unit, places)
+        position = f"{gap} {'ahead of' if shortfall < 0 else 'behind'} plan"
+    if shortfall <= ON_TRACK_TOLERANCE:
+        status = KPIStatus.ON_TRACK
     elif shortfall <= AT_RISK_TOLERANCE:
         status = KPIStatus.AT_RISK
-        verdict = f"At risk: more than {on_track} but no more than {at_risk} behind."
     else:
-        status, verdict = KPIStatus.OFF_TRACK, f"Off track: more than {at_risk} behind."
+        status = KPIStatus.OFF_TRACK
     return KPIAssessment(
         status=status,
         judged_on=judged_on,
@@ -295,15 +305,45 @@ def assess_kpi(
         expected=expected,
         shortfall=shortfall,
         explanation=(
-            f"{on_day} the line from baseline to target expected "
-            f"{format_value(expected, unit, places=places)}; the latest measurement, "
-            f"{latest_text}, {position}. {verdict}"
+            f"{latest_text} against {format_value(shown, unit)} planned for {on_day}: "
+            f"{position}. {status.label}."
         ),
     )
 
 
-def _percent(fraction: Decimal) -> str:
-    return format_value(fraction * 100, "%", places=1)
+def whole_number_problem(
+    value: Decimal | int | None, *, what: str, counts_whole_things: bool, unit: str = ""
+) -> str | None:
+    """Why `value` cannot be a value of a KPI that counts whole things, or None:
+    "Baseline must be a whole number: this KPI counts services." The KPI and
+    measurement forms, the admin and the services all ask this."""
+    if not counts_whole_things or value is None or isinstance(value, bool):
+        return None
+    if not isinstance(value, Decimal | int) or not Decimal(value).is_finite():
+        return None  # not a number at all: the field's own check says so
+    if value == Decimal(value).to_integral_value():
+        return None
+    return f"{what} must be a whole number: this KPI counts {unit.strip() or 'whole things'}."
+
+
+def is_percentage(unit: str) -> bool:
+    return unit.strip().startswith("%")
+
+
+def _places(unit: str, counts_whole_things: bool, *values: Decimal) -> int:
+    """Computed values as precise as anything typed in, and never coarser than one
+    decimal place: "54.7%", not "54.655%" (money keeps its pence). Counts: none."""
+    if counts_whole_things:
+        return 0
+    return max(2 if unit.strip() in CURRENCY_SYMBOLS else 1, *(_decimal_places(v) for v in values))
+
+
+def _difference(gap: Decimal, unit: str, places: int) -> str:
+    """How far apart two values are: "1.5 points" between percentages, else in the
+    KPI's unit: "38 services", "3.5 days", "£0.3m"."""
+    if is_percentage(unit):
+        return format_value(gap, "points", places=places)
+    return format_value(gap, unit, places=places)
 
 
 def _clamp(elapsed: Decimal, total: Decimal) -> Decimal:

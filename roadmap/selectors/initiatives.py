@@ -1,7 +1,7 @@
 """Reads of a roadmap's initiatives: one for its page, or all of them, filtered
 and sorted, for the list and the timeline, in a fixed number of queries."""
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from ..models import Dependency, Initiative, Roadmap
@@ -46,3 +46,14 @@ def initiative_in_full(roadmap: Roadmap, pk: int) -> Initiative:
     )
     initiative.roadmap = roadmap
     return initiative
+
+
+def initiative_counts(roadmap: Roadmap) -> dict[str, int]:
+    """How many initiatives the roadmap has, in progress, done, and amber or red
+    (of those not done or cancelled): one query."""
+    return roadmap.initiatives.aggregate(
+        total=Count("pk"),
+        in_progress=Count("pk", filter=Q(status="in_progress")),
+        done=Count("pk", filter=Q(status="done")),
+        not_green=Count("pk", filter=~Q(rag="green") & ~Q(status__in=["done", "cancelled"])),
+    )

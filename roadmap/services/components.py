@@ -15,10 +15,10 @@ DUPLICATE = "This roadmap already has a component with that name."
 
 
 def components_seed(*, roadmap: Roadmap) -> list[Component]:
-    """The seven components of the seed, one of each kind, for a new roadmap; a
-    roadmap that has components already is refused (its lead has shaped them)."""
+    """The seven components of the seed, one of each kind, for a new roadmap. A
+    roadmap that already has components keeps them, and gains none ([])."""
     if roadmap.components.exists():
-        raise Refused(None, "This roadmap already has its components.")
+        return []
     return Component.objects.bulk_create(
         Component(
             roadmap=roadmap,

@@ -12,7 +12,7 @@ from django.db import transaction
 from ui.concurrency import Refused, editor, locked, save_revised, unique_or_refused
 from ui.ordering import Move, MoveResult, MoveTo, move_in_list, next_position
 
-from ..models import KPI, KPIDirection, Objective, ReportingFrequency
+from ..models import KPI, KPIDirection, KPIUnitKind, Objective, ReportingFrequency
 from ..rules.kpi_status import PlanError, check_plan
 from ._checks import check_fields
 
@@ -21,6 +21,7 @@ KPI_FIELDS = (
     "name",
     "definition",
     "unit",
+    "unit_kind",
     "direction",
     "baseline_value",
     "baseline_date",
@@ -34,8 +35,19 @@ DUPLICATE = "This objective already has a KPI with that name."
 
 
 def _checked(kpi: KPI) -> None:
-    """Every field the form edits, then the plan (which needs valid numbers and dates)."""
+    """Every field the form edits, then the plan (which needs valid numbers and dates)
+    and, for a count, whole numbers."""
     check_fields(kpi, KPI_FIELDS)
+    checks = [
+        ("unit_kind", kpi.check_unit_kind),
+        ("baseline_value", lambda: kpi.check_whole(kpi.baseline_value, "Baseline")),
+        ("target_value", lambda: kpi.check_whole(kpi.target_value, "Target")),
+    ]
+    for field, check in checks:
+        try:
+            check()
+        except ValidationError as error:
+            raise Refused(field, error.messages[0]) from error
     try:
         kpi.check_baseline_date(kpi.baseline_date)
     except ValidationError as error:
@@ -62,6 +74,7 @@ def kpi_create(
     target_date: date,
     definition: str = "",
     unit: str = "",
+    unit_kind: str = KPIUnitKind.QUANTITY,
     direction: str = KPIDirection.HIGHER,
     data_source: str = "",
     owner: AbstractBaseUser | None = None,
@@ -73,6 +86,7 @@ def kpi_create(
         name=name.strip(),
         definition=definition,
         unit=unit,
+        unit_kind=unit_kind,
         direction=direction,
         baseline_value=baseline_value,
         baseline_date=baseline_date,
@@ -106,13 +120,17 @@ def kpi_update(
     data_source: str,
     owner: AbstractBaseUser | None,
     reporting_frequency: str,
+    unit_kind: str | None = None,
     revision: int | None = None,
     by: AbstractBaseUser | None = None,
 ) -> KPI:
-    """`revision` is the one the user saw: a save over a later one is refused."""
+    """`revision` is the one the user saw: a save over a later one is refused.
+    `unit_kind` None keeps the KPI's own (count or quantity)."""
     kpi.name = name.strip()
     kpi.definition = definition
     kpi.unit = unit
+    if unit_kind is not None:
+        kpi.unit_kind = unit_kind
     kpi.direction = direction
     kpi.baseline_value = baseline_value
     kpi.baseline_date = baseline_date

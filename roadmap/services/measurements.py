@@ -21,6 +21,10 @@ FIELDS = ("value", "date", "note")
 def _checked(measurement: Measurement) -> None:
     check_fields(measurement, FIELDS)
     try:
+        measurement.kpi.check_whole(measurement.value, "Value")
+    except ValidationError as error:
+        raise Refused("value", error.messages[0]) from error
+    try:
         measurement.kpi.check_measurement_date(measurement.date)
     except ValidationError as error:
         raise Refused("date", error.messages[0]) from error

@@ -11,8 +11,9 @@ on the initiative's page.
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from agencies.access import get_membership
@@ -21,13 +22,16 @@ from ui.concurrency import save_form
 from ui.feedback import confirm
 from ui.http import HtmxHttpRequest, member_page
 
+from ..charts.timeline import timeline_rows, timeline_svg
 from ..forms.initiatives import DependencyForm, InitiativeFilterForm, InitiativeForm
 from ..models import Initiative, Roadmap
+from ..rules.horizons import HORIZONS_RULE_TEXT, Horizon, horizon
 from ..rules.schedule import Span, conflicts
 from ..selectors.initiatives import initiative_for, initiative_in_full, initiatives_of
 from ..selectors.milestones import milestones_of_initiative
 from ..selectors.risks import risks_of_initiative
 from ..selectors.roadmaps import roadmap_for
+from ..selectors.timeline import timeline_of
 from ..services import initiatives as services
 from .lists import RoadmapPageList
 
@@ -196,4 +200,114 @@ def dependency_delete(
         request,
         f"{TEMPLATE}#dependencies",
         initiative_page_context(membership, initiative_in_full(roadmap, pk)),
+    )
+
+
+@login_required
+def roadmap_timeline(request: HtmxHttpRequest, agency: str, slug: str) -> HttpResponse:
+    """The initiatives on a timeline (or, `?view=table`, the same as a table), with
+    the list's filters and a zoom (`?zoom=years`) in the address, so a view can be
+    shared. With htmx, the `timeline` section alone."""
+    membership = get_membership(request.user, agency)
+    if request.method not in ("GET", "HEAD"):  # after the agency check: 404 comes first
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    roadmap = roadmap_for(membership, slug)
+    filters = InitiativeFilterForm(request.GET, roadmap=roadmap)
+    initiatives = filters.initiatives(initiatives_of(roadmap))
+    zoom = "years" if request.GET.get("zoom") == "years" else "quarters"
+    as_table = request.GET.get("view") == "table"
+    timeline = timeline_of(roadmap, initiatives)
+    context = member_page(
+        membership,
+        roadmap=roadmap,
+        filter_form=filters,
+        timeline=timeline,
+        zoom=zoom,
+        as_table=as_table,
+        rows=timeline_rows(timeline.lanes, timeline.bars, timeline.arrows),
+        critical_titles=[
+            initiative.title
+            for key in timeline.critical
+            for initiative in initiatives
+            if initiative.pk == key
+        ],
+        query=_without(request.GET, "zoom", "view"),
+    )
+    if not as_table:
+        context["chart"] = timeline_svg(
+            timeline.lanes,
+            timeline.bars,
+            timeline.milestones,
+            timeline.arrows,
+            today=timezone.localdate(),
+            financial_year_start_month=roadmap.organisation.financial_year_start_month,
+            zoom=zoom,
+            title=f"Timeline of {roadmap.title}",
+        )
+    template = "roadmap/initiatives/timeline.html"
+    if request.htmx and request.htmx.target == "timeline":
+        template += "#timeline"
+    return render(request, template, context)
+
+
+def _without(query, *names: str) -> str:
+    """The address's query without `names`, to add them back changed."""
+    kept = query.copy()
+    for name in names:
+        kept.pop(name, None)
+    return kept.urlencode()
+
+
+@login_required
+def roadmap_board(request: HtmxHttpRequest, agency: str, slug: str) -> HttpResponse:
+    """Now, next and later (rules/horizons.py): the initiatives by when they start,
+    in the agency's financial quarters."""
+    membership = get_membership(request.user, agency)
+    if request.method not in ("GET", "HEAD"):  # after the agency check: 404 comes first
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    roadmap = roadmap_for(membership, slug)
+    today = timezone.localdate()
+    columns: dict[Horizon, list[Initiative]] = {column: [] for column in Horizon}
+    for initiative in sorted(initiatives_of(roadmap), key=lambda i: (i.start_month, i.title)):
+        column = horizon(
+            status=initiative.status,
+            start=initiative.start_month,
+            today=today,
+            financial_year_start_month=roadmap.organisation.financial_year_start_month,
+        )
+        if column:
+            columns[column].append(initiative)
+    return render(
+        request,
+        "roadmap/initiatives/board.html",
+        member_page(
+            membership, roadmap=roadmap, columns=columns.items(), rule_text=HORIZONS_RULE_TEXT
+        ),
+    )
+
+
+@login_required
+def roadmap_traceability(request: HtmxHttpRequest, agency: str, slug: str) -> HttpResponse:
+    """Objectives x initiatives: which initiative serves which objective, with the
+    objectives no initiative serves and the initiatives serving none shown up."""
+    membership = get_membership(request.user, agency)
+    if request.method not in ("GET", "HEAD"):  # after the agency check: 404 comes first
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    roadmap = roadmap_for(membership, slug)
+    objectives = list(roadmap.objectives.order_by("position", "pk"))
+    initiatives = list(initiatives_of(roadmap))
+    rows = [
+        (initiative, [objective in initiative.objectives.all() for objective in objectives])
+        for initiative in initiatives
+    ]
+    served = [sum(row[1][n] for row in rows) for n in range(len(objectives))]
+    return render(
+        request,
+        "roadmap/initiatives/traceability.html",
+        member_page(
+            membership,
+            roadmap=roadmap,
+            objectives=list(zip(objectives, served, strict=True)),
+            rows=rows,
+        ),
     )

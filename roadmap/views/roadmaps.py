@@ -24,6 +24,7 @@ from ui.http import HtmxHttpRequest, member_page
 from ..forms.roadmaps import RoadmapForm
 from ..models import Roadmap
 from ..rules.kpi_summary import summarise_kpis
+from ..selectors.initiatives import initiative_counts
 from ..selectors.kpis import kpis_of_roadmap
 from ..selectors.objectives import objective_counts
 from ..selectors.roadmaps import roadmap_for
@@ -104,6 +105,7 @@ def roadmap_detail(request: HtmxHttpRequest, agency: str, slug: str) -> HttpResp
             principle_count=roadmap.principles.count(),
             objective_counts=objective_counts(roadmap),
             kpi_summary=summarise_kpis(kpis_of_roadmap(roadmap)),
+            initiative_counts=initiative_counts(roadmap),
         ),
     )
 

@@ -2,6 +2,7 @@
 measurements inline (htmx) and watches the KPI's status change; axe-core runs
 on every page and state visited."""
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -10,6 +11,7 @@ from playwright.sync_api import expect
 
 from roadmap.models import KPI, Measurement, Objective
 from tests.e2e.conftest import assert_accessible, sign_in
+from tests.helpers import url
 from ui.formatting import MONTH_NAMES, format_date
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -29,16 +31,19 @@ def fill_date(container, name: str, day: date) -> None:
 def test_editor_adds_objective_kpi_and_measurements_and_sees_the_status(page, editor, roadmap):
     today = timezone.localdate()
     sign_in(page, editor.username)
-    page.goto(roadmap.get_absolute_url())
-    assert_accessible(page, "the roadmap page")
+    page.goto(url("objectives", roadmap))
+    assert_accessible(page, "the objectives page")
 
-    # An objective, added inline.
+    # An objective, added inline: "Add an objective" opens the form in the list.
     objectives = page.locator("#objectives")
+    objectives.get_by_role("link", name="Add an objective").click()
+    expect(objectives.get_by_role("heading", name="Add an objective")).to_be_focused()
     objectives.get_by_label("Title").fill(OBJECTIVE)
     objectives.get_by_role("button", name="Add objective").click()
     objective_link = page.get_by_role("link", name=OBJECTIVE, exact=True)
     objective_link.wait_for()
-    assert page.url.endswith(roadmap.get_absolute_url())  # no page load: htmx swapped it in
+    expect(objective_link).to_be_focused()  # focus goes to what was added
+    assert page.url.endswith(url("objectives", roadmap))  # no page load: htmx swapped it in
 
     objective_link.click()
     page.wait_for_url("**/objectives/*/")
@@ -103,15 +108,17 @@ def test_editor_adds_objective_kpi_and_measurements_and_sees_the_status(page, ed
     ]
     assert kpi.assess().status == "off_track"
 
-    # The roadmap page's summary says so too.
-    page.goto(roadmap.get_absolute_url())
+    # The objectives' page's summary says so too, and the overview's count of KPIs.
+    page.goto(url("objectives", roadmap))
     expect(page.locator("#objectives")).to_contain_text("off track", ignore_case=True)
+    page.goto(roadmap.get_absolute_url())
+    expect(page.get_by_role("link", name="1 off track")).to_be_visible()
 
 
 def test_goals_page_passes_axe(page, editor, roadmap):
     sign_in(page, editor.username)
     page.goto(roadmap.get_absolute_url())
-    page.get_by_role("link", name="Your agency's goals").click()
+    page.get_by_role("link", name=re.compile(r"^Your agency['\u2019]s goals$")).click()
     page.wait_for_url("**/goals/")
     assert_accessible(page, "the goals page")
 
@@ -174,7 +181,7 @@ def test_editor_edits_and_deletes_objectives_in_place(page, editor, roadmap):
     )
     Measurement.objects.create(kpi=doomed_kpi, value=35, date=timezone.localdate())
     sign_in(page, editor.username)
-    page.goto(roadmap.get_absolute_url())
+    page.goto(url("objectives", roadmap))
     roadmap_url = page.url
     announcer = page.locator("#notifications")
 
@@ -239,45 +246,73 @@ def test_editor_edits_and_deletes_objectives_in_place(page, editor, roadmap):
     assert not KPI.objects.filter(pk=doomed_kpi.pk).exists()
 
 
+DUPLICATE_IDS = """() => { const seen = {}; const twice = [];
+    document.querySelectorAll('[id]').forEach(e => {
+      if (seen[e.id]) twice.push(e.id); seen[e.id] = true; });
+    return twice; }"""
+
+
 def test_two_items_open_in_place_at_once_keep_their_own_fields(page, editor, roadmap):
-    """A principle and an objective opened for change together (ui/inline_list.py):
-    each label reaches its own field, each saves on its own, and Cancel gives the
+    """The "add" form and two principles opened for change together on the Vision
+    and principles page, then the "add" form and an objective on the objectives'
+    page (ui/inline_list.py): each label reaches its own field, no id is used
+    twice, a save says so and keeps the focus on its "Change", and Cancel gives the
     focus back to the "Change" that opened it."""
     from roadmap.models import GuidingPrinciple
 
     principle = GuidingPrinciple.objects.create(roadmap=roadmap, title="Digital by default")
+    second = GuidingPrinciple.objects.create(roadmap=roadmap, title="Secure by design", position=1)
     objective = roadmap.objectives.get()
     sign_in(page, editor.username)
-    page.goto(roadmap.get_absolute_url())
+    page.goto(url("vision", roadmap))
+    announcer = page.locator("#notifications")
 
+    page.get_by_role("link", name="Add a guiding principle").click()
+    adding = page.locator("#principles form[hx-post$='/principles/new/']")
+    expect(adding.get_by_role("heading", name="Add a guiding principle")).to_be_focused()
     page.get_by_role("link", name="Change Digital by default").click()
     principle_item = page.locator(f"#principle-{principle.pk}")
     expect(principle_item.get_by_label("Principle")).to_have_value("Digital by default")
-    page.get_by_role("link", name="Change Services online").click()
-    objective_item = page.locator(f"#objective-{objective.pk}")
-    expect(objective_item.get_by_label("Title")).to_have_value("Services online")
-    # Both open, and no id on the page is used twice.
-    expect(principle_item.get_by_label("Principle")).to_be_visible()
-    duplicates = page.evaluate(
-        """() => { const seen = {}; const twice = [];
-        document.querySelectorAll('[id]').forEach(e => {
-          if (seen[e.id]) twice.push(e.id); seen[e.id] = true; });
-        return twice; }"""
-    )
-    assert duplicates == []
-    assert_accessible(page, "two items open for change at once")
-
-    objective_item.get_by_label("Title").fill("All services online")
-    objective_item.get_by_role("button", name="Save objective").click()
-    expect(page.locator("#notifications")).to_contain_text("Objective saved: All services online")
-    expect(page.get_by_role("link", name="Change All services online")).to_be_focused()
-
-    # The principle is still open, as it was left: Cancel closes it.
+    page.get_by_role("link", name="Change Secure by design").click()
+    second_item = page.locator(f"#principle-{second.pk}")
+    expect(second_item.get_by_label("Principle")).to_have_value("Secure by design")
+    # All three open, each label reaching its own field, and no id on the page twice.
+    expect(adding.get_by_label("Principle")).to_have_value("")
     expect(principle_item.get_by_label("Principle")).to_have_value("Digital by default")
+    assert page.evaluate(DUPLICATE_IDS) == []
+    assert_accessible(page, "two principles and the add form open at once")
+
+    second_item.get_by_label("Principle").fill("Secure by design, always")
+    second_item.get_by_role("button", name="Save principle").click()
+    expect(announcer).to_contain_text("Principle saved: Secure by design, always")
+    expect(page.get_by_role("link", name="Change Secure by design, always")).to_be_focused()
+    principle.refresh_from_db()
+    assert principle.title == "Digital by default"  # the other one is as it was
+
+    page.get_by_role("link", name="Change Digital by default").click()
+    principle_item.get_by_label("Principle").fill("Not kept")
     principle_item.get_by_role("link", name="Cancel").click()
     expect(page.get_by_role("link", name="Change Digital by default")).to_be_focused()
     principle.refresh_from_db()
     assert principle.title == "Digital by default"
+
+    # The objectives' page: the "add" form and an objective, both with a "Title".
+    page.goto(url("objectives", roadmap))
+    page.get_by_role("link", name="Add an objective").click()
+    adding = page.locator("#objectives form[hx-post$='/objectives/new/']")
+    expect(adding.get_by_role("heading", name="Add an objective")).to_be_focused()
+    page.get_by_role("link", name="Change Services online").click()
+    objective_item = page.locator(f"#objective-{objective.pk}")
+    expect(objective_item.get_by_label("Title")).to_have_value("Services online")
+    expect(adding.get_by_label("Title")).to_have_value("")
+    assert page.evaluate(DUPLICATE_IDS) == []
+    assert_accessible(page, "an objective and the add form open at once")
+
+    objective_item.get_by_label("Title").fill("All services online")
+    objective_item.get_by_role("button", name="Save objective").click()
+    expect(announcer).to_contain_text("Objective saved: All services online")
+    expect(page.get_by_role("link", name="Change All services online")).to_be_focused()
+    assert not roadmap.objectives.exclude(pk=objective.pk).exists()  # nothing else was added
 
 
 def test_a_date_is_typed_by_keyboard_into_its_day_month_and_year(page, editor, roadmap):

@@ -2,7 +2,7 @@
 objective, export the PDF through a real Celery worker and download it.
 
 Every page visited is checked with axe-core. The same flow is also run with
-JavaScript turned off, and the roadmap page is watched for CSP violations.
+JavaScript turned off, and the roadmap's pages are watched for CSP violations.
 """
 
 import io
@@ -15,6 +15,7 @@ from pypdf import PdfReader
 
 from reports.models import ReportJob
 from tests.e2e.conftest import assert_accessible, sign_in
+from tests.helpers import url
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -65,8 +66,17 @@ def test_lead_creates_a_roadmap_and_exports_it_as_pdf(page, lead, agency, celery
     roadmap_url = page.url
     assert_accessible(page, "the new roadmap page")
 
-    # The inline objective form posts through htmx: the page is not reloaded.
+    # The roadmap's navigation leads to its objectives; "Add an objective" opens the
+    # inline form, which posts through htmx: the page is not reloaded.
+    page.get_by_role("navigation", name=f"Sections of {TITLE}").get_by_role(
+        "link", name="Objectives and KPIs"
+    ).click()
+    page.wait_for_url("**/objectives/")
+    objectives_url = page.url
     objectives = page.locator("#objectives")
+    objectives.get_by_role("link", name="Add an objective").click()
+    expect(objectives.get_by_role("heading", name="Add an objective")).to_be_focused()
+    assert page.url == objectives_url
     objectives.get_by_role("button", name="Add objective").click()
     expect_text(objectives.get_by_role("alert"), "There is 1 problem")
     assert page.evaluate("document.activeElement.matches('#objectives .error-summary')")
@@ -74,11 +84,13 @@ def test_lead_creates_a_roadmap_and_exports_it_as_pdf(page, lead, agency, celery
     objectives.get_by_label("Description").fill("No paper forms by 2029.")
     objectives.get_by_role("button", name="Add objective").click()
     page.locator(".objective__title", has_text=OBJECTIVE).wait_for()
-    assert page.url == roadmap_url
-    assert objectives.get_by_label("Title").input_value() == ""  # ready for the next one
-    assert page.evaluate("document.activeElement.textContent") == "Add objective"  # not lost
+    assert page.url == objectives_url
+    expect(objectives.get_by_label("Title")).to_have_count(0)  # the form has closed...
+    expect(objectives.get_by_role("link", name="Add an objective")).to_be_visible()  # ...for now
+    expect(objectives.get_by_role("link", name=OBJECTIVE, exact=True)).to_be_focused()  # not lost
     expect(page.locator("#notifications")).to_contain_text(f"Objective added: {OBJECTIVE}")
-    assert_accessible(page, "the roadmap page with an objective")
+    assert_accessible(page, "the objectives page with an objective")
+    page.goto(roadmap_url)
 
     # Export: the status fragment polls until the download link appears.
     page.get_by_role("button", name="Export PDF").click()
@@ -110,9 +122,8 @@ def test_lead_creates_a_roadmap_and_exports_it_as_pdf(page, lead, agency, celery
     assert page.get_by_role("link", name=re.compile("^Download the PDF")).is_visible()
     assert_accessible(page, "the job page")
 
-    page.goto(f"/agencies/{agency.slug}/")
-    page.get_by_role("link", name="Members").click()
-    page.wait_for_url("**/members/")
+    # Members is in the navigation for agency admins only; every member may read it.
+    page.goto(f"/agencies/{agency.slug}/members/")
     assert page.get_by_role("cell", name=lead.username).is_visible()
     assert_accessible(page, "the members page")
 
@@ -134,11 +145,14 @@ def test_the_flow_works_without_javascript(
 ):
     page = no_js_page
     sign_in(page, lead.username)
-    page.goto(roadmap.get_absolute_url())
+    page.goto(url("objectives", roadmap))
 
-    # The inline form falls back to a plain POST: errors on their own page...
+    # "Add an objective" falls back to the form's own page, which posts plainly:
+    # errors on that page...
     objectives = page.locator("#objectives")
-    objectives.get_by_role("button", name="Add objective").click()
+    objectives.get_by_role("link", name="Add an objective").click()
+    page.wait_for_url("**/objectives/new/")
+    page.get_by_role("button", name="Add objective").click()
     page.wait_for_url("**/objectives/new/")
     assert "There is 1 problem" in page.get_by_role("alert").inner_text()
     assert (
@@ -146,13 +160,14 @@ def test_the_flow_works_without_javascript(
         == "id_title_hint id_title_error"
     )
 
-    # ...and success redirects back to the roadmap.
+    # ...and success redirects back to the objectives.
     page.get_by_label("Title").fill(OBJECTIVE)
     page.get_by_role("button", name="Add objective").click()
-    page.wait_for_url(re.compile(re.escape(roadmap.get_absolute_url()) + "#objectives$"))
+    page.wait_for_url(re.compile(re.escape(url("objectives", roadmap)) + "#objectives$"))
     assert page.locator(".objective__title", has_text=OBJECTIVE).is_visible()
 
-    # Export redirects to the job page, which is refreshed by hand.
+    # Export (from the overview) redirects to the job page, which is refreshed by hand.
+    page.goto(roadmap.get_absolute_url())
     page.get_by_role("button", name="Export PDF").click()
     page.wait_for_url(re.compile(r"/reports/[0-9a-f-]{36}/$"))
     job_url = page.url
@@ -186,13 +201,16 @@ def test_a_queued_job_offers_check_again_without_javascript(
     scriptless_page.goto(job.get_absolute_url())
     assert scriptless_page.get_by_role("link", name="Check again").is_visible()
     assert_accessible(scriptless_page, "the queued job page, without JavaScript")
-    scriptless_page.goto(roadmap.get_absolute_url())
-    scriptless_page.locator("#objectives").get_by_role("button", name="Add objective").click()
+    scriptless_page.goto(url("objectives", roadmap))
+    scriptless_page.locator("#objectives").get_by_role("link", name="Add an objective").click()
     scriptless_page.wait_for_url("**/objectives/new/")
+    scriptless_page.get_by_role("button", name="Add objective").click()
+    scriptless_page.wait_for_url("**/objectives/new/")
+    assert "There is 1 problem" in scriptless_page.get_by_role("alert").inner_text()
     assert_accessible(scriptless_page, "the objective form with errors, without JavaScript")
 
 
-def test_no_content_security_policy_violations_on_the_roadmap_page(page, lead, roadmap):
+def test_no_content_security_policy_violations_on_the_roadmap_pages(page, lead, roadmap):
     violations = []
 
     def on_console(message):
@@ -202,12 +220,17 @@ def test_no_content_security_policy_violations_on_the_roadmap_page(page, lead, r
     page.on("console", on_console)
     page.on("pageerror", lambda error: violations.append(f"page error: {error}"))
     sign_in(page, lead.username)
-    response = page.goto(roadmap.get_absolute_url())
+    for address in (roadmap.get_absolute_url(), url("vision", roadmap), url("kpis", roadmap)):
+        response = page.goto(address)
+        assert "script-src 'self'" in response.headers["content-security-policy"]
+        page.wait_for_load_state("networkidle")
+    response = page.goto(url("objectives", roadmap))
     assert "script-src 'self'" in response.headers["content-security-policy"]
     page.wait_for_load_state("networkidle")
 
-    # An htmx swap too: htmx must not need eval or inline styles/scripts.
+    # htmx swaps too: htmx must not need eval or inline styles/scripts.
     objectives = page.locator("#objectives")
+    objectives.get_by_role("link", name="Add an objective").click()
     objectives.get_by_label("Title").fill(OBJECTIVE)
     objectives.get_by_role("button", name="Add objective").click()
     page.locator(".objective__title", has_text=OBJECTIVE).wait_for()

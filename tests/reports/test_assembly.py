@@ -4,6 +4,7 @@ KPI table and trend charts, and the rule that judges KPI status; loaded in a fix
 number of queries, self-contained, and laid out so tables and charts do not split."""
 
 import io
+import itertools
 import re
 import shutil
 import subprocess
@@ -15,6 +16,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from pypdf import PdfReader
 
 from reports.assembly import CHART_WIDTH, load_roadmap_for_report, render_report_html
 from reports.pdf import render_pdf, render_roadmap_report
@@ -32,6 +34,7 @@ from roadmap.models import (
 )
 from roadmap.rules.kpi_status import RULE_TEXT
 from roadmap.selectors.objectives import objectives_in_full
+from roadmap.services.initiatives import dependency_add, initiative_create
 from tests.html import squash
 from tests.reports.test_pdf import (
     GENERATED_AT,
@@ -134,6 +137,23 @@ def fill(roadmap: Roadmap, scale: int) -> None:
         for kpi in kpis
         for m in range(3 * scale)
     )
+    # The plan: three initiatives a scale, each after the one before, in the seed's lanes.
+    components = list(roadmap.components.all())
+    made = []
+    for n in range(3 * scale):
+        made.append(
+            initiative_create(
+                roadmap=roadmap,
+                title=f"Scaled initiative {n}",
+                component=components[n % len(components)],
+                start_month=date(2026, 1 + n % 12, 1),
+                end_month=date(2027, 1 + n % 12, 1),
+                objectives=objectives[:2],
+                owner=owner,
+            )
+        )
+    for earlier, later in itertools.pairwise(made):
+        dependency_add(initiative=later, prerequisite=earlier)
 
 
 def report_queries(roadmap: Roadmap) -> tuple[int, str]:
@@ -150,10 +170,16 @@ def test_the_report_is_loaded_in_the_same_queries_at_1x_and_10x(roadmap, other_r
     many, many_html = report_queries(other_roadmap)
 
     # The roadmap with its agency, principles, objectives with owners, alignments
-    # with goals, KPIs with owners, measurements.
-    assert few == many == 6, f"{few} queries at 1x, {many} at 10x"
-    assert few_html.count("<svg") == 2
-    assert many_html.count("<svg") == 200
+    # with goals, KPIs with owners, measurements; the plan: initiatives with their
+    # objectives and dependencies, the components (lanes, and the chapter's parts),
+    # and the health facts (initiatives, objectives, dependencies).
+    assert few == many == 14, f"{few} queries at 1x, {many} at 10x"
+    timeline_pages = many_html.count('<div class="timeline-page__chart">')
+    assert few_html.count('<div class="timeline-page__chart">') == 1
+    assert timeline_pages >= 2  # 30 initiatives take more than one landscape page
+    assert few_html.count("<svg") == 2 + 1
+    assert many_html.count("<svg") == 200 + timeline_pages
+    assert len(re.findall(r"Scaled initiative \d+", many_html)) >= 30
     assert len(re.findall(r"Scaled objective \d+", many_html)) >= 20
 
 
@@ -164,8 +190,8 @@ def test_a_roadmap_not_loaded_for_the_report_still_renders_in_fixed_queries(road
     with CaptureQueriesContext(connection) as queries:
         html = render_report_html(plain, generated_at=GENERATED_AT, version=1)
 
-    assert len(queries) == 5  # all but the roadmap itself
-    assert html.count("<svg") == 18
+    assert len(queries) == 13  # all but the roadmap itself
+    assert html.count("<svg") == 18 + html.count('<div class="timeline-page__chart">')
 
 
 # The demo report ---------------------------------------------------------------------
@@ -316,7 +342,7 @@ def test_what_is_missing_is_said_in_plain_words(roadmap):
     assert "No KPIs have been set for this objective yet." in text
     assert f"{bare.title} " in text
     assert "None yet" in text
-    assert "No data No measurement has been recorded yet" in text
+    assert "No data Nothing has been measured yet." in text
     assert "30 days" in text and "10 days" in text
     assert "Not set" in text  # no owner
 
@@ -371,3 +397,25 @@ def test_hostile_text_in_every_new_field_is_printed_as_text_and_fetches_nothing(
         assert unspaced(shown) in text, shown
     for secret in lines_of_etc_files():
         assert secret not in text
+
+
+def test_the_demo_report_has_the_roadmap_chapter_with_the_timeline_in_landscape(demo):
+    report = render_roadmap_report(
+        load_roadmap_for_report(demo.pk), generated_at=GENERATED_AT, version=1
+    )
+    reader = PdfReader(io.BytesIO(report.pdf))
+    texts = [squash(page.extract_text()) for page in reader.pages]
+    landscape = [
+        number
+        for number, page in enumerate(reader.pages)
+        if page.mediabox.width > page.mediabox.height
+    ]
+    timeline = [number for number, text in enumerate(texts) if "Timeline (" in text]
+    assert landscape, "the timeline is on landscape pages"
+    assert set(timeline) <= set(landscape) and timeline
+    assert all(number in timeline for number in landscape)  # only the timeline turns
+    flat = " ".join(texts)
+    assert "2. The roadmap" in flat and "Critical path" in flat
+    assert "Initiatives by component" in flat and "Health of the roadmap" in flat
+    for title in demo.initiatives.values_list("title", flat=True):
+        assert unspaced(title) in unspaced(flat), title

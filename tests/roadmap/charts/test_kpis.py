@@ -13,6 +13,7 @@ import pytest
 from django.utils.safestring import SafeString
 
 from roadmap.charts.kpis import kpi_chart_svg, kpi_sparkline_svg
+from ui.svg import value_ticks
 
 D = Decimal
 SVG = "{http://www.w3.org/2000/svg}"
@@ -525,3 +526,48 @@ def test_a_percentage_above_100_still_fits_on_the_axis():
     ticks = tick_values(root)
 
     assert max(ticks) > 130
+
+
+# Counts of whole things: whole-number ticks only ------------------------------
+
+
+def test_a_count_axis_has_whole_number_ticks_only():
+    # 0 to 2 services: a quantity's axis ticks every 0.5.
+    count = dict(
+        points=[(date(2025, 6, 30), D(1))],
+        baseline=(date(2025, 1, 1), D(0)),
+        target=(date(2026, 12, 31), D(2)),
+        unit="services",
+    )
+    root = parse(chart(**count, whole=True))
+    labels = [el.text for el in find_class(root, "kpi-chart__value-label")]
+
+    assert labels == ["0 services", "1 service", "2 services", "3 services"]
+    quantity = [el.text for el in find_class(parse(chart(**count)), "kpi-chart__value-label")]
+    assert "0.5 services" in quantity
+
+
+@pytest.mark.parametrize(
+    ("low", "high"),
+    [(0, 1), (0, 2), (0, 5), (3, 4), (0, 12), (7, 9), (-3, 2), (0, 48000), (28810, 28811)],
+)
+def test_whole_ticks_cover_the_range_in_whole_steps(low, high):
+    ticks = value_ticks(D(low), D(high), whole=True)
+
+    assert all(tick == tick.to_integral_value() for tick in ticks)
+    assert ticks[0] <= low and ticks[-1] >= high
+    assert 2 <= len(ticks) <= 7
+    steps = {b - a for a, b in itertools.pairwise(ticks)}
+    assert len(steps) == 1 and steps.pop() >= 1
+
+
+def test_whole_ticks_for_any_range_of_whole_numbers():
+    for low, span in itertools.product(range(-20, 30, 7), [1, 2, 3, 4, 5, 9, 17, 250, 10**6]):
+        ticks = value_ticks(D(low), D(low + span), whole=True)
+        assert all(tick == tick.to_integral_value() for tick in ticks), (low, span, ticks)
+        assert ticks[0] <= low and ticks[-1] >= low + span
+
+
+def test_a_quantity_axis_may_still_tick_in_fractions():
+    assert value_ticks(D(0), D(2)) == [D(0), D("0.5"), D(1), D("1.5"), D(2), D("2.5")]
+    assert value_ticks(D(0), D(2), whole=True) == [D(0), D(1), D(2), D(3)]

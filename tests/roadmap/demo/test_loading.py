@@ -12,7 +12,10 @@ from agencies.demo import seed_agency
 from roadmap.demo import DEMO_ROADMAP_SLUG, seed_roadmap
 from roadmap.models import (
     KPI,
+    Component,
+    Dependency,
     GuidingPrinciple,
+    Initiative,
     KPIDirection,
     Measurement,
     Objective,
@@ -49,6 +52,9 @@ def counts() -> dict[str, int]:
             ObjectiveAlignment,
             KPI,
             Measurement,
+            Component,
+            Initiative,
+            Dependency,
         )
     }
 

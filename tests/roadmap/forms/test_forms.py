@@ -341,6 +341,7 @@ def test_markup_in_a_roadmap_is_stored_as_typed_and_shown_as_text(editor_client,
     assert (created.title, created.vision) == (MARKUP, f"{MARKUP}\n\n{MARKUP}")
     for page in (
         created.get_absolute_url(),
+        reverse("roadmap:vision", kwargs={"agency": "agency-a", "slug": "data-2027"}),
         reverse("roadmap:agency", kwargs={"agency": "agency-a"}),
         reverse("home"),
         reverse("roadmap:edit", kwargs={"agency": "agency-a", "slug": "data-2027"}),

@@ -14,6 +14,7 @@ from roadmap.rules.kpi_status import (
     assess_kpi,
     check_plan,
     expected_on,
+    whole_number_problem,
 )
 from ui.formatting import format_date, format_value
 
@@ -144,9 +145,8 @@ def test_no_measurements_means_no_data():
     assert result.expected is None
     assert result.shortfall is None
     assert result.explanation == (
-        "No measurement has been recorded yet, so there is nothing to compare with the "
-        "line from the baseline, 20% on 1 January 2025, to the target, 120% by "
-        "11 April 2025. No data."
+        "Nothing has been measured yet. The plan runs from 20% on 1 January 2025 to 120% "
+        "by 11 April 2025. No data."
     )
 
 
@@ -215,10 +215,7 @@ def test_a_target_met_early_is_achieved():
 
     assert result.status == KPIStatus.ACHIEVED
     assert result.judged_on == day(20)
-    assert result.explanation == (
-        "On 21 January 2025 the latest measurement, 121%, beats the target of 120% "
-        "(higher is better). Achieved."
-    )
+    assert result.explanation == "121% on 21 January 2025, beating the target of 120%. Achieved."
 
 
 def test_the_latest_measurement_counts_even_when_an_earlier_one_met_the_target():
@@ -289,10 +286,10 @@ def test_expected_on_refuses_a_plan_that_is_not_one():
         )
 
 
-# The explanation -------------------------------------------------------------
+# The explanation: the sentence a board reads ----------------------------------
 
 
-def test_the_explanation_gives_the_date_the_values_with_units_and_the_verdict():
+def test_the_explanation_gives_the_value_the_plan_the_gap_and_the_verdict():
     # The line runs from 50% on 1 January 2026 to 75% 360 days later: 62.5% on 30 June.
     result = assess_kpi(
         higher_is_better=True,
@@ -305,30 +302,146 @@ def test_the_explanation_gives_the_date_the_values_with_units_and_the_verdict():
     )
 
     assert result.explanation == (
-        "On 30 June 2026 the line from baseline to target expected 62.5%; the latest "
-        "measurement, 61.25%, is 5% of the planned change behind it. On track: within 10%."
+        "61.25% against 62.5% planned for 30 June 2026: 1.25 points behind plan. On track."
     )
 
 
-@pytest.mark.parametrize(
-    ("latest", "ending"),
-    [
-        ("80", "is 10% of the planned change ahead of it. On track."),
-        ("70", "is exactly on the line. On track."),
-        (
-            "50",
-            "is 20% of the planned change behind it. At risk: more than 10% but no more "
-            "than 25% behind.",
-        ),
-        ("30", "is 40% of the planned change behind it. Off track: more than 25% behind."),
-    ],
-)
-def test_the_explanation_says_which_side_of_the_line_and_why(latest, ending):
-    result = rising([(HALFWAY, D(latest))], unit="days")
+def test_the_boards_percentage_sentence():
+    # 50% to 60% over 100 days: 54.7% planned on day 47.
+    result = rising([(day(47), D("56.2"))], baseline_value=D(50), target_value=D(60), unit="%")
 
     assert result.explanation == (
-        f"On 20 February 2025 the line from baseline to target expected 70 days; the latest "
-        f"measurement, {latest} days, {ending}"
+        "56.2% against 54.7% planned for 17 February 2025: 1.5 points ahead of plan. On track."
+    )
+
+
+def test_the_boards_count_sentence():
+    # 300 to 500 services over 100 days: 450 planned on day 75.
+    result = rising(
+        [(day(75), D(412))],
+        baseline_value=D(300),
+        target_value=D(500),
+        unit="services",
+        counts_whole_things=True,
+    )
+
+    assert result.explanation == (
+        "412 services against 450 services planned for 17 March 2025: 38 services behind "
+        "plan. At risk."
+    )
+
+
+def test_the_boards_money_sentence():
+    # £0m to £3m over 100 days: £1.5m planned halfway.
+    result = rising([(HALFWAY, D("1.2"))], baseline_value=D(0), target_value=D(3), unit="£m")
+
+    assert result.explanation == (
+        "£1.2m against £1.5m planned for 20 February 2025: £0.3m behind plan. On track."
+    )
+
+
+# Each direction and kind of unit, ahead of, behind and on the plan. Both plans are at
+# 70 halfway: rising from 20 to 120, falling from 120 to 20 (lower is better).
+UNITS = {
+    "count": ("services", True),
+    "percent": ("%", False),
+    "money": ("£", False),
+    "other quantity": ("days", False),
+}
+GAPS = {
+    "count": ("5 services", "20 services"),
+    "percent": ("5 points", "20 points"),
+    "money": ("£5", "£20"),
+    "other quantity": ("5 days", "20 days"),
+}
+
+
+@pytest.mark.parametrize("kind", UNITS)
+@pytest.mark.parametrize("higher_is_better", [True, False], ids=["higher", "lower"])
+@pytest.mark.parametrize("where", ["ahead", "behind", "on plan"])
+def test_the_sentence_for_each_direction_and_kind_of_unit(kind, higher_is_better, where):
+    unit, whole = UNITS[kind]
+    better = 1 if higher_is_better else -1
+    latest = {"ahead": 70 + 5 * better, "behind": 70 - 20 * better, "on plan": 70}[where]
+    judge = rising if higher_is_better else falling
+    result = judge([(HALFWAY, D(latest))], unit=unit, counts_whole_things=whole)
+
+    small, large = GAPS[kind]
+    position, status = {
+        "ahead": (f"{small} ahead of plan", "On track"),
+        "behind": (f"{large} behind plan", "At risk"),
+        "on plan": ("on plan", "On track"),
+    }[where]
+    assert result.status.label == status
+    assert result.explanation == (
+        f"{format_value(D(latest), unit)} against {format_value(D(70), unit)} planned for "
+        f"20 February 2025: {position}. {status}."
+    )
+
+
+def test_lower_is_better_ahead_of_plan_means_lower_than_planned():
+    ahead = falling([(HALFWAY, D(60))], unit="days")
+    behind = falling([(HALFWAY, D(80))], unit="days")
+
+    assert "60 days against 70 days planned" in ahead.explanation
+    assert "10 days ahead of plan" in ahead.explanation
+    assert "10 days behind plan" in behind.explanation
+
+
+def test_a_count_is_planned_in_whole_things():
+    # 0 to 12 services over 100 days: the line is at 5.28 on day 44, so 5 are planned.
+    def judge(latest):
+        return rising(
+            [(day(44), D(latest))],
+            baseline_value=D(0),
+            target_value=D(12),
+            unit="services",
+            counts_whole_things=True,
+        )
+
+    on_plan = judge(5)
+    assert on_plan.expected == D(5)
+    assert on_plan.shortfall == D(0)
+    assert on_plan.explanation == (
+        "5 services against 5 services planned for 14 February 2025: on plan. On track."
+    )
+    behind = judge(4)
+    assert "1 service behind plan" in behind.explanation
+    assert behind.shortfall == D(1) / D(12)
+    assert "2 services ahead of plan" in judge(7).explanation
+    for latest in range(13):
+        assert "5.3" not in judge(latest).explanation
+        assert "5.28" not in judge(latest).explanation
+
+
+def test_a_count_too_small_to_be_behind_reads_as_on_plan_and_on_track():
+    # 0 to 2 cases: the line is at 0.4 on day 20, which is no case at all yet.
+    result = rising(
+        [(day(20), D(0))],
+        baseline_value=D(0),
+        target_value=D(2),
+        unit="cases",
+        counts_whole_things=True,
+    )
+    assert result.status == KPIStatus.ON_TRACK
+    assert result.explanation.endswith("0 cases planned for 21 January 2025: on plan. On track.")
+
+
+def test_one_point_and_one_thing_are_singular():
+    percent = rising([(HALFWAY, D(69))], unit="%")
+    count = rising([(HALFWAY, D(71))], unit="services", counts_whole_things=True)
+
+    assert "1 point behind plan" in percent.explanation
+    assert "1 service ahead of plan" in count.explanation
+
+
+def test_a_small_gap_never_reads_as_on_plan():
+    # 1% to 1.1% over 100 days: 1.04% planned on day 40; 1.0% is 40% of the change short.
+    result = rising([(day(40), D("1.0"))], baseline_value=D(1), target_value=D("1.1"), unit="%")
+
+    assert result.status == KPIStatus.OFF_TRACK
+    assert result.explanation == (
+        "1% against 1.04% planned for 10 February 2025: 0.04 points behind plan. Off track."
     )
 
 
@@ -344,8 +457,9 @@ def test_the_explanation_rounds_computed_values_but_not_measured_ones():
         unit="£",
     )
     assert result.status == KPIStatus.ACHIEVED
-    assert "£1,234.5" in result.explanation
-    assert "£1,000" in result.explanation
+    assert result.explanation == (
+        "£1,234.50 on 11 April 2025, beating the target of £1,000. Achieved."
+    )
 
     behind = assess_kpi(
         higher_is_better=True,
@@ -356,17 +470,59 @@ def test_the_explanation_rounds_computed_values_but_not_measured_ones():
         measurements=[(START + timedelta(days=100), D(300))],
         unit="£",
     )
-    assert "expected £333.33;" in behind.explanation
-    assert "£300, is 3.3% of the planned change behind it" in behind.explanation
+    assert behind.explanation == (
+        "£300 against £333.33 planned for 11 April 2025: £33.33 behind plan. On track."
+    )
+
+
+def test_a_target_met_exactly_is_met():
+    result = falling([(HALFWAY, D(20))], unit="cases", counts_whole_things=True)
+
+    assert (
+        result.explanation
+        == "20 cases on 20 February 2025, meeting the target of 20 cases. Achieved."
+    )
 
 
 def test_the_deadline_explanation_says_how_far_short():
     result = falling([(day(101), D(30))], unit="days")
 
     assert result.explanation == (
-        "On 12 April 2025, after the target date of 11 April 2025, the latest measurement, "
-        "30 days, has not reached the target of 20 days: it is 10% of the planned change "
-        "short of it. Off track: the target date has passed."
+        "30 days on 12 April 2025 against a target of 20 days by 11 April 2025: 10 days "
+        "short of the target, and the target date has passed. Off track."
+    )
+
+
+def test_the_deadline_explanation_for_a_percentage_is_in_points():
+    result = rising([(day(130), D("115.5"))], unit="%")
+
+    assert "115.5% on 11 May 2025 against a target of 120% by 11 April 2025" in (result.explanation)
+    assert "4.5 points short of the target" in result.explanation
+
+
+# Whole numbers for counts -----------------------------------------------------
+
+
+@pytest.mark.parametrize("value", [D(0), D(412), D("412.000"), D(-3), 7])
+def test_a_whole_value_is_a_count(value):
+    assert (
+        whole_number_problem(value, what="Baseline", counts_whole_things=True, unit="services")
+        is None
+    )
+
+
+def test_a_fraction_is_not_a_count_and_the_message_names_the_things_counted():
+    assert whole_number_problem(
+        D("5.3"), what="Baseline", counts_whole_things=True, unit="services"
+    ) == ("Baseline must be a whole number: this KPI counts services.")
+    assert whole_number_problem(D("0.5"), what="Value", counts_whole_things=True, unit="") == (
+        "Value must be a whole number: this KPI counts whole things."
+    )
+
+
+def test_a_quantity_may_be_a_fraction():
+    assert (
+        whole_number_problem(D("5.3"), what="Baseline", counts_whole_things=False, unit="%") is None
     )
 
 
@@ -427,5 +583,4 @@ def test_computed_values_are_as_precise_as_the_inputs_not_more():
         unit="%",
     )
 
-    assert "expected 54.7%;" in result.explanation
-    assert "56.2%" in result.explanation
+    assert "56.2% against 54.7% planned" in result.explanation

@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from roadmap.models import Component, ComponentKind, Dependency, Initiative, Objective
-from roadmap.services.components import component_delete, component_update
+from roadmap.services.components import component_delete, component_update, components_seed
 from roadmap.services.initiatives import dependency_add, initiative_create, initiative_update
 from roadmap.services.roadmaps import roadmap_create
 from ui.concurrency import Refused, StaleEdit
@@ -57,6 +57,15 @@ def test_a_new_roadmap_starts_with_the_seven_components(agency, lead):
     assert [c.name for c in components] == SEED
     assert [c.kind.name for c in components] == SEED
     assert all(c.description for c in components)
+
+
+def test_seeding_again_adds_no_component_to_a_roadmap_that_has_them(roadmap):
+    roadmap.components.get(name="Change management").delete()
+    before = list(roadmap.components.values_list("pk", "name"))
+
+    assert components_seed(roadmap=roadmap) == []
+
+    assert list(roadmap.components.values_list("pk", "name")) == before
 
 
 def test_renaming_a_component_keeps_its_kind(roadmap):

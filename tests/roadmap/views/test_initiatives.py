@@ -248,3 +248,61 @@ def test_an_empty_component_is_deleted_and_one_is_added_on_demand(client, lead, 
     assert added.status_code == 302
     assert roadmap.components.last().name == "Cloud"
     assert roadmap.components.last().kind is None
+
+
+# The timeline -------------------------------------------------------------------
+
+
+def test_the_timeline_shows_conflicts_and_the_critical_path(client, viewer, roadmap):
+    landing = plan(roadmap, "Landing zone", (2026, 1), (2026, 3))
+    cloud = plan(roadmap, "Cloud hosting", (2026, 4), (2027, 3))
+    retire = plan(roadmap, "Retire the old system", (2027, 1), (2027, 12))
+    plan(roadmap, "Training", (2026, 2), (2026, 9), roadmap.components.last())
+    dependency_add(initiative=cloud, prerequisite=landing)
+    dependency_add(initiative=retire, prerequisite=cloud)
+    text = signed_in(client, viewer).get(url("timeline", roadmap)).text
+    assert "4 initiatives; <strong" in text and "1 schedule conflict</strong>" in text
+    assert "Landing zone → Cloud hosting → Retire the old system." in text
+    assert f'id="timeline-bar-{retire.pk}"' in text
+    assert "timeline__arrow--conflict" in text
+    assert retire.get_absolute_url() in text  # every bar a link
+
+
+def test_the_timeline_table_and_zoom_keep_the_filters(client, viewer, roadmap):
+    technology = roadmap.components.first()
+    plan(roadmap, "Cloud hosting", component=technology)
+    plan(roadmap, "Training", component=roadmap.components.last())
+    signed_in(client, viewer)
+    address = f"{url('timeline', roadmap)}?component={technology.pk}"
+    table = client.get(f"{address}&view=table").text
+    assert "Cloud hosting</a>" in table and "Training" not in table.split("<tbody>")[1]
+    assert "<svg" not in table
+    assert f'href="?component={technology.pk}">Chart</a>' in table
+    years = client.get(f"{address}&zoom=years").text
+    assert '<strong aria-current="page">Years</strong>' in years
+    assert f'href="?component={technology.pk}">Quarters</a>' in years
+    assert "Q1" not in years.split("<svg")[1]  # years only
+
+
+def test_the_timeline_costs_the_same_with_ten_times_the_initiatives(client, viewer, lead, roadmap):
+    signed_in(client, viewer)
+
+    def grow(count):
+        start = roadmap.initiatives.count()
+        made = [
+            plan(
+                roadmap,
+                f"Initiative {start + n}",
+                owner=lead,
+                objectives=[roadmap.objectives.get()],
+            )
+            for n in range(count)
+        ]
+        for earlier, later in itertools.pairwise(made):
+            dependency_add(initiative=later, prerequisite=earlier)
+
+    grow(3)
+    small, _ = count_queries(client, url("timeline", roadmap))
+    grow(27)
+    large, _ = count_queries(client, url("timeline", roadmap))
+    assert large == small

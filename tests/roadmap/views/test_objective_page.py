@@ -226,7 +226,7 @@ def test_an_objective_with_nothing_yet_says_so(client, viewer, roadmap):
 
     assert "No description yet." in response.text
     assert "No desired outcomes written yet." in response.text
-    assert "Not aligned to any of Agency A" in response.text
+    assert "Not aligned to any of your agency's goals yet." in response.text
     assert "No KPIs yet" in response.text
     assert "<table" not in response.text
 

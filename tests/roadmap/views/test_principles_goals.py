@@ -1,4 +1,5 @@
-"""Guiding principles (per roadmap) and organisational goals (per agency) over HTTP.
+"""Guiding principles (per roadmap, on its "Vision and principles" page) and
+organisational goals (per agency) over HTTP.
 
 Personas (tests/conftest.py): alice-admin, lena-lead, eddie-editor and
 vik-viewer are members of agency A, which owns `roadmap`; olga-outsider is a
@@ -14,7 +15,7 @@ from django.utils.html import escape
 from roadmap.models import GuidingPrinciple, Objective, ObjectiveAlignment, OrganisationalGoal
 from tests.helpers import HTMX, MARKUP, count_queries, in_place_banner, signed_in
 from tests.helpers import url as roadmap_url
-from tests.html import FormPage, squash, text_of
+from tests.html import FormPage, find, squash, text_of
 
 
 @pytest.fixture
@@ -41,6 +42,11 @@ def other_principle(other_roadmap):
 @pytest.fixture
 def other_goal(other_agency):
     return OrganisationalGoal.objects.create(organisation=other_agency, title="Agency B's goal")
+
+
+def vision_page(roadmap) -> str:
+    """The page that holds the roadmap's guiding principles."""
+    return roadmap_url("vision", roadmap)
 
 
 def agency_url(name: str, agency, **kwargs) -> str:
@@ -168,7 +174,7 @@ def test_viewer_reads_the_goals_page_without_write_controls(
 
 
 def test_viewer_sees_principles_without_write_controls(client, viewer, roadmap, principles):
-    response = signed_in(client, viewer).get(roadmap.get_absolute_url())
+    response = signed_in(client, viewer).get(vision_page(roadmap))
 
     assert [p.title for p in principles] == re.findall(
         r'<h3 class="ordered-item__title">([^<]+)</h3>', response.text
@@ -179,11 +185,11 @@ def test_viewer_sees_principles_without_write_controls(client, viewer, roadmap, 
 
 def test_editor_is_offered_every_write_control(client, editor, roadmap, principles, goals):
     client = signed_in(client, editor)
-    roadmap_page = client.get(roadmap.get_absolute_url()).text
+    vision = client.get(vision_page(roadmap)).text
     goals_page = client.get(agency_url("goals", roadmap.organisation)).text
 
     for page in ["add principle", "edit principle", "move principle", "delete principle"]:
-        assert endpoints(roadmap, principles[1], goals[1])[page][0] in roadmap_page, page
+        assert endpoints(roadmap, principles[1], goals[1])[page][0] in vision, page
     for page in ["add goal", "edit goal", "move goal", "delete goal"]:
         assert endpoints(roadmap, principles[1], goals[1])[page][0] in goals_page, page
 
@@ -198,7 +204,7 @@ def test_editor_adds_a_principle_after_the_others(client, editor, roadmap, princ
     )
 
     assert response.status_code == 302
-    assert response["Location"] == f"{roadmap.get_absolute_url()}#principles"
+    assert response["Location"] == f"{vision_page(roadmap)}#principles"
     assert list(roadmap.principles.values_list("title", "position")) == [
         ("Digital by default", 0),
         ("Citizen-centric", 1),
@@ -220,9 +226,51 @@ def test_htmx_add_principle_returns_only_the_principles_fragment(
     assert "<html" not in response.text
     assert response.text.strip().startswith('<section aria-labelledby="principles-heading"')
     assert response.text.count('class="ordered-item"') == 4
-    assert 'value="Open by default"' not in response.text  # a fresh form for the next one
+    assert 'value="Open by default"' not in response.text
+    assert 'name="title"' not in response.text  # the add form has closed...
+    add = roadmap_url("principle-create", roadmap)
+    assert f'href="{add}" hx-get="{add}" hx-target="#principles"' in response.text  # ...for another
+    added = roadmap.principles.get(title="Open by default")
+    focused = re.findall(r"<([a-z0-9]+)[^>]* data-autofocus[^>]*>([^<]*)", response.text)
+    assert focused == [("h3", "Open by default")]  # focus on what was added, not lost
+    assert f'id="principle-{added.pk}"' in response.text
     assert in_place_banner(response) == "Principle added: Open by default"
     assert 'id="objectives"' not in response.text
+
+
+def test_add_a_guiding_principle_opens_the_form_in_the_list(client, editor, roadmap, principles):
+    """The principles' page offers "Add a guiding principle"; with htmx it opens the
+    form in the list (its heading takes focus), without JavaScript a page of its own."""
+    client = signed_in(client, editor)
+    address = roadmap_url("principle-create", roadmap)
+    add = find(FormPage(client.get(vision_page(roadmap))).document, href=address)
+    assert squash(text_of(add)) == "Add a guiding principle"
+    assert (dict(add.attributes)["hx-get"], dict(add.attributes)["hx-target"]) == (
+        address,
+        "#principles",
+    )
+
+    response = client.get(address, headers=HTMX)
+
+    assert response.status_code == 200
+    assert "<html" not in response.text
+    assert response.text.strip().startswith('<section aria-labelledby="principles-heading"')
+    assert response.text.count('class="ordered-item"') == 3  # the list stays
+    page = FormPage(response)
+    form = find(page.document, action=address)
+    assert (dict(form.attributes)["method"], dict(form.attributes)["hx-post"]) == ("post", address)
+    assert page.value("title") == "" and page.value("description") == ""
+    assert 'id="add-principle-heading" tabindex="-1" data-autofocus' in response.text
+    assert find(page.document, href=address) is None  # the button gives way to the form
+    cancel = find(form, href=f"{vision_page(roadmap)}#principles")
+    assert squash(text_of(cancel)) == "Cancel"
+    assert dict(cancel.attributes)["hx-target"] == "#principles"
+    closed = client.get(
+        dict(cancel.attributes)["hx-get"], headers={**HTMX, "HX-Target": "principles"}
+    )
+    assert closed.text.strip().startswith('<section aria-labelledby="principles-heading"')
+    assert 'name="title"' not in closed.text
+    assert find(FormPage(closed).document, href=address) is not None  # the button is back
 
 
 def test_the_plain_add_principle_page_is_a_whole_page(client, editor, roadmap):
@@ -240,7 +288,7 @@ def test_editor_edits_a_principle(client, editor, roadmap, principles):
     )
 
     principles[1].refresh_from_db()
-    assert response["Location"] == f"{roadmap.get_absolute_url()}#principle-{principles[1].pk}"
+    assert response["Location"] == f"{vision_page(roadmap)}#principle-{principles[1].pk}"
     assert (principles[1].title, principles[1].description, principles[1].position) == (
         "Citizen-centric always",
         "Start with needs.",
@@ -270,7 +318,7 @@ def test_delete_principle_asks_first_and_removes_on_post(client, editor, roadmap
 
     response = client.post(address)
 
-    assert response["Location"] == f"{roadmap.get_absolute_url()}#principles"
+    assert response["Location"] == f"{vision_page(roadmap)}#principles"
     assert list(roadmap.principles.values_list("title", flat=True)) == [
         "Citizen-centric",
         "Secure by design",
@@ -335,7 +383,7 @@ def test_move_principle_without_javascript(
     )
 
     assert response.status_code == 302
-    assert response["Location"] == f"{roadmap.get_absolute_url()}#principle-{principle.pk}"
+    assert response["Location"] == f"{vision_page(roadmap)}#principle-{principle.pk}"
     assert principle_titles(roadmap) == expected
 
 
@@ -398,7 +446,7 @@ def test_htmx_move_principle_swaps_the_list_and_says_where_it_went(
 
 
 def test_the_first_has_no_move_up_and_the_last_no_move_down(client, editor, roadmap, principles):
-    page = signed_in(client, editor).get(roadmap.get_absolute_url()).text
+    page = signed_in(client, editor).get(vision_page(roadmap)).text
 
     buttons = re.findall(r'id="move-principles-(\d+)-(up|down)"', page)
     first, middle, last = (str(p.pk) for p in principles)
@@ -586,27 +634,25 @@ def test_delete_goal_without_alignments_says_so(client, editor, agency, goals):
     assert "No objectives are aligned to this goal." in confirm.text
 
 
-def test_the_agency_page_and_the_roadmap_page_link_to_the_goals(client, viewer, roadmap, agency):
+def test_the_agency_page_and_the_roadmap_pages_link_to_the_goals(client, viewer, roadmap, agency):
     client = signed_in(client, viewer)
     goals_address = agency_url("goals", agency)
 
     assert goals_address in client.get(agency_url("agency", agency)).text
     assert goals_address in client.get(roadmap.get_absolute_url()).text
+    assert goals_address in client.get(roadmap_url("objectives", roadmap)).text
 
 
 # Bad input: a message next to the field, nothing saved, nothing typed lost ---------
 
 
-def assert_refused(
-    response, field: str, message: str, typed: dict[str, str], *, prefix: str = ""
-) -> FormPage:
-    """`prefix` is the form's id prefix: the roadmap page's principle form uses "principle_"."""
+def assert_refused(response, field: str, message: str, typed: dict[str, str]) -> FormPage:
     page = FormPage(response)
     assert response.status_code == 200
-    assert message in page.error(prefix + field)
+    assert message in page.error(field)
     assert "There is 1 problem with what you entered" in page.summary()
     for name, value in typed.items():
-        assert page.value(prefix + name) == squash(value), f"{name} lost what was typed"
+        assert page.value(name) == squash(value), f"{name} lost what was typed"
     return page
 
 
@@ -656,10 +702,12 @@ def test_add_principle_refuses_bad_input(
         roadmap_url("principle-create", roadmap), typed, headers=HTMX if htmx else {}
     )
 
-    assert_refused(response, field, message, typed, prefix="principle_")
+    page = assert_refused(response, field, message, typed)
     assert ("<html" in response.text) is not htmx
-    if htmx:
+    if htmx:  # the add form stays open in the list, with its errors
         assert 'id="principles"' in response.text
+        form = find(page.document, action=roadmap_url("principle-create", roadmap))
+        assert find(form, id=f"id_{field}") is not None
     assert database_state() == before
     assert "<script>alert" not in response.text
 
@@ -773,7 +821,7 @@ def test_markup_in_a_principle_is_stored_as_typed_and_shown_as_text(client, edit
     principle = roadmap.principles.get()
     assert (principle.title, principle.description) == (MARKUP, MARKUP)
     for address in (
-        roadmap.get_absolute_url(),
+        vision_page(roadmap),
         roadmap_url("principle-edit", roadmap, pk=principle.pk),
         roadmap_url("principle-delete", roadmap, pk=principle.pk),
     ):
@@ -795,7 +843,7 @@ def test_markup_in_a_goal_is_stored_as_typed_and_shown_as_text(client, editor, r
         agency_url("goals", agency),
         agency_url("goal-edit", agency, pk=goal.pk),
         agency_url("goal-delete", agency, pk=goal.pk),
-        roadmap.get_absolute_url(),  # the objective's aligned goals
+        roadmap_url("objectives", roadmap),  # the objective's aligned goals
     ):
         assert_shown_as_text(client.get(address))
 

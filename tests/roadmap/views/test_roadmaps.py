@@ -16,6 +16,7 @@ from django.urls import reverse
 from roadmap.models import Objective, Roadmap, RoadmapStatus
 from tests.helpers import in_place_banner, signed_in, url
 from tests.helpers import roadmaps_and_objectives as database_state
+from tests.html import find, text_of
 
 # Helpers ----------------------------------------------------------------------
 
@@ -41,6 +42,9 @@ def endpoints(roadmap: Roadmap, objective: Objective) -> dict[str, tuple[str, di
     return {
         "roadmap list": (reverse("roadmap:agency", kwargs={"agency": agency}), None),
         "roadmap": (url("detail", roadmap), None),
+        "vision and principles": (url("vision", roadmap), None),
+        "objectives": (url("objectives", roadmap), None),
+        "every KPI": (url("kpis", roadmap), None),
         "create roadmap": (reverse("roadmap:create", kwargs={"agency": agency}), NEW_ROADMAP),
         "edit vision": (url("edit", roadmap), EDITED_ROADMAP),
         "add objective": (
@@ -55,7 +59,15 @@ def endpoints(roadmap: Roadmap, objective: Objective) -> dict[str, tuple[str, di
     }
 
 
-PAGES = ["roadmap list", "roadmap"]
+PAGES = ["roadmap list", "roadmap", "vision and principles", "objectives", "every KPI"]
+# Where each write is offered: the vision is changed from its section's page,
+# objectives from theirs.
+OFFERED_ON = {
+    "edit vision": "vision and principles",
+    "add objective": "objectives",
+    "edit objective": "objectives",
+    "delete objective": "objectives",
+}
 WRITES = ["create roadmap", "edit vision", "add objective", "edit objective", "delete objective"]
 
 
@@ -117,20 +129,49 @@ def test_viewer_reads_the_roadmap_pages(client, viewer, roadmap, objective, page
     assert roadmap.title in response.text
 
 
-def test_viewer_is_not_offered_the_write_actions(client, viewer, roadmap, objective):
-    response = signed_in(client, viewer).get(url("detail", roadmap))
+@pytest.mark.parametrize("page", PAGES[1:])
+def test_viewer_is_not_offered_the_write_actions(client, viewer, roadmap, objective, page):
+    response = signed_in(client, viewer).get(endpoints(roadmap, objective)[page][0])
 
-    for page in WRITES[1:]:
-        assert endpoints(roadmap, objective)[page][0] not in response.text
+    assert response.status_code == 200
+    for write in WRITES[1:]:
+        assert endpoints(roadmap, objective)[write][0] not in response.text, write
     assert 'name="title"' not in response.text
 
 
-def test_editor_is_offered_the_write_actions(client, editor, roadmap, objective):
-    response = signed_in(client, editor).get(url("detail", roadmap))
+@pytest.mark.parametrize("write", WRITES[1:])
+def test_editor_is_offered_the_write_actions(client, editor, roadmap, objective, write):
+    response = signed_in(client, editor).get(endpoints(roadmap, objective)[OFFERED_ON[write]][0])
 
-    for page in WRITES[1:]:
-        assert endpoints(roadmap, objective)[page][0] in response.text
-    assert 'name="title"' in response.text
+    assert endpoints(roadmap, objective)[write][0] in response.text
+
+
+def test_editor_opens_the_add_objective_form_in_place(client, editor, roadmap, objective):
+    """The objectives' page offers "Add an objective"; with htmx it opens the short
+    form in the list, without JavaScript the whole form on its own page."""
+    client = signed_in(client, editor)
+    address = url("objective-create", roadmap)
+    add = find(parse_html(client.get(url("objectives", roadmap)).text), href=address)
+    assert text_of(add) == "Add an objective"
+    assert (dict(add.attributes)["hx-get"], dict(add.attributes)["hx-target"]) == (
+        address,
+        "#objectives",
+    )
+
+    response = client.get(address, headers={"HX-Request": "true"})
+
+    assert response.status_code == 200
+    assert "<html" not in response.text
+    section = parse_html(response.text)  # one element: the section htmx swaps
+    assert dict(section.attributes).get("id") == "objectives"
+    assert find(section, id=f"objective-{objective.pk}") is not None  # the list stays
+    form = find(section, action=address)
+    assert (dict(form.attributes)["method"], dict(form.attributes)["hx-post"]) == ("post", address)
+    assert find(form, id="id_title") is not None and find(form, id="id_description") is not None
+    assert find(section, **{"hx-get": address}) is None  # the button gives way to the form
+    assert text_of(find(section, href=address)) == "Add an objective with all its details"
+    whole = client.get(address)
+    assert "<html" in whole.text and 'id="id_title"' in whole.text
 
 
 # What the writes do ----------------------------------------------------------------
@@ -192,7 +233,7 @@ def test_editor_adds_an_objective_after_the_others(client, editor, roadmap):
     )
 
     assert response.status_code == 302
-    assert response["Location"] == "/agencies/agency-a/roadmaps/digital-2026/#objectives"
+    assert response["Location"] == "/agencies/agency-a/roadmaps/digital-2026/objectives/#objectives"
     assert list(roadmap.objectives.values_list("title", "description", "position")) == [
         ("Services online", "", 0),
         ("Data shared once", "Why.", 1),
@@ -207,7 +248,7 @@ def test_editor_edits_an_objective(client, editor, roadmap, objective):
 
     objective.refresh_from_db()
     assert response["Location"] == (
-        f"/agencies/agency-a/roadmaps/digital-2026/#objective-{objective.pk}"
+        f"/agencies/agency-a/roadmaps/digital-2026/objectives/#objective-{objective.pk}"
     )
     assert (objective.title, objective.description) == ("All services online", "By 2028.")
 
@@ -235,7 +276,7 @@ def test_delete_asks_first_and_removes_on_post(client, editor, roadmap, objectiv
 
     response = client.post(address)
 
-    assert response["Location"] == "/agencies/agency-a/roadmaps/digital-2026/#objectives"
+    assert response["Location"] == "/agencies/agency-a/roadmaps/digital-2026/objectives/#objectives"
     assert not roadmap.objectives.exists()
 
 
@@ -269,7 +310,13 @@ def test_htmx_add_objective_returns_only_the_objectives_fragment(client, editor,
     assert "Services online" in response.text
     assert "Data shared once" in response.text
     assert roadmap.objectives.filter(title="Data shared once").exists()
-    assert 'value="Data shared once"' not in response.text  # a fresh form for the next one
+    assert 'name="title"' not in response.text  # the add form has closed...
+    add = url("objective-create", roadmap)
+    assert f'href="{add}" hx-get="{add}"' in response.text  # ...and opens again for another
+    added = roadmap.objectives.get(title="Data shared once")
+    focused = re.findall(r'<a href="([^"]+)" data-autofocus>([^<]*)</a>', response.text)
+    assert focused == [(added.get_absolute_url(), "Data shared once")]  # focus is not lost
+    assert response.text.count("data-autofocus") == 1
 
 
 def test_plain_add_objective_form_is_a_whole_page(client, editor, roadmap):
@@ -338,6 +385,6 @@ def test_an_objective_added_with_htmx_is_confirmed_in_the_banner(client, editor,
     assert response.status_code == 200
     assert in_place_banner(response) == "Objective added: Open data by default"
     # The whole page keeps one banner, a live region, empty once the message was shown.
-    page = client.get(url("detail", roadmap)).text
+    page = client.get(url("objectives", roadmap)).text
     assert page.count('id="notifications"') == 1
     assert "Objective added" not in page

@@ -57,6 +57,8 @@ def test_each_section_page_is_marked_as_the_current_page(client, viewer, roadmap
         "Overview",
         "Vision and principles",
         "Objectives and KPIs",
+        "Roadmap",
+        "Health",
         "Exports",
     ]
     assert [(text, current) for text, _, current in links if current] == [(label, "page")]
@@ -121,6 +123,8 @@ def test_the_overview_counts_objectives_and_kpis_and_links_to_the_lists(client, 
         text_of(a): dict(a.attributes)["href"]
         for a in elements(document)
         if dict(a.attributes).get("class") == "figure__link"
+        and "/initiatives/" not in dict(a.attributes)["href"]  # the plan's figures
+        and "/health/" not in dict(a.attributes)["href"]
     }
     kpis = url("kpis", roadmap)
     objectives = url("objectives", roadmap)

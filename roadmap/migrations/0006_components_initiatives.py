@@ -11,7 +11,7 @@ import ui.addresses
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("roadmap", "0004_bounded_ranges"),
+        ("roadmap", "0005_kpi_unit_kind"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -282,7 +282,7 @@ class Migration(migrations.Migration):
                 (
                     "component",
                     models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
+                        on_delete=django.db.models.deletion.RESTRICT,
                         related_name="initiatives",
                         to="roadmap.component",
                     ),

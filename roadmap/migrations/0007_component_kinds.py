@@ -88,6 +88,6 @@ def add_kinds_and_components(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("roadmap", "0005_components_initiatives")]
+    dependencies = [("roadmap", "0006_components_initiatives")]
 
     operations = [migrations.RunPython(add_kinds_and_components, migrations.RunPython.noop)]
