@@ -42,6 +42,7 @@ format: install
 
 bench: install
 	$(PY) -m tests.perf.bench_report
+	$(PY) -m tests.perf.bench_plan
 
 clean:
 	rm -rf $(VENV) var staticfiles .pytest_cache .ruff_cache

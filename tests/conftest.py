@@ -129,6 +129,22 @@ def outsider(django_user_model, other_agency):
     return make_member(django_user_model, other_agency, "olga-outsider", Role.LEAD)
 
 
+@pytest.fixture(autouse=True)
+def component_kinds(request):
+    """The seven kinds of component are reference data a migration loads. A
+    transactional test empties every table when it ends, so the ones after it
+    get them back here."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None or not marker.kwargs.get("transaction"):
+        return
+    from importlib import import_module
+
+    from django.apps import apps
+
+    request.getfixturevalue("transactional_db")
+    import_module("roadmap.migrations.0007_component_kinds").add_kinds(apps)
+
+
 @pytest.fixture
 def roadmap(agency):
     roadmap = Roadmap.objects.create(

@@ -56,10 +56,10 @@ KINDS = [
 ]
 
 
-def add_kinds_and_components(apps, schema_editor):
+def add_kinds(apps) -> list:
+    """The seven kinds, those missing added (tests that empty the database call it
+    to put the reference data back)."""
     ComponentKind = apps.get_model("roadmap", "ComponentKind")
-    Component = apps.get_model("roadmap", "Component")
-    Roadmap = apps.get_model("roadmap", "Roadmap")
     kinds = []
     for position, (code, name, is_strategy, description) in enumerate(KINDS):
         kind, _ = ComponentKind.objects.get_or_create(
@@ -72,6 +72,13 @@ def add_kinds_and_components(apps, schema_editor):
             },
         )
         kinds.append(kind)
+    return kinds
+
+
+def add_kinds_and_components(apps, schema_editor):
+    Component = apps.get_model("roadmap", "Component")
+    Roadmap = apps.get_model("roadmap", "Roadmap")
+    kinds = add_kinds(apps)
     for roadmap in Roadmap.objects.all():
         if Component.objects.filter(roadmap=roadmap).exists():
             continue
