@@ -16,10 +16,21 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from roadmap.charts.kpis import kpi_chart
+from roadmap.charts.risks import heat_map_columns, heat_map_rows, risk_heat_map_svg
 from roadmap.charts.timeline import timeline_pages
-from roadmap.models import KPI, Component, GuidingPrinciple, Initiative, Objective, Roadmap
+from roadmap.models import (
+    KPI,
+    Component,
+    GuidingPrinciple,
+    Initiative,
+    Milestone,
+    Objective,
+    Risk,
+    Roadmap,
+)
 from roadmap.rules.kpi_status import RULE_TEXT, KPIAssessment, KPIStatus
 from roadmap.rules.kpi_summary import count_by_status
+from roadmap.rules.risks import heat_map
 from roadmap.selectors.initiatives import initiatives_of
 from roadmap.selectors.objectives import objectives_in_full
 from roadmap.selectors.timeline import timeline_of
@@ -161,6 +172,11 @@ class ReportPlan:
     conflict_count: int
     components: list[ReportComponent]
     findings: list[HealthFinding]
+    milestones: list[Milestone]
+    risks: list[Risk]  # highest score first
+    heat_map: SafeString
+    heat_map_rows: list
+    heat_map_columns: list[str]
 
     @property
     def initiative_count(self) -> int:
@@ -197,6 +213,14 @@ def report_plan(roadmap: Roadmap) -> ReportPlan:
     for initiative in sorted(initiatives, key=lambda i: (i.start_month, i.title)):
         by_component.setdefault(initiative.component_id, []).append(initiative)
     by_key = {initiative.pk: initiative for initiative in initiatives}
+    milestones = list(roadmap.milestones.order_by("due_date", "pk"))
+    for milestone in milestones:
+        milestone.initiative = by_key.get(milestone.initiative_id)  # loaded above
+    risks = sorted(
+        roadmap.risks.select_related("owner").prefetch_related("initiatives"),
+        key=lambda risk: (-risk.score, -risk.likelihood, risk.title),
+    )
+    counts = heat_map((risk.likelihood, risk.impact) for risk in risks)
     return ReportPlan(
         timeline_pages=pages,
         critical=[by_key[key] for key in timeline.critical],
@@ -206,6 +230,15 @@ def report_plan(roadmap: Roadmap) -> ReportPlan:
             for component in roadmap.components.all()
         ],
         findings=roadmap_findings(roadmap),
+        milestones=milestones,
+        risks=risks,
+        heat_map=risk_heat_map_svg(
+            counts,
+            title=f"Risks of {roadmap.title} by likelihood and impact",
+            id_prefix="report-risks",
+        ),
+        heat_map_rows=heat_map_rows(counts),
+        heat_map_columns=heat_map_columns(),
     )
 
 

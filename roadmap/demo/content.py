@@ -1665,3 +1665,146 @@ DEPENDENCIES = [
     ("apprenticeships", "ddat-careers"),
     ("prefill", "identity-platform"),
 ]
+
+
+@dataclass(frozen=True)
+class DemoMilestone:
+    title: str
+    due: tuple[int, int, int | None]  # year, month, day (None: due in that month)
+    initiative: str | None  # an initiative's key; None: the roadmap as a whole
+    done_on: tuple[int, int, int] | None = None
+
+
+# Milestones as of December 2026, like the initiatives' statuses.
+MILESTONES = [
+    DemoMilestone("Board approves the roadmap", (2026, 2, 12), None, done_on=(2026, 2, 12)),
+    DemoMilestone("Cloud landing zone live", (2026, 10, None), "landing-zone", (2026, 10, 28)),
+    DemoMilestone(
+        "Casework platform contract signed", (2026, 9, 30), "casework-procurement", (2026, 9, 24)
+    ),
+    DemoMilestone("First three services take online payments", (2027, 3, None), "forms-payments"),
+    DemoMilestone("Resident account opens to the public", (2027, 5, None), "identity-platform"),
+    DemoMilestone(
+        "Licensing goes live on the new casework platform", (2027, 9, None), "casework-build"
+    ),
+    DemoMilestone("Last open case moved off the legacy system", (2028, 6, 30), "case-migration"),
+    DemoMilestone("Legacy case system switched off", (2028, 12, None), "legacy-retire"),
+    DemoMilestone("Mid-point review published", (2028, 6, None), None),
+    DemoMilestone("On-premises data centre closed", (2029, 9, 30), "datacentre-exit"),
+]
+
+
+@dataclass(frozen=True)
+class DemoRisk:
+    title: str
+    description: str
+    likelihood: int
+    impact: int
+    owner: str | None
+    mitigation: str
+    status: str
+    initiatives: tuple[str, ...]
+
+
+RISKS = [
+    DemoRisk(
+        "Data migration from the legacy system takes longer than planned",
+        "Twenty years of case records in inconsistent formats may not map cleanly.",
+        4,
+        5,
+        "lead",
+        "Trial migrations every month from January 2027; a data cleansing team in place first.",
+        "mitigating",
+        ("case-migration", "data-cleansing"),
+    ),
+    DemoRisk(
+        "Legacy supplier support ends before the switch-off",
+        "The vendor has announced the end of support for version 8 in mid-2028.",
+        3,
+        5,
+        "lead",
+        "",
+        "open",
+        ("legacy-retire",),
+    ),
+    DemoRisk(
+        "Identity verification supplier slips again",
+        "The supplier's release has already slipped by six weeks.",
+        4,
+        3,
+        "editor",
+        "Weekly supplier calls; a fallback of in-person verification at libraries.",
+        "mitigating",
+        ("identity-platform",),
+    ),
+    DemoRisk(
+        "Not enough product owners to run the teams",
+        "Three of the seven teams have no product owner yet.",
+        3,
+        4,
+        "admin",
+        "Train internal candidates; two interim product owners from the framework.",
+        "mitigating",
+        ("product-owner-training", "agile-teams"),
+    ),
+    DemoRisk(
+        "Funding for 2027-28 not confirmed",
+        "The spending review outcome is due in March 2027.",
+        3,
+        4,
+        "lead",
+        "Business case submitted with phased options.",
+        "open",
+        ("funding-case",),
+    ),
+    DemoRisk(
+        "Staff resist the new casework platform",
+        "Caseworkers fear the change will slow them down at first.",
+        3,
+        3,
+        "editor",
+        "Change champions in every team; caseworkers test each release.",
+        "mitigating",
+        ("change-champions", "casework-readiness"),
+    ),
+    DemoRisk(
+        "A cyber incident during the move to the cloud",
+        "Two environments run side by side for a year, doubling what must be defended.",
+        2,
+        5,
+        "admin",
+        "Cyber Assessment Framework review before each go-live; 24/7 monitoring.",
+        "mitigating",
+        ("cyber-caf", "landing-zone"),
+    ),
+    DemoRisk(
+        "Residents without internet access are left behind",
+        "About one resident in eight does not use the internet.",
+        2,
+        4,
+        "editor",
+        "Assisted digital support by phone and in libraries, measured by outcome.",
+        "open",
+        ("assisted-digital",),
+    ),
+    DemoRisk(
+        "Councils do not join the shared casework platform",
+        "Two neighbouring councils have shown interest but made no commitment.",
+        3,
+        2,
+        "lead",
+        "Joint discovery with both councils in 2028.",
+        "open",
+        ("shared-casework",),
+    ),
+    DemoRisk(
+        "Old upgrade of the legacy system wastes money",
+        "The version 9 upgrade was stopped once the switch-off was agreed.",
+        1,
+        2,
+        None,
+        "Upgrade cancelled in April 2026.",
+        "closed",
+        ("legacy-upgrade",),
+    ),
+]

@@ -49,9 +49,12 @@ from ..models import (
     Roadmap,
     RoadmapStatus,
 )
+from ..models.milestones import DuePrecision
 from ..rules.kpi_status import expected_on
 from ..services.components import components_seed
 from ..services.initiatives import dependency_add, initiative_create
+from ..services.milestones import milestone_create
+from ..services.risks import risk_create
 from .content import (
     DEMO_ROADMAP_SLUG,
     DEMO_ROADMAP_TITLE,
@@ -59,10 +62,12 @@ from .content import (
     GOALS,
     HIGHER,
     INITIATIVES,
+    MILESTONES,
     OBJECTIVES,
     PRINCIPLES,
     PURPOSE,
     QUARTERLY,
+    RISKS,
     VISION,
     DemoInitiative,
     DemoKPI,
@@ -259,7 +264,50 @@ def seed_plan(roadmap: Roadmap, *, objectives: dict[str, Objective], users, by) 
                 count += 1
         if count:
             added.append(plural(count, "dependency", "dependencies"))
+    if not roadmap.milestones.exists() or not roadmap.risks.exists():
+        initiatives = demo_initiatives(roadmap)
+        if not roadmap.milestones.exists():
+            added.extend(seed_milestones(roadmap, initiatives, by=by))
+        if not roadmap.risks.exists():
+            added.extend(seed_risks(roadmap, initiatives, users=users, by=by))
     return added
+
+
+def seed_milestones(roadmap: Roadmap, initiatives: dict[str, Initiative], *, by) -> list[str]:
+    count = 0
+    for spec in MILESTONES:
+        if spec.initiative is not None and spec.initiative not in initiatives:
+            continue  # its initiative was renamed or deleted
+        year, month, day = spec.due
+        milestone_create(
+            roadmap=roadmap,
+            title=spec.title,
+            due_date=date(year, month, day or 1),
+            due_precision=DuePrecision.DAY if day else DuePrecision.MONTH,
+            initiative=initiatives.get(spec.initiative) if spec.initiative else None,
+            done=spec.done_on is not None,
+            done_on=date(*spec.done_on) if spec.done_on else None,
+            by=by,
+        )
+        count += 1
+    return [plural(count, "milestone")] if count else []
+
+
+def seed_risks(roadmap: Roadmap, initiatives: dict[str, Initiative], *, users, by) -> list[str]:
+    for spec in RISKS:
+        risk_create(
+            roadmap=roadmap,
+            title=spec.title,
+            description=spec.description,
+            likelihood=spec.likelihood,
+            impact=spec.impact,
+            owner=users.get(spec.owner) if spec.owner else None,
+            mitigation=spec.mitigation,
+            status=spec.status,
+            initiatives=[initiatives[key] for key in spec.initiatives if key in initiatives],
+            by=by,
+        )
+    return [plural(len(RISKS), "risk")] if RISKS else []
 
 
 def demo_initiatives(roadmap: Roadmap) -> dict[str, Initiative]:
@@ -357,6 +405,8 @@ def demo_contents(agency: Organisation) -> list[str]:
                 "dependencies",
             )
         )
+        found.append(plural(roadmap.milestones.count(), "milestone"))
+        found.append(plural(roadmap.risks.count(), "risk"))
     found.append(plural(agency.goals.count(), "goal") + f" of {agency.name}")
     return found
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count
 
-from ..models import Initiative, Objective, Roadmap
+from ..models import Initiative, Objective, Risk, Roadmap
 from ..rules.health import InitiativeFacts, ObjectiveFacts, RiskFacts
 from ..rules.schedule import Conflict, Span, conflicts
 
@@ -40,6 +40,11 @@ def health_facts(roadmap: Roadmap) -> RoadmapFacts:
             "initiative_id", "prerequisite_id"
         )
     )
+    risks = list(
+        Risk.objects.filter(roadmap=roadmap).only(
+            "pk", "title", "likelihood", "impact", "mitigation", "status", "roadmap"
+        )
+    )
     spans = {i.pk: Span(i.start_month, i.end_month) for i in initiatives}
     addresses: dict[tuple[str, object], str] = {}
     for initiative in initiatives:
@@ -48,6 +53,9 @@ def health_facts(roadmap: Roadmap) -> RoadmapFacts:
     for objective in objectives:
         objective.roadmap = roadmap
         addresses[("objective", objective.pk)] = objective.get_absolute_url()
+    for risk in risks:
+        risk.roadmap = roadmap
+        addresses[("risk", risk.pk)] = risk.get_absolute_url()
     for dependant, prerequisite in edges:
         addresses[("dependency", (dependant, prerequisite))] = (
             addresses[("initiative", dependant)] + "#dependencies"
@@ -71,7 +79,16 @@ def health_facts(roadmap: Roadmap) -> RoadmapFacts:
             )
             for o in objectives
         ],
-        risks=[],
+        risks=[
+            RiskFacts(
+                key=risk.pk,
+                title=risk.title,
+                score=risk.score,
+                mitigation=risk.mitigation,
+                status=risk.status,
+            )
+            for risk in risks
+        ],
         conflicts=conflicts(spans, edges),
         addresses=addresses,
     )

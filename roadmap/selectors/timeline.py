@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..charts.timeline import Arrow, Bar, MilestoneMark
-from ..models import Initiative, Roadmap
+from ..models import Initiative, Milestone, Roadmap
 from ..rules.schedule import DependencyCycleError, Span, conflicts, critical_path
 
 
@@ -21,9 +21,13 @@ class Timeline:
     conflict_count: int
 
 
-def timeline_of(roadmap: Roadmap, initiatives: Sequence[Initiative]) -> Timeline:
+def timeline_of(
+    roadmap: Roadmap, initiatives: Sequence[Initiative], *, filtered: bool = False
+) -> Timeline:
     """The timeline of `initiatives` (loaded with their component and dependencies,
-    see selectors.initiatives.initiatives_of); arrows join only initiatives shown."""
+    see selectors.initiatives.initiatives_of); arrows join only initiatives shown.
+    Milestones: those of the initiatives shown, in their lane, and the roadmap's
+    own on a row of their own (left off when the initiatives are `filtered`)."""
     shown = {initiative.pk: initiative for initiative in initiatives}
     spans = {pk: Span(i.start_month, i.end_month) for pk, i in shown.items()}
     edges = [
@@ -60,11 +64,29 @@ def timeline_of(roadmap: Roadmap, initiatives: Sequence[Initiative]) -> Timeline
         )
         for dependant, prerequisite in edges
     )
+    marks = []
+    for milestone in Milestone.objects.filter(roadmap=roadmap).order_by("due_date", "pk"):
+        if milestone.initiative_id is None and filtered:
+            continue
+        if milestone.initiative_id is not None and milestone.initiative_id not in shown:
+            continue
+        milestone.roadmap = roadmap  # its address without a query
+        owner = shown.get(milestone.initiative_id)
+        marks.append(
+            MilestoneMark(
+                label=milestone.title,
+                due=milestone.due_date,
+                lane=owner.component.name if owner else None,
+                done=milestone.done,
+                url=milestone.get_absolute_url(),
+            )
+        )
+    milestones = tuple(marks)
     return Timeline(
         lanes=tuple(component.name for component in roadmap.components.all()),
         bars=bars,
         arrows=arrows,
-        milestones=(),
+        milestones=milestones,
         critical=tuple(path),
         conflict_count=len(late),
     )

@@ -216,7 +216,7 @@ def roadmap_timeline(request: HtmxHttpRequest, agency: str, slug: str) -> HttpRe
     initiatives = filters.initiatives(initiatives_of(roadmap))
     zoom = "years" if request.GET.get("zoom") == "years" else "quarters"
     as_table = request.GET.get("view") == "table"
-    timeline = timeline_of(roadmap, initiatives)
+    timeline = timeline_of(roadmap, initiatives, filtered=filters.active)
     context = member_page(
         membership,
         roadmap=roadmap,

@@ -172,12 +172,13 @@ def test_the_report_is_loaded_in_the_same_queries_at_1x_and_10x(roadmap, other_r
     # The roadmap with its agency, principles, objectives with owners, alignments
     # with goals, KPIs with owners, measurements; the plan: initiatives with their
     # objectives and dependencies, the components (lanes, and the chapter's parts),
-    # and the health facts (initiatives, objectives, dependencies).
-    assert few == many == 14, f"{few} queries at 1x, {many} at 10x"
+    # the health facts (initiatives, objectives, dependencies, risks), the milestones
+    # (the timeline's and the chapter's), the risks with their initiatives.
+    assert few == many == 18, f"{few} queries at 1x, {many} at 10x"
     timeline_pages = many_html.count('<div class="timeline-page__chart">')
     assert few_html.count('<div class="timeline-page__chart">') == 1
     assert timeline_pages >= 2  # 30 initiatives take more than one landscape page
-    assert few_html.count("<svg") == 2 + 1
+    assert few_html.count("<svg") == 2 + 1  # no risks: no heat map
     assert many_html.count("<svg") == 200 + timeline_pages
     assert len(re.findall(r"Scaled initiative \d+", many_html)) >= 30
     assert len(re.findall(r"Scaled objective \d+", many_html)) >= 20
@@ -190,7 +191,7 @@ def test_a_roadmap_not_loaded_for_the_report_still_renders_in_fixed_queries(road
     with CaptureQueriesContext(connection) as queries:
         html = render_report_html(plain, generated_at=GENERATED_AT, version=1)
 
-    assert len(queries) == 13  # all but the roadmap itself
+    assert len(queries) == 17  # all but the roadmap itself
     assert html.count("<svg") == 18 + html.count('<div class="timeline-page__chart">')
 
 
@@ -279,7 +280,9 @@ def test_the_charts_are_the_shared_kpi_charts_sized_for_an_a4_page(demo):
     html = html_of(demo)
 
     kpis = KPI.objects.filter(objective__roadmap=demo).count()
-    charts = re.findall(r'<svg [^>]*width="(\d+)" height="(\d+)"[^>]*role="img"', html)
+    charts = re.findall(
+        r'<svg [^>]*width="(\d+)" height="(\d+)"[^>]*role="img" aria-labelledby="kpi-', html
+    )
     assert len(charts) == kpis
     assert all(int(width) == CHART_WIDTH <= PRINTABLE_WIDTH_PX for width, _ in charts)
     assert html.count('class="kpi-chart__target"') == kpis, "each chart draws its target"

@@ -84,3 +84,14 @@ def test_the_health_page_costs_the_same_with_ten_times_the_plan(client, viewer, 
     grow(27)
     large, _ = count_queries(client, health_url(roadmap))
     assert large == small
+
+
+def test_a_high_risk_with_no_mitigation_is_a_finding(client, viewer, roadmap):
+    from roadmap.services.risks import risk_create
+
+    risk = risk_create(roadmap=roadmap, title="Supplier fails", likelihood=5, impact=3)
+    risk_create(roadmap=roadmap, title="Mitigated", likelihood=5, impact=5, mitigation="A plan.")
+    text = signed_in(client, viewer).get(health_url(roadmap)).text
+    high = text.split('id="high"')[1].split("</section>")[0]
+    assert "Supplier fails" in high and "Mitigated" not in high
+    assert f'href="{risk.get_absolute_url()}"' in high

@@ -278,3 +278,18 @@ def test_reset_replaces_the_plan_and_says_so():
         "it says what it replaces"
     )
     assert f"{fresh['dependencies']} dependencies" in output.split("Putting back")[1]
+
+
+def test_the_demo_has_milestones_and_risks_on_its_initiatives_and_a_rerun_adds_none():
+    roadmap, output = seed_demo()
+    assert "10 milestones, 10 risks" in output
+    milestones = list(roadmap.milestones.select_related("initiative"))
+    assert any(m.initiative is None for m in milestones)  # the roadmap's own
+    assert any(m.done for m in milestones) and any(not m.done for m in milestones)
+    risks = list(roadmap.risks.prefetch_related("initiatives"))
+    assert all(risk.initiatives.all() for risk in risks)
+    high_unmitigated = [r for r in risks if r.score >= 15 and not r.mitigation]
+    assert len(high_unmitigated) == 1  # for the health check to find
+    _, again = seed_demo()
+    assert "Nothing was missing" in again
+    assert roadmap.milestones.count() == len(milestones) and roadmap.risks.count() == len(risks)

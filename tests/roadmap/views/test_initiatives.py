@@ -306,3 +306,19 @@ def test_the_timeline_costs_the_same_with_ten_times_the_initiatives(client, view
     grow(27)
     large, _ = count_queries(client, url("timeline", roadmap))
     assert large == small
+
+
+def test_the_timeline_shows_milestones_in_their_lanes_and_the_roadmaps_own(client, viewer, roadmap):
+    from roadmap.services.milestones import milestone_create
+
+    cloud = plan(roadmap, "Cloud hosting", (2026, 4), (2027, 3))
+    milestone_create(
+        roadmap=roadmap, title="Landing zone live", due_date=date(2026, 9, 30), initiative=cloud
+    )
+    milestone_create(roadmap=roadmap, title="Board approves", due_date=date(2026, 2, 12))
+    signed_in(client, viewer)
+    chart = client.get(url("timeline", roadmap)).text.split("<svg")[1]
+    assert "Landing zone live" in chart and "Board approves" in chart
+    # Filtered to a component, the roadmap's own milestones are left off.
+    filtered = client.get(f"{url('timeline', roadmap)}?component={cloud.component_id}").text
+    assert "Landing zone live" in filtered and "Board approves" not in filtered
