@@ -72,6 +72,11 @@ urlpatterns = [
     path(INITIATIVE, initiatives.initiative_detail, name="initiative-detail"),
     path(ROADMAP + "timeline/", initiatives.roadmap_timeline, name="timeline"),
     path(ROADMAP + "board/", initiatives.roadmap_board, name="board"),
+    path(
+        ROADMAP + "plan/<slug:table>.<slug:file_format>",
+        initiatives.plan_download,
+        name="plan-download",
+    ),
     path(ROADMAP + "traceability/", initiatives.roadmap_traceability, name="traceability"),
     path(
         INITIATIVE + "dependencies/new/",

@@ -872,6 +872,12 @@ TABLE: dict[str, Route] = {
         done=lambda w: not Initiative.objects.filter(pk=w.initiative.pk).exists(),
     ),
     "roadmap:timeline": Route(kwargs=in_roadmap, get=V, post=NOT_ALLOWED, agency_first=True),
+    # @require_GET: the method first, then the agency.
+    "roadmap:plan-download": Route(
+        kwargs=lambda w: in_roadmap(w, table="initiatives", file_format="csv"),
+        get=V,
+        post=NOT_ALLOWED,
+    ),
     "roadmap:board": Route(kwargs=in_roadmap, get=V, post=NOT_ALLOWED, agency_first=True),
     "roadmap:traceability": Route(kwargs=in_roadmap, get=V, post=NOT_ALLOWED, agency_first=True),
     # @require_GET: the method first, then the agency.

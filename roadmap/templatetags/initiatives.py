@@ -10,6 +10,7 @@ from datetime import date
 from decimal import Decimal
 
 from django import template
+from django.urls import reverse
 from django.utils.html import format_html
 
 from ui.formatting import MONTH_NAMES
@@ -47,4 +48,15 @@ def initiative_status(initiative) -> str:
         status,
         initiative.rag,
         initiative.get_rag_display(),
+    )
+
+
+@register.filter
+def download(roadmap, file: str) -> str:
+    """`{{ roadmap|download:"risks.xlsx" }}`: the address of one of the plan's tables
+    as a file (views.initiatives.plan_download)."""
+    table, _, file_format = file.partition(".")
+    return reverse(
+        "roadmap:plan-download",
+        kwargs={**roadmap.url_kwargs(), "table": table, "file_format": file_format},
     )

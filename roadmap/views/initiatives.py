@@ -11,7 +11,7 @@ on the initiative's page.
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse, HttpResponseNotAllowed
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -21,6 +21,7 @@ from agencies.models import Membership, Role
 from ui.concurrency import save_form
 from ui.feedback import confirm
 from ui.http import HtmxHttpRequest, member_page
+from ui.spreadsheets import csv_response, xlsx_response
 
 from ..charts.timeline import timeline_rows, timeline_svg
 from ..forms.initiatives import DependencyForm, InitiativeFilterForm, InitiativeForm
@@ -29,6 +30,7 @@ from ..rules.horizons import HORIZONS_RULE_TEXT, Horizon, horizon
 from ..rules.schedule import Span, conflicts
 from ..selectors.initiatives import initiative_for, initiative_in_full, initiatives_of
 from ..selectors.milestones import milestones_of_initiative
+from ..selectors.plan_tables import TABLES
 from ..selectors.risks import risks_of_initiative
 from ..selectors.roadmaps import roadmap_for
 from ..selectors.timeline import timeline_of
@@ -311,3 +313,20 @@ def roadmap_traceability(request: HtmxHttpRequest, agency: str, slug: str) -> Ht
             rows=rows,
         ),
     )
+
+
+@login_required
+@require_GET
+def plan_download(
+    request: HtmxHttpRequest, agency: str, slug: str, table: str, file_format: str
+) -> HttpResponse:
+    """The initiatives, milestones or risks as a CSV or XLSX file."""
+    membership = get_membership(request.user, agency)
+    roadmap = roadmap_for(membership, slug)
+    if table not in TABLES or file_format not in ("csv", "xlsx"):
+        raise Http404("No such download.")
+    data = TABLES[table](roadmap)
+    filename = f"{roadmap.slug}-{table}"
+    if file_format == "csv":
+        return csv_response(filename, data.headers, data.rows)
+    return xlsx_response(filename, data.title, data.headers, data.rows)
