@@ -118,6 +118,16 @@ def format_date(day: date) -> str:
     return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
 
 
+def format_month(day: date) -> str:
+    """ "March 2026": a month (an initiative's start, a milestone due in a month)."""
+    return f"{MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+def format_short_month(day: date) -> str:
+    """ "Mar 2026": a month where space is short (a chart's labels)."""
+    return f"{MONTH_ABBREVIATIONS[day.month - 1]} {day.year}"
+
+
 def format_short_date(day: date) -> str:
     """ "30 Jun 2026": for chart axes and table columns."""
     return f"{day.day} {MONTH_ABBREVIATIONS[day.month - 1]} {day.year}"

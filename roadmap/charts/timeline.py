@@ -46,7 +46,11 @@ from datetime import date, timedelta
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from ui.formatting import MONTH_ABBREVIATIONS, MONTH_NAMES, format_date
+from ui.formatting import (
+    format_date,
+    format_month,
+    format_short_month,
+)
 from ui.svg import AXIS, FONT, FRAME, GRID, INK, id_prefix_or, next_month
 
 # --- Data -------------------------------------------------------------------
@@ -275,14 +279,6 @@ def _bar_end(bar: Bar) -> date:
     return next_month(max(bar.end, bar.start))
 
 
-def _month_year(day: date) -> str:
-    return f"{MONTH_ABBREVIATIONS[day.month - 1]} {day.year}"
-
-
-def _long_month_year(day: date) -> str:
-    return f"{MONTH_NAMES[day.month - 1]} {day.year}"
-
-
 def bar_text(bar: Bar) -> str:
     """The visible label: "Cloud hosting · In progress"."""
     return f"{bar.label} · {_status_label(bar)}"
@@ -291,10 +287,8 @@ def bar_text(bar: Bar) -> str:
 def bar_name(bar: Bar) -> str:
     """The accessible name: "Cloud hosting, Jan 2026 to Jun 2026, In progress"
     (", critical path" when it is on it)."""
-    name = (
-        f"{bar.label}, {_month_year(bar.start)} to {_month_year(max(bar.end, bar.start))}, "
-        f"{_status_label(bar)}"
-    )
+    start, end = format_short_month(bar.start), format_short_month(max(bar.end, bar.start))
+    name = f"{bar.label}, {start} to {end}, {_status_label(bar)}"
     return f"{name}, critical path" if bar.critical else name
 
 
@@ -336,8 +330,8 @@ def timeline_rows(
                 initiative=bar.label,
                 url=bar.url,
                 component=bar.lane,
-                start=_long_month_year(bar.start),
-                end=_long_month_year(end),
+                start=format_month(bar.start),
+                end=format_month(end),
                 status=_status_label(bar),
                 critical=bar.critical,
                 depends_on=tuple(p.label for p in prerequisites.get(bar.key, ())),

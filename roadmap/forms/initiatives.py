@@ -13,6 +13,7 @@ from ui.forms import (
 )
 
 from ..models import Initiative
+from ..rules.initiatives import initiative_problems
 from ..services.initiatives import DUPLICATE, FIELDS
 
 
@@ -84,17 +85,16 @@ class InitiativeForm(RevisionFormMixin, NoSilentTruncationMixin, forms.ModelForm
 
     def clean(self):
         cleaned = super().clean()
-        start, end = cleaned.get("start_month"), cleaned.get("end_month")
-        if start and end and end < start:
-            self.add_error("end_month", "The end month must be the start month or after it.")
-        rag = cleaned.get("rag")
-        if rag and rag != "green" and not cleaned.get("rag_reason", "").strip():
-            self.add_error("rag_reason", "Say what is wrong, in one line.")
-        if cleaned.get("sponsor") and cleaned.get("sponsor_name", "").strip():
-            self.add_error(
-                "sponsor_name",
-                "Name one sponsor: a member, or a person outside the service, not both.",
-            )
+        problems = initiative_problems(
+            start=cleaned.get("start_month"),
+            end=cleaned.get("end_month"),
+            rag=cleaned.get("rag") or "",
+            rag_reason=cleaned.get("rag_reason", ""),
+            has_member_sponsor=bool(cleaned.get("sponsor")),
+            sponsor_name=cleaned.get("sponsor_name", ""),
+        )
+        for field, message in problems.items():
+            self.add_error(field, message)
         return cleaned
 
 

@@ -16,6 +16,7 @@ from django.db.models.functions import Lower
 from ui.addresses import Addressed
 from ui.concurrency import Revisioned
 
+from ..rules.initiatives import initiative_problems
 from ..rules.prioritisation import priority_score
 from .bounds import InRange
 from .components import Component
@@ -201,10 +202,18 @@ class Initiative(Addressed, Revisioned):
         return self.action_url("detail")
 
     def clean(self) -> None:
-        """What the fields say together, for the admin (the form and the service
-        check it too, with the message beside the field)."""
-        if self.rag != RAG.GREEN and not self.rag_reason.strip():
-            raise ValidationError({"rag_reason": "Say what is wrong, in one line."})
+        """For the admin: the RAG reason the rule asks for (rules/initiatives.py).
+        Its other two rules are database constraints, which the admin checks too."""
+        problems = initiative_problems(
+            start=None,
+            end=None,
+            rag=self.rag,
+            rag_reason=self.rag_reason,
+            has_member_sponsor=False,
+            sponsor_name="",
+        )
+        if problems:
+            raise ValidationError(problems)
 
     @property
     def priority_score(self) -> int:

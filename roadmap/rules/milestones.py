@@ -22,7 +22,7 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 
-from ui.formatting import MONTH_NAMES, format_date
+from ui.formatting import format_date, format_month
 
 from .schedule import Span, month_index
 
@@ -52,7 +52,7 @@ class MilestoneState(StrEnum):
 def due_text(due: date, precision: str) -> str:
     """ "30 November 2026" for a day, "March 2027" for a month."""
     if precision == MONTH:
-        return f"{MONTH_NAMES[due.month - 1]} {due.year}"
+        return format_month(due)
     return format_date(due)
 
 

@@ -6,12 +6,10 @@ spreadsheet sorts them and an import can read them back."""
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ui.templatetags.people import person_name
+
 from ..models import Roadmap
 from .initiatives import initiatives_of
-
-
-def _person(user) -> str:
-    return (user.get_full_name().strip() or user.get_username()) if user else ""
 
 
 def _month(day) -> str:
@@ -28,7 +26,7 @@ class Table:
 def initiative_table(roadmap: Roadmap) -> Table:
     rows = []
     for i in initiatives_of(roadmap):
-        sponsor = _person(i.sponsor) or ", ".join(
+        sponsor = person_name(i.sponsor) or ", ".join(
             part for part in (i.sponsor_name, i.sponsor_role, i.sponsor_organisation) if part
         )
         rows.append(
@@ -36,7 +34,7 @@ def initiative_table(roadmap: Roadmap) -> Table:
                 i.title,
                 i.component.name,
                 "; ".join(objective.title for objective in i.objectives.all()),
-                _person(i.owner),
+                person_name(i.owner),
                 sponsor,
                 _month(i.start_month),
                 _month(i.end_month),
@@ -113,7 +111,7 @@ def risk_table(roadmap: Roadmap) -> Table:
             r.impact,
             r.score,
             r.level.label,
-            _person(r.owner),
+            person_name(r.owner),
             r.get_status_display(),
             r.mitigation,
             "; ".join(initiative.title for initiative in r.initiatives.all()),

@@ -22,6 +22,7 @@ from ..models import (
     Objective,
     Roadmap,
 )
+from ..rules.initiatives import initiative_problems
 from ..rules.schedule import cycle_message, dependency_cycle
 from ._checks import check_fields
 
@@ -66,18 +67,17 @@ def _checked(initiative: Initiative, objectives: Iterable[Objective]) -> list[Ob
     objectives = list(objectives)
     if any(objective.roadmap_id != initiative.roadmap_id for objective in objectives):
         raise Refused("objectives", "Choose objectives of this roadmap.")
-    if initiative.end_month < initiative.start_month:
-        raise Refused("end_month", "The end month must be the start month or after it.")
-    if initiative.rag != RAG.GREEN and not initiative.rag_reason.strip():
-        raise Refused(
-            "rag_reason",
-            f"Say why it is {initiative.get_rag_display().lower()}: what is wrong, in one line.",
-        )
-    if initiative.sponsor_id and initiative.sponsor_name.strip():
-        raise Refused(
-            "sponsor_name",
-            "Name one sponsor: a member, or a person outside the service, not both.",
-        )
+    problems = initiative_problems(
+        start=initiative.start_month,
+        end=initiative.end_month,
+        rag=initiative.rag,
+        rag_reason=initiative.rag_reason,
+        has_member_sponsor=initiative.sponsor_id is not None,
+        sponsor_name=initiative.sponsor_name,
+    )
+    if problems:  # the first, as a form shows each beside its field
+        field, message = next(iter(problems.items()))
+        raise Refused(field, message)
     if not initiative.sponsor_name.strip():
         initiative.sponsor_role = initiative.sponsor_organisation = ""
     return objectives

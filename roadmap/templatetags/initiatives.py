@@ -13,7 +13,7 @@ from django import template
 from django.urls import reverse
 from django.utils.html import format_html
 
-from ui.formatting import MONTH_NAMES
+from ui.formatting import format_month
 
 register = template.Library()
 
@@ -28,9 +28,7 @@ def money(amount: Decimal | None, organisation) -> str:
 @register.filter
 def month(day: date | None) -> str:
     """A month as people write it: "March 2026"."""
-    if day is None:
-        return ""
-    return f"{MONTH_NAMES[day.month - 1]} {day.year}"
+    return format_month(day) if day else ""
 
 
 @register.simple_tag
