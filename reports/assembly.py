@@ -37,6 +37,7 @@ from roadmap.selectors.timeline import timeline_of
 from ui.formatting import format_date, format_value
 
 from .health import HealthFinding, roadmap_findings
+from .options import ReportOptions
 
 REPORT_TEMPLATE = "reports/roadmap_report.html"
 REPORT_STYLESHEET = "reports/report.css"
@@ -248,7 +249,13 @@ def _stylesheet() -> str:
     return Path(path).read_text(encoding="utf-8")
 
 
-def render_report_html(roadmap: Roadmap, *, generated_at: datetime, version: int) -> str:
+def render_report_html(
+    roadmap: Roadmap,
+    *,
+    generated_at: datetime,
+    version: int,
+    options: ReportOptions | None = None,
+) -> str:
     objectives = report_objectives(roadmap)
     all_kpis = [kpi for objective in objectives for kpi in objective.kpis]
     context = {
@@ -262,6 +269,7 @@ def render_report_html(roadmap: Roadmap, *, generated_at: datetime, version: int
         "plan": report_plan(roadmap),
         "marking": roadmap.organisation.classification_marking,
         "version": version,
+        "options": options or ReportOptions(),
         "generated_at": timezone.localtime(generated_at),
         "stylesheet": mark_safe(_stylesheet()),  # noqa: S308 - our own static file
     }

@@ -16,6 +16,7 @@ from roadmap.models import Roadmap
 
 from .assembly import render_report_html
 from .fetcher import REPORT_BASE_URL, StaticOnlyURLFetcher
+from .options import ReportOptions
 
 
 @dataclass(frozen=True)
@@ -38,12 +39,17 @@ def render_pdf(html: str, *, fetcher: StaticOnlyURLFetcher | None = None) -> tup
 
 
 def render_roadmap_report(
-    roadmap: Roadmap, *, generated_at: datetime | None = None, version: int | None = None
+    roadmap: Roadmap,
+    *,
+    generated_at: datetime | None = None,
+    version: int | None = None,
+    options: ReportOptions | None = None,
 ) -> RenderedReport:
     html = render_report_html(
         roadmap,
         generated_at=generated_at or timezone.now(),
         version=version or roadmap.version,
+        options=options,
     )
     pdf, page_count = render_pdf(html)
     return RenderedReport(pdf=pdf, html=html, page_count=page_count)
