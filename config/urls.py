@@ -23,5 +23,7 @@ urlpatterns = [
     path("", include("ui.pages")),
     path("", include("agencies.urls")),
     path("", include("roadmap.urls")),
+    path("", include("assessments.urls")),
+    path("", include("stakeholders.urls")),
     path("", include("reports.urls")),
 ]
