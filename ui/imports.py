@@ -597,10 +597,10 @@ class SpreadsheetImport:
             **extra,
         }
 
-    def staged(self, request: HtmxHttpRequest, parent: Any, pk: int):
-        found = StagedImport.objects.filter(
-            pk=pk, user=request.user, scope=self.scope(parent)
-        ).first()
+    def staged(self, request: HtmxHttpRequest, parent: Any):
+        """The caller's staged import into `parent`: one at most (a new upload
+        replaces it; an older tab's preview is then stale, and refused)."""
+        found = StagedImport.objects.filter(user=request.user, scope=self.scope(parent)).first()
         if found is None or found.created_at < timezone.now() - STAGED_FOR:
             raise Http404("No such import: it may have been applied, cancelled or expired.")
         return found
@@ -621,9 +621,12 @@ class SpreadsheetImport:
         except FileRefused as refused:
             context["file_error"] = str(refused)
             return render(request, self.upload_template, context, status=400)
-        if not problems:
-            plan = self.plan(parent, rows, present)
-            problems = plan.problems
+        # The domain checks the rows that read cleanly too: every problem at once.
+        bad_lines = {problem.line for problem in problems}
+        clean = [row for row in rows if row.line not in bad_lines]
+        problems = sorted(
+            [*problems, *self.plan(parent, clean, present).problems], key=lambda p: p.line
+        )
         if problems:
             context.update(problems_page(problems), filename=upload.name)
             return render(request, self.upload_template, context, status=400)
@@ -633,15 +636,17 @@ class SpreadsheetImport:
             [row.line, {k: _cell(by_line[row.line], found[k]) for k in present}] for row in rows
         ]
         StagedImport.objects.filter(created_at__lt=timezone.now() - STAGED_FOR).delete()
-        StagedImport.objects.filter(user=request.user, scope=self.scope(parent)).delete()
-        staged = StagedImport.objects.create(
+        StagedImport.objects.update_or_create(
             user=request.user,
             scope=self.scope(parent),
-            filename=upload.name[:200],
-            columns=present,
-            rows=staged_rows,
+            defaults={
+                "filename": upload.name[:200],
+                "columns": present,
+                "rows": staged_rows,
+                "created_at": timezone.now(),
+            },
         )
-        return redirect(self.address("-preview", parent, staged=staged.pk))
+        return redirect(self.address("-preview", parent))
 
     def preview_context(self, membership, parent, staged, plan: Plan, **extra) -> dict[str, Any]:
         return self.context(
@@ -653,8 +658,8 @@ class SpreadsheetImport:
             updated=[r for r in plan.rows if r.action == UPDATE],
             unchanged=[r for r in plan.rows if r.action == UNCHANGED],
             uploaded_on=format_date(timezone.localdate(staged.created_at)),
-            apply_url=self.address("-apply", parent, staged=staged.pk),
-            cancel_url=self.address("-cancel", parent, staged=staged.pk),
+            apply_url=self.address("-apply", parent),
+            cancel_url=self.address("-cancel", parent),
             **problems_page(plan.problems),
             **extra,
         )
@@ -663,17 +668,17 @@ class SpreadsheetImport:
         columns = self.columns(parent)
         return self.plan(parent, texts_to_rows(staged.rows, columns), staged.columns)
 
-    def preview_view(self, request: HtmxHttpRequest, staged: int, **kwargs: Any) -> HttpResponse:
+    def preview_view(self, request: HtmxHttpRequest, **kwargs: Any) -> HttpResponse:
         membership, parent = self.parent(request, **kwargs)
-        found = self.staged(request, parent, staged)
+        found = self.staged(request, parent)
         plan = self._plan(parent, found)
         return render(
             request, self.preview_template, self.preview_context(membership, parent, found, plan)
         )
 
-    def apply_view(self, request: HtmxHttpRequest, staged: int, **kwargs: Any) -> HttpResponse:
+    def apply_view(self, request: HtmxHttpRequest, **kwargs: Any) -> HttpResponse:
         membership, parent = self.parent(request, **kwargs)
-        found = self.staged(request, parent, staged)
+        found = self.staged(request, parent)
         try:
             with transaction.atomic():
                 self.lock(parent)
@@ -717,9 +722,9 @@ class SpreadsheetImport:
         ]
         return f"Imported {total:,} {noun}: " + ", ".join(parts)
 
-    def cancel_view(self, request: HtmxHttpRequest, staged: int, **kwargs: Any) -> HttpResponse:
+    def cancel_view(self, request: HtmxHttpRequest, **kwargs: Any) -> HttpResponse:
         _membership, parent = self.parent(request, **kwargs)
-        self.staged(request, parent, staged).delete()
+        self.staged(request, parent).delete()
         confirm(request, f"Import cancelled: no {self.plural} were imported.")
         return redirect(self.back_url(parent))
 
@@ -741,7 +746,7 @@ class SpreadsheetImport:
         `-import-preview`, `-import-apply` and `-import-cancel`."""
         self.namespace = f"{namespace}:"
         name = f"{self.noun}-import"
-        staged = f"{base}import/<int:staged>/"
+        staged = f"{base}import/"
         return [
             path(
                 f"{base}import/",
@@ -753,7 +758,11 @@ class SpreadsheetImport:
                 login_required(require_GET(self.template_view)),
                 name=f"{name}-template",
             ),
-            path(staged, login_required(require_GET(self.preview_view)), name=f"{name}-preview"),
+            path(
+                f"{staged}preview/",
+                login_required(require_GET(self.preview_view)),
+                name=f"{name}-preview",
+            ),
             path(
                 f"{staged}apply/",
                 login_required(require_POST(self.apply_view)),

@@ -4,6 +4,7 @@ any web machine can show the preview and apply it."""
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 
 class StagedImport(models.Model):
@@ -17,10 +18,13 @@ class StagedImport(models.Model):
     filename = models.CharField(max_length=200)
     columns = models.JSONField(help_text="The keys of the columns the file has.")
     rows = models.JSONField(help_text="[row number, {column key: cell text}] for each row.")
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     class Meta:
-        indexes = [models.Index(fields=["user", "scope"])]
+        # One per person and place: a new upload replaces it.
+        constraints = [
+            models.UniqueConstraint(fields=["user", "scope"], name="one_staged_import_per_scope")
+        ]
 
     def __str__(self) -> str:
         return f"{self.filename} for {self.scope}"
