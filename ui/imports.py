@@ -658,6 +658,7 @@ class SpreadsheetImport:
             updated=[r for r in plan.rows if r.action == UPDATE],
             unchanged=[r for r in plan.rows if r.action == UNCHANGED],
             uploaded_on=format_date(timezone.localdate(staged.created_at)),
+            writes=plan.count(ADD) + plan.count(UPDATE),
             apply_url=self.address("-apply", parent),
             cancel_url=self.address("-cancel", parent),
             **problems_page(plan.problems),
