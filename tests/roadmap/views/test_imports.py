@@ -23,6 +23,7 @@ from ui.models import StagedImport
 pytestmark = pytest.mark.django_db
 
 HEADERS = "Title,Component,Start month,End month"
+PREVIEW_BUDGET = 12
 
 
 def plan(roadmap, title, **fields):
@@ -535,6 +536,10 @@ def test_the_previews_queries_do_not_grow_with_the_rows(client, editor, roadmap,
     Initiative.objects.all().delete()
     many = preview_queries(client, roadmap, 30)
     assert few == many, (few, many)
+    # The session, user, agency switcher, membership, roadmap, the staged rows, and
+    # the plan's own seven (components, objectives, members, initiatives and their
+    # objectives and dependencies).
+    assert many <= PREVIEW_BUDGET, many
 
 
 def xlsx_file(rows: list[list]) -> SimpleUploadedFile:
