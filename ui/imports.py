@@ -606,6 +606,8 @@ class SpreadsheetImport:
         return found
 
     def upload_view(self, request: HtmxHttpRequest, **kwargs: Any) -> HttpResponse:
+        """The upload page; a refused file is shown on it again (200, as a form with
+        errors is), with nothing staged."""
         membership, parent = self.parent(request, **kwargs)
         context = self.context(membership, parent)
         if request.method != "POST":
@@ -613,14 +615,14 @@ class SpreadsheetImport:
         upload = request.FILES.get("file")
         if upload is None:
             context["file_error"] = "Choose a CSV or Excel (XLSX) file to upload."
-            return render(request, self.upload_template, context, status=400)
+            return render(request, self.upload_template, context)
         columns = self.columns(parent)
         try:
             sheet = read_sheet(upload, max_rows=self.max_rows, max_bytes=self.max_bytes)
             rows, problems, present = read_rows(sheet, columns)
         except FileRefused as refused:
             context["file_error"] = str(refused)
-            return render(request, self.upload_template, context, status=400)
+            return render(request, self.upload_template, context)
         # The domain checks the rows that read cleanly too: every problem at once.
         bad_lines = {problem.line for problem in problems}
         clean = [row for row in rows if row.line not in bad_lines]
@@ -629,7 +631,7 @@ class SpreadsheetImport:
         )
         if problems:
             context.update(problems_page(problems), filename=upload.name)
-            return render(request, self.upload_template, context, status=400)
+            return render(request, self.upload_template, context)
         by_line = {line: cells for line, cells in sheet.rows}
         found = match_headers(sheet.headers, columns)
         staged_rows = [
@@ -699,7 +701,7 @@ class SpreadsheetImport:
                     "preview. Check the new preview below, then import again."
                 ),
             )
-            return render(request, self.preview_template, context, status=409)
+            return render(request, self.preview_template, context)
         except RowRefused as refused:
             context = self.preview_context(
                 membership,
@@ -708,7 +710,7 @@ class SpreadsheetImport:
                 plan,
                 refusal=f"Nothing was imported. Row {refused.line}: {refused.message}",
             )
-            return render(request, self.preview_template, context, status=400)
+            return render(request, self.preview_template, context)
         found.delete()
         confirm(request, self.summary(plan))
         return redirect(self.back_url(parent))
