@@ -44,11 +44,13 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, ClassVar
 
 from django.contrib.auth.decorators import login_required
+from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from .feedback import confirm
@@ -512,6 +514,25 @@ def problems_page(problems: list[RowProblem]) -> dict[str, Any]:
 # The views --------------------------------------------------------------------
 
 
+class SizeCap(FileUploadHandler):
+    """Stops reading an uploaded file past `max_bytes`: the rest of the request is
+    read and thrown away, so a huge file never fills memory or a disk."""
+
+    def __init__(self, request, max_bytes: int):
+        super().__init__(request)
+        self.max_bytes = max_bytes
+        self.too_large = False
+
+    def receive_data_chunk(self, raw_data: bytes, start: int) -> bytes:
+        if start + len(raw_data) > self.max_bytes:
+            self.too_large = True
+            raise StopUpload(connection_reset=False)
+        return raw_data
+
+    def file_complete(self, file_size: int) -> None:
+        return None  # the next handler (Django's own) makes the file
+
+
 class SpreadsheetImport:
     """An import of one kind of row into a parent (initiatives into a roadmap).
     Subclass it, fill in the attributes and hooks marked "fill in", and route its
@@ -613,6 +634,12 @@ class SpreadsheetImport:
         if request.method != "POST":
             return render(request, self.upload_template, context)
         upload = request.FILES.get("file")
+        if self.cap(request).too_large:
+            context["file_error"] = (
+                f"The file is larger than {self.max_bytes // 1024 // 1024} MB, the largest one "
+                "import takes. Split it into smaller files."
+            )
+            return render(request, self.upload_template, context)
         if upload is None:
             context["file_error"] = "Choose a CSV or Excel (XLSX) file to upload."
             return render(request, self.upload_template, context)
@@ -649,6 +676,16 @@ class SpreadsheetImport:
             },
         )
         return redirect(self.address("-preview", parent))
+
+    def cap(self, request: HtmxHttpRequest) -> SizeCap:
+        return next(h for h in request.upload_handlers if isinstance(h, SizeCap))
+
+    def capped_upload_view(self, request: HtmxHttpRequest, **kwargs: Any) -> HttpResponse:
+        """The upload page, reading at most `max_bytes` of a file. The cap must be in
+        place before anything reads the request, CSRF's check included, so that
+        check runs here (Django's way for upload handlers)."""
+        request.upload_handlers.insert(0, SizeCap(request, self.max_bytes))
+        return csrf_protect(self.upload_view)(request, **kwargs)
 
     def preview_context(self, membership, parent, staged, plan: Plan, **extra) -> dict[str, Any]:
         return self.context(
@@ -753,7 +790,9 @@ class SpreadsheetImport:
         return [
             path(
                 f"{base}import/",
-                login_required(require_http_methods(["GET", "POST"])(self.upload_view)),
+                csrf_exempt(  # only until capped_upload_view has set the cap: it checks
+                    login_required(require_http_methods(["GET", "POST"])(self.capped_upload_view))
+                ),
                 name=name,
             ),
             path(

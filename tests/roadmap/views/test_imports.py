@@ -10,6 +10,7 @@ from decimal import Decimal
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from openpyxl import Workbook
 
@@ -326,6 +327,34 @@ def test_no_file_and_a_pdf_are_refused_with_a_message(client, editor, roadmap):
     response = client.post(url("initiative-import", roadmap), {"file": pdf})
     assert "It is a PDF document." in response.context["file_error"]
     assert 'class="field__error"' in response.content.decode()
+
+
+def test_a_file_over_the_cap_is_refused_without_reading_it_all(
+    client, editor, roadmap, monkeypatch
+):
+    from roadmap.views.imports import initiative_import
+
+    monkeypatch.setattr(initiative_import, "max_bytes", 1024 * 1024)
+    content = f"{HEADERS}\n" + f"A,{component(roadmap)},2026-04,2026-05\n" * 40_000
+    response = upload(signed_in(client, editor), roadmap, content)
+    assert response.context["file_error"] == (
+        "The file is larger than 1 MB, the largest one import takes. Split it into smaller files."
+    )
+    assert not StagedImport.objects.exists()
+
+
+def test_the_upload_still_checks_csrf(editor, roadmap):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(editor)
+    content = f"{HEADERS}\nA,{component(roadmap)},2026-04,2026-05\n"
+    assert upload(client, roadmap, content).status_code == 403
+    page = client.get(url("initiative-import", roadmap))
+    token = page.cookies["csrftoken"].value
+    response = client.post(
+        url("initiative-import", roadmap),
+        {"csrfmiddlewaretoken": token, "file": csv_file(content)},
+    )
+    assert response.status_code == 302
 
 
 def test_markup_and_formulas_are_stored_as_text_and_escaped(client, editor, roadmap):
