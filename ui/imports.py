@@ -650,9 +650,10 @@ class SpreadsheetImport:
         except FileRefused as refused:
             context["file_error"] = str(refused)
             return render(request, self.upload_template, context)
-        # The domain checks the rows that read cleanly too: every problem at once.
-        bad_lines = {problem.line for problem in problems}
-        clean = [row for row in rows if row.line not in bad_lines]
+        # The domain checks every row whose needed cells read (without the cells that
+        # did not), so the page lists every problem at once.
+        needed = {c.key for c in columns if c.required}
+        clean = [row for row in rows if needed <= row.values.keys()]
         problems = sorted(
             [*problems, *self.plan(parent, clean, present).problems], key=lambda p: p.line
         )

@@ -280,6 +280,8 @@ def test_every_bad_row_is_listed_and_nothing_is_imported(client, editor, roadmap
     assert found[5].startswith(
         "Row 7: Status: “Finished” is not one of the allowed values: Proposed"
     )
+    # A row with a bad cell is still checked for the rest: every problem at once.
+    assert found[6] == "Row 7: Title: “Good one” is also on row 2."
     assert any(p.startswith("Row 8: Start month:") for p in found)
     assert "Nothing was imported" in response.content.decode()
     assert not Initiative.objects.exists() and not StagedImport.objects.exists()
