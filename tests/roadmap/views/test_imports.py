@@ -287,6 +287,16 @@ def test_every_bad_row_is_listed_and_nothing_is_imported(client, editor, roadmap
     assert not Initiative.objects.exists() and not StagedImport.objects.exists()
 
 
+def test_hundreds_of_problems_are_listed_up_to_two_hundred_then_counted(client, editor, roadmap):
+    content = "Title,Likelihood,Impact\n" + "Risk,9,3\n" * 300
+    response = upload(signed_in(client, editor), roadmap, content, "risk")
+    page = response.content.decode()
+    assert "Row 201: Likelihood (1-5): “9” is not a whole number from 1 to 5." in page
+    assert "Row 202: Likelihood" not in page
+    assert "And 100 more problems." in page
+    assert not Risk.objects.exists()
+
+
 def test_a_title_twice_in_the_file_is_refused(client, editor, roadmap):
     name = component(roadmap)
     content = f"{HEADERS}\nCloud,{name},2026-04,2026-05\nCLOUD,{name},2026-04,2026-05\n"
