@@ -82,7 +82,8 @@ def seed_demo_assessments(*, roadmap: Roadmap, users: dict) -> list[str]:
         made = gaps_from_results(assessment=baseline, by=users["lead"])
         added.append("the baseline maturity assessment")
         if made.created:
-            added.append(f"{len(made.created)} gap{'' if len(made.created) == 1 else 's'} from its results")
+            count = len(made.created)
+            added.append(f"{count} gap{'' if count == 1 else 's'} from its results")
     if content.FOLLOW_UP["title"] not in titles:
         follow_up = assessment_create(
             roadmap=roadmap, framework=framework, by=users["lead"], **content.FOLLOW_UP
