@@ -26,7 +26,7 @@ from ..rules.results import level_text
 
 CURRENT = "#1d4f91"  # 8.4:1 on white
 TARGET = "#0b0c0c"
-RADIUS = 150
+RADIUS = 170
 LABEL_GAP = 14
 LINE_CHARACTERS = 18  # a label wraps at about this many characters a line
 WIDTH = 640
@@ -74,7 +74,7 @@ def radar_svg(
     title_id, desc_id = f"{prefix}-title", f"{prefix}-desc"
     count = max(len(axes), 1)
     line = FONT_SIZE + 2
-    label_room = 4 * line + LABEL_GAP  # up to four lines above or below the rim
+    label_room = 3 * line + LABEL_GAP  # up to three lines above or below the rim
     cx = WIDTH / 2
     cy = label_room + RADIUS + 8
     legend_y = cy + RADIUS + label_room + 8
