@@ -52,7 +52,7 @@ def _wrap(text: str) -> list[str]:
 def describe(axes: list[RadarAxis]) -> str:
     answered = [a for a in axes if a.current is not None and a.target is not None]
     if not answered:
-        return f"No answers yet for the {len(axes)} dimensions."
+        return "No answers yet."
     biggest = max(answered, key=lambda a: a.target - a.current)  # type: ignore[operator]
     text = (
         f"Current and target maturity, from 1 to 5, for {len(axes)} dimensions. "

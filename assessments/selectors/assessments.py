@@ -1,7 +1,7 @@
 """Reads of a roadmap's assessments, scoped to the roadmap (itself scoped to the
 caller's agency by roadmap.selectors.roadmaps.roadmap_for): 404 otherwise."""
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from roadmap.models import Roadmap
@@ -13,8 +13,9 @@ def assessments_of(roadmap: Roadmap) -> QuerySet[Assessment]:
     """Newest first, each with its framework and how many people have answered."""
     return (
         Assessment.objects.filter(roadmap=roadmap)
-        .select_related("framework")
+        .select_related("framework", "roadmap__organisation")
         .annotate(respondents=Count("answers__respondent", distinct=True))
+        .order_by("-assessed_on", "-pk")  # Meta.ordering does not apply with GROUP BY
     )
 
 
@@ -39,9 +40,11 @@ def earlier_assessments(assessment: Assessment) -> list[Assessment]:
     before it): the ones its results can be compared with, newest first."""
     return list(
         Assessment.objects.filter(roadmap_id=assessment.roadmap_id)
-        .exclude(pk=assessment.pk)
-        .filter(assessed_on__lte=assessment.assessed_on)
-        .select_related("framework")
+        .filter(
+            Q(assessed_on__lt=assessment.assessed_on)
+            | Q(assessed_on=assessment.assessed_on, pk__lt=assessment.pk)
+        )
+        .select_related("framework", "roadmap__organisation")
     )
 
 
