@@ -57,8 +57,8 @@ def answer_dimension(
             question=question,
             respondent=request.user,
         ):
-            position = list(dimension.questions.values_list("pk", flat=True)).index(question.pk)
-            confirm(request, f"Your answer to question {position + 1} of {dimension.name} saved.")
+            number = _number(dimension, question)
+            confirm(request, f"Your answer to question {number} of {dimension.name} saved.")
             if not request.htmx:
                 return redirect(f"{request.path}#question-{question.pk}")
             saved_pk = question.pk

@@ -59,8 +59,9 @@ def assessment_results(request: HtmxHttpRequest, agency: str, slug: str, pk: int
         {"dimension": d, "rows": [(q, results.questions[q.pk]) for q in d.questions.all()]}
         for d in outline
     ]
+    kinds = {d.pk: ", ".join(kind.name for kind in d.kinds.all()) for d in outline}
     offered = [
-        (d, gap_severity(d.gap), gap_title(d.name))
+        (d, gap_severity(d.gap), gap_title(d.name), kinds[d.key])
         for d in results.by_gap()
         if d.gap is not None and gap_severity(d.gap)
     ]
@@ -76,8 +77,17 @@ def assessment_results(request: HtmxHttpRequest, agency: str, slug: str, pk: int
             chosen=chosen,
             changes=changes,
             questions=questions,
-            offered=[(d, severity, title, title in existing) for d, severity, title in offered],
-            offer_new=sum(1 for _, _, title in offered if title not in existing),
+            offered=[
+                {
+                    "dimension": d,
+                    "severity": severity,
+                    "title": title,
+                    "kinds": kinds,
+                    "exists": title in existing,
+                }
+                for d, severity, title, kinds in offered
+            ],
+            offer_new=sum(1 for _, _, title, _ in offered if title not in existing),
             severity_rule=SEVERITY_RULE_TEXT,
             **results_context(assessment, results, id_prefix="results-radar"),
         ),

@@ -70,7 +70,8 @@ def test_an_editor_creates_gaps_and_is_told_which(client, editor, assessment):
     gap = Gap.objects.get()
     assert gap.title == gap_title("Data management and analytics") and gap.severity == "critical"
     assert f"1 gap created: “{gap.title}”." in response.text
-    assert "the roadmap already has this gap" in response.text
+    assert "The roadmap already has this gap." in response.text
+    assert "Closed by initiatives in: Data management and security." in response.text
     again = client.post(address("assessment-gaps", assessment), follow=True)
     assert "No new gaps" in again.text and Gap.objects.count() == 1
 
@@ -103,3 +104,9 @@ def test_results_compare_with_an_earlier_assessment_of_the_roadmap(
     # The earliest has nothing to compare with; a later one is never offered.
     first = client.get(address("assessment-results", oldest)).text
     assert "nothing earlier to compare with" in first
+
+
+def test_results_before_anyone_answers_say_so(client, viewer, assessment):
+    response = signed_in(client, viewer).get(address("assessment-results", assessment))
+    assert "Nobody has answered yet" in response.text
+    assert "No dimension is 2 or more levels below its target." in response.text
