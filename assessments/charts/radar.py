@@ -26,10 +26,10 @@ from ..rules.results import level_text
 
 CURRENT = "#1d4f91"  # 8.4:1 on white
 TARGET = "#0b0c0c"
-RADIUS = 170
+RADIUS = 140
 LABEL_GAP = 14
-LINE_CHARACTERS = 18  # a label wraps at about this many characters a line
-WIDTH = 640
+LINE_CHARACTERS = 16  # a label wraps at about this many characters a line
+WIDTH = 560
 
 
 @dataclass(frozen=True)
