@@ -38,6 +38,7 @@ from ui.formatting import format_date, format_value
 
 from .health import HealthFinding, roadmap_findings
 from .options import ReportOptions
+from .sections.assessments import assessment_chapter
 
 REPORT_TEMPLATE = "reports/roadmap_report.html"
 REPORT_STYLESHEET = "reports/report.css"
@@ -266,6 +267,7 @@ def render_report_html(
         "kpi_count": len(all_kpis),
         "status_counts": count_by_status(kpi.status for kpi in all_kpis),
         "rule_text": RULE_TEXT,
+        "assessment": assessment_chapter(roadmap),
         "plan": report_plan(roadmap),
         "marking": roadmap.organisation.classification_marking,
         "version": version,

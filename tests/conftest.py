@@ -143,6 +143,7 @@ def component_kinds(request):
 
     request.getfixturevalue("transactional_db")
     import_module("roadmap.migrations.0007_component_kinds").add_kinds(apps)
+    import_module("assessments.frameworks").load_frameworks(apps)  # and the frameworks
 
 
 @pytest.fixture

@@ -331,6 +331,56 @@ def components_page(w: World, anchor: str) -> str:
     return f"{reverse('roadmap:components', kwargs=in_roadmap(w))}#{anchor}"
 
 
+def an_assessment(w: World, title: str = "Baseline 2026", *, completed: bool = False):
+    """Agency A's assessment `title` (made on first use), every question answered
+    by the lead at 1 now and 4 targeted, so its results offer gaps."""
+    from assessments.models import Answer, Assessment, AssessmentStatus, Question
+
+    framework = current_framework()
+    assessment, created = Assessment.objects.get_or_create(
+        roadmap=w.roadmap,
+        title=title,
+        defaults={"framework": framework, "assessed_on": date(2026, 2, 16)},
+    )
+    if created:
+        Answer.objects.bulk_create(
+            Answer(
+                assessment=assessment,
+                question=question,
+                respondent=w.users["lead"],
+                current_level=1,
+                target_level=4,
+            )
+            for question in Question.objects.filter(dimension__framework=framework)
+        )
+        if completed:
+            assessment.status = AssessmentStatus.COMPLETED
+            assessment.completed_at = timezone.now()
+            assessment.save()
+    return assessment
+
+
+def current_framework():
+    from assessments.models import Framework
+
+    return Framework.objects.get(code="public-sector-digital-maturity", is_current=True)
+
+
+def in_assessment(w: World, **kwargs) -> dict:
+    return in_roadmap(w, pk=an_assessment(w).pk, **kwargs)
+
+
+def first_question(w: World):
+    return an_assessment(w).framework.dimensions.first().questions.first()
+
+
+def answer_page(w: World) -> str:
+    dimension = an_assessment(w).framework.dimensions.first()
+    return reverse(
+        "assessments:assessment-answer", kwargs=in_assessment(w, dimension_pk=dimension.pk)
+    )
+
+
 def initiative_form(w: World, **changes) -> dict:
     return {
         "title": "Cloud hosting",
@@ -1079,6 +1129,71 @@ TABLE: dict[str, Route] = {
         post=E,
         redirect=lambda w: goals_page(w, "goals"),
         done=lambda w: not OrganisationalGoal.objects.filter(pk=w.goal.pk).exists(),
+    ),
+    # Assessments (assessments/urls.py) -----------------------------------------------
+    # maturity assessments
+    "assessments:assessments": Route(kwargs=in_roadmap, get=V, post=NOT_ALLOWED),
+    "assessments:assessment-create": Route(
+        kwargs=in_roadmap,
+        get=E,
+        post=E,
+        data=lambda w: {
+            "title": "Follow-up",
+            "framework": str(current_framework().pk),
+            **date_fields("assessed_on", date(2026, 10, 1)),
+        },
+        redirect=lambda w: w.roadmap.assessments.get(title="Follow-up").get_absolute_url(),
+        done=lambda w: w.roadmap.assessments.filter(title="Follow-up").exists(),
+    ),
+    "assessments:assessment": Route(kwargs=in_assessment, get=V, post=NOT_ALLOWED),
+    "assessments:assessment-edit": Route(
+        kwargs=in_assessment,
+        get=E,
+        post=E,
+        data=lambda w: {
+            "title": "Baseline, renamed",
+            "revision": str(an_assessment(w).revision),
+            **date_fields("assessed_on", date(2026, 2, 16)),
+        },
+        redirect=lambda w: w.roadmap.assessments.get().get_absolute_url(),
+        done=lambda w: w.roadmap.assessments.filter(title="Baseline, renamed").exists(),
+    ),
+    "assessments:assessment-complete": Route(
+        kwargs=in_assessment,
+        get=NOT_ALLOWED,
+        post=E,
+        redirect=lambda w: an_assessment(w).get_absolute_url(),
+        done=lambda w: an_assessment(w).status == "completed",
+    ),
+    "assessments:assessment-reopen": Route(
+        kwargs=lambda w: in_roadmap(w, pk=an_assessment(w, "Done", completed=True).pk),
+        get=NOT_ALLOWED,
+        post=L,
+        redirect=lambda w: an_assessment(w, "Done").get_absolute_url(),
+        done=lambda w: an_assessment(w, "Done").status == "in_progress",
+    ),
+    "assessments:assessment-answer": Route(
+        kwargs=lambda w: in_assessment(
+            w, dimension_pk=an_assessment(w).framework.dimensions.first().pk
+        ),
+        get=E,
+        post=E,
+        data=lambda w: {
+            "question": str(first_question(w).pk),
+            f"q{first_question(w).pk}-current_level": "3",
+            f"q{first_question(w).pk}-target_level": "5",
+            f"q{first_question(w).pk}-confidence": "high",
+        },
+        redirect=lambda w: f"{answer_page(w)}#question-{first_question(w).pk}",
+        done=lambda w: an_assessment(w).answers.filter(current_level=3).exists(),
+    ),
+    "assessments:assessment-results": Route(kwargs=in_assessment, get=V, post=NOT_ALLOWED),
+    "assessments:assessment-gaps": Route(
+        kwargs=in_assessment,
+        get=NOT_ALLOWED,
+        post=E,
+        redirect=lambda w: an_assessment(w).address("assessments:assessment-results") + "#gaps",
+        done=lambda w: w.roadmap.gaps.count() == 8,
     ),
     # Reports (reports/urls.py) -------------------------------------------------------
     "reports:roadmap-health": Route(kwargs=in_roadmap, get=V, post=NOT_ALLOWED, agency_first=True),

@@ -64,6 +64,22 @@
   document.addEventListener("htmx:oobAfterSwap", function (event) {
     offerDismiss(event.detail.target || document);
   });
+  // A form saved in place (data-save-form) that did not reach the server keeps
+  // what was chosen and says so in its save state, so nothing is lost unseen.
+  function notSaved(event, why) {
+    var form = event.detail.elt && event.detail.elt.closest && event.detail.elt.closest("[data-save-form]");
+    var state = form && form.querySelector("[data-save-state]");
+    if (state) {
+      state.textContent = "Not saved: " + why + " What you chose is still here: press the button again.";
+      state.classList.add("warning-text");
+    }
+  }
+  document.addEventListener("htmx:sendError", function (event) {
+    notSaved(event, "the connection failed.");
+  });
+  document.addEventListener("htmx:responseError", function (event) {
+    notSaved(event, "the service could not save it just now.");
+  });
   document.addEventListener("htmx:beforeRequest", function (event) {
     var verb = event.detail.requestConfig && event.detail.requestConfig.verb;
     if (verb && verb !== "get") {

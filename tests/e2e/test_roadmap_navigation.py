@@ -14,6 +14,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SECTIONS = [  # label, address under the roadmap's, how the page's title starts
     ("Vision and principles", "vision/", "Vision and principles"),
     ("Objectives and KPIs", "objectives/", "Objectives and KPIs"),
+    ("Assessment", "assessments/", "Maturity assessments"),
     ("Exports", "exports/", "PDF exports"),
     ("Overview", "", "Digital roadmap"),
 ]
