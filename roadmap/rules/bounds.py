@@ -59,7 +59,17 @@ class Bound:
         if self.low <= value <= self.high:
             return None
         low, high = self.describe(self.low), self.describe(self.high)
-        return f"Enter {what} between {low} and {high}."
+        return f"Enter {with_article(what)} between {low} and {high}."
+
+
+def with_article(what: str) -> str:
+    """`what` with "a" made "an" before a vowel: the fields name themselves "a
+    {verbose name}" ("a end month", "a effort score"), and the message says
+    "an end month". Judged by the letter, which suits every field named here."""
+    article, _, noun = what.partition(" ")
+    if article.lower() == "a" and noun and noun[0].lower() in "aeiou":
+        return f"{article}n {noun}"
+    return what
 
 
 KPI_DATES = Bound(date(1990, 1, 1), date(2100, 12, 31))

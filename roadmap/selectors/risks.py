@@ -5,6 +5,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 
 from ..models import Initiative, Risk, Roadmap
+from .addresses import Link, addresses_in, row_actions
 
 
 def _knowing(roadmap: Roadmap, risks) -> list[Risk]:
@@ -23,16 +24,25 @@ def by_score(risks: list[Risk]) -> list[Risk]:
 
 
 def risks_of(roadmap: Roadmap) -> list[Risk]:
-    """The roadmap's risks, highest score first, each with its owner and the
-    initiatives it threatens: two queries."""
-    return by_score(
-        _knowing(
-            roadmap,
-            roadmap.risks.select_related("owner").prefetch_related(
-                Prefetch("initiatives", queryset=Initiative.objects.order_by("title"))
-            ),
+    """The roadmap's risks, highest score first, each with its owner, the
+    initiatives it threatens as links (`threats`) and its row's `actions`: two
+    queries, and the addresses reversed once for the whole list (addresses.py)."""
+    risks = list(
+        roadmap.risks.select_related("owner").prefetch_related(
+            Prefetch(
+                "initiatives",
+                queryset=Initiative.objects.order_by("title").only("pk", "title"),
+                to_attr="threatened",
+            )
         )
     )
+    initiative_url = addresses_in(roadmap, "roadmap:initiative-detail")
+    actions = row_actions(roadmap, Risk.url_name)
+    for risk in risks:
+        risk.roadmap = roadmap
+        risk.threats = [Link(each.title, initiative_url(each.pk)) for each in risk.threatened]
+        risk.actions = actions(risk.pk)
+    return by_score(risks)
 
 
 def risks_of_initiative(initiative: Initiative) -> list[Risk]:

@@ -53,3 +53,25 @@ def test_a_horizon_ends_in_or_after_its_first_year():
         "The last year must be the same as or after the first year (2026)."
     )
     assert bounds.horizon_problem(None, 2025) is None  # the missing year has its own message
+
+
+@pytest.mark.parametrize(
+    "what, said",
+    [
+        ("a end month", "an end month"),
+        ("a effort score", "an effort score"),
+        ("a operating cost", "an operating cost"),
+        ("a start month", "a start month"),
+        ("the date it was done", "the date it was done"),
+        ("an end month", "an end month"),
+        ("a", "a"),
+    ],
+)
+def test_the_article_goes_with_the_sound_of_the_field_name(what, said):
+    assert bounds.with_article(what) == said
+
+
+def test_a_message_for_an_end_month_says_an():
+    assert bounds.problem("plan_date", date(2101, 1, 1), "a end month") == (
+        "Enter an end month between 1 January 1990 and 31 December 2100."
+    )

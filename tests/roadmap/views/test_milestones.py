@@ -251,3 +251,14 @@ def test_deleting_an_initiative_says_its_milestones_go_and_its_risks_stay(client
     client.post(cloud.delete_url)
     assert not Milestone.objects.exists()
     assert roadmap.risks.get().initiatives.count() == 0
+
+
+def test_each_milestone_changes_and_deletes_itself(client, editor, roadmap):
+    """The rows' addresses are made once for the list (selectors/addresses.py):
+    each still names its own milestone."""
+    milestones = [mark(roadmap, f"Step {n}", date(2026, 1 + n, 1)) for n in range(3)]
+    text = signed_in(client, editor).get(url("milestones", roadmap)).text
+    for milestone in milestones:
+        row = text.split(f'id="milestone-{milestone.pk}"')[1].split("</li>")[0]
+        assert f'href="{milestone.change_url}" hx-get="{milestone.change_url}"' in row
+        assert f'href="{milestone.delete_url}" hx-get="{milestone.delete_url}"' in row

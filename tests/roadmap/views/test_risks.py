@@ -223,3 +223,14 @@ def test_a_risk_is_changed_in_place_and_deleted_after_a_question(client, editor,
     gone = client.post(risk.delete_url, headers=HTMX)
     assert "Risk deleted: Supplier fails" in in_place_banner(gone)
     assert not Risk.objects.exists()
+
+
+def test_each_risk_changes_and_deletes_itself(client, editor, roadmap):
+    """The rows' addresses are made once for the list (selectors/addresses.py):
+    each still names its own risk."""
+    risks = [threat(roadmap, f"Risk {n}", 1 + n, 1 + n) for n in range(3)]
+    text = signed_in(client, editor).get(url("risks", roadmap)).text
+    for risk in risks:
+        row = text.split(f'id="risk-{risk.pk}"')[1].split("</li>")[0]
+        assert f'href="{risk.change_url}" hx-get="{risk.change_url}"' in row
+        assert f'href="{risk.delete_url}" hx-get="{risk.delete_url}"' in row
