@@ -9,6 +9,7 @@ from ui.revisions_admin import RevisionedAdmin
 from ..models import PersonalDataEvent, RaciAssignment, Stakeholder
 from ..rules.raci import ACCOUNTABLE_REFUSED
 from ..rules.stakeholders import contact_problems, normalised_tags, tag_problem
+from ..services.stakeholders import FIELDS
 
 
 class StakeholderAdminForm(forms.ModelForm):
@@ -16,7 +17,7 @@ class StakeholderAdminForm(forms.ModelForm):
 
     class Meta:
         model = Stakeholder
-        exclude = ["revision", "updated_by", "anonymised_at"]
+        fields = ["roadmap", *FIELDS, "members", "position"]
 
     def clean_tags(self):
         tags = self.cleaned_data.get("tags") or []
