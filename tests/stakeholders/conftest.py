@@ -23,7 +23,9 @@ def person(roadmap, name="Dana Whitfield", **fields):
 
 
 def group(roadmap, name="Frontline staff", **fields):
-    return stakeholder_create(roadmap=roadmap, name=name, kind="group", level="staff", **fields)
+    return stakeholder_create(
+        roadmap=roadmap, name=name, kind="group", **{"level": "staff", **fields}
+    )
 
 
 @pytest.fixture
