@@ -84,14 +84,6 @@ class Register(RoadmapPageList):
         context.update(self.request_context(request, membership, roadmap))
         return render(request, self.section_template, context)
 
-    def render_section(self, request, membership, parent, **extra):
-        if not extra and request.htmx and request.htmx.target == self.section:
-            # Filtering: the section alone, with the address's filters.
-            context = self.context(membership, parent)
-            context.update(self.request_context(request, membership, parent))
-            return render(request, f"{self.section_template}#{self.section}", context)
-        return super().render_section(request, membership, parent, **extra)
-
     def label(self, stakeholder: Stakeholder) -> str:
         return stakeholder.name
 

@@ -210,3 +210,11 @@ def test_the_export_page_takes_the_same_queries_at_1x_and_10x_history(client, ro
     few, _ = count_queries(client, address("stakeholder-personal-data", roadmap, pk=small.pk))
     many, text = count_queries(client, address("stakeholder-personal-data", roadmap, pk=big.pk))
     assert few == many and "Meeting 9" in text
+
+
+def test_another_agencys_member_gets_404_for_the_record_and_the_downloads(
+    client, roadmap, outsider
+):
+    signed_in(client, outsider)
+    assert client.get(address("personal-data-log", roadmap)).status_code == 404
+    assert client.get(address("register-download", roadmap, file_format="csv")).status_code == 404
