@@ -31,6 +31,8 @@ def register_of(roadmap: Roadmap) -> list[Stakeholder]:
     )
     for entry in entries:
         entry.roadmap = roadmap
+        for other in [*entry.groups.all(), *entry.members.all()]:
+            other.roadmap = roadmap
     return entries
 
 
@@ -58,6 +60,8 @@ def stakeholder_in_full(roadmap: Roadmap, pk: int) -> Stakeholder:
     stakeholder.roadmap = roadmap
     for assignment in stakeholder.raci_assignments.all():
         assignment.initiative.roadmap = roadmap
+    for other in [*stakeholder.groups.all(), *stakeholder.members.all()]:
+        other.roadmap = roadmap  # already loaded: no query to reach it again
     return stakeholder
 
 

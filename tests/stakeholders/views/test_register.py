@@ -229,3 +229,25 @@ def test_pages_take_the_same_queries_at_1x_and_10x(
     many, text = count_queries(client, address(page, other_roadmap))
     assert few == many, f"{few} queries at 1x, {many} at 10x"
     assert "Person 29" in text
+
+
+def test_an_entrys_page_takes_the_same_queries_at_1x_and_10x(client, roadmap, editor):
+    from datetime import date
+
+    from stakeholders.services.raci import raci_set
+
+    small, big = person(roadmap, name="Small", email=""), person(roadmap, name="Big", email="")
+    for n, who in [(-1, small)] + [(n, big) for n in range(10)]:
+        group(roadmap, name=f"Group {n}", members=[who])
+        initiative = roadmap.initiatives.create(
+            title=f"Initiative {n}",
+            component=roadmap.components.first(),
+            start_month=date(2026, 4, 1),
+            end_month=date(2027, 3, 1),
+        )
+        raci_set(initiative=initiative, informed=[who])
+    signed_in(client, editor)
+    few, _ = count_queries(client, small.get_absolute_url())
+    many, text = count_queries(client, big.get_absolute_url())
+    assert few == many, f"{few} queries at 1x, {many} at 10x"
+    assert "Group 9" in text and "Initiative 9" in text
