@@ -51,6 +51,7 @@ def test_the_installed_apps_register_the_roadmaps_sections():
         "Overview",
         "Vision and principles",
         "Objectives and KPIs",
+        "Stakeholders",
         "Roadmap",
         "Health",
         "Exports",

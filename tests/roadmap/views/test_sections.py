@@ -57,6 +57,7 @@ def test_each_section_page_is_marked_as_the_current_page(client, viewer, roadmap
         "Overview",
         "Vision and principles",
         "Objectives and KPIs",
+        "Stakeholders",
         "Roadmap",
         "Health",
         "Exports",
