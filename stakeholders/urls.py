@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import analysis, raci, stakeholders
+from .views import analysis, imports, raci, stakeholders
 
 app_name = "stakeholders"
 
@@ -35,6 +35,8 @@ urlpatterns: list = [
         stakeholders.personal_data_log,
         name="personal-data-log",
     ),
+    # Import of the register from a spreadsheet (ui/imports.py)
+    *imports.stakeholder_import.routes(base=ROADMAP + "stakeholders/", namespace=app_name),
     # Analysis
     path(ROADMAP + "stakeholders/grid/", analysis.power_interest_grid, name="grid"),
     path(ROADMAP + "stakeholders/engagement/", analysis.engagement_assessment, name="engagement"),

@@ -56,7 +56,7 @@ def register_table(entries: list[Stakeholder], *, personal_data: bool) -> Table:
             _owner(entry.relationship_owner),
             tags_text(entry.tags),
             entry.notes,
-            ", ".join(group.name for group in entry.groups.all()),
+            "; ".join(group.name for group in entry.groups.all()),
         ]
         if personal_data:
             row += [

@@ -9,6 +9,7 @@ and phone are shown to editors and above only.
 """
 
 import json
+from datetime import timedelta
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -28,7 +29,7 @@ from ui.http import HtmxHttpRequest, member_page
 from ui.spreadsheets import csv_response, xlsx_response
 
 from ..forms.stakeholders import StakeholderFilterForm, StakeholderForm, register_tags
-from ..models import PersonalDataAction, Stakeholder
+from ..models import PersonalDataAction, PersonalDataEvent, Stakeholder
 from ..rules.analysis import quadrant
 from ..rules.stakeholders import ERASED_FIELDS
 from ..selectors.register_table import register_table
@@ -135,26 +136,39 @@ def stakeholder_detail(request: HtmxHttpRequest, agency: str, slug: str, pk: int
     )
 
 
+# How long the page or file of a recorded data-subject export stays open.
+EXPORT_OPEN_FOR = timedelta(minutes=10)
+
+
 @login_required
-@require_GET
+@require_http_methods(["GET", "POST"])
 def stakeholder_personal_data(
     request: HtmxHttpRequest, agency: str, slug: str, pk: int
 ) -> HttpResponse:
-    """Everything held about one person, as a page or (`?format=json`) a file;
-    editors and above; each is recorded."""
+    """Everything held about one person (editors and above). Asking for it is a
+    POST, recorded (PersonalDataEvent), which leads to the page or the JSON file
+    (`?event=<its id>&format=json`) for a few minutes; a GET without a fresh
+    event of the caller's shows only what the export holds and the buttons."""
     membership, roadmap = member_and_roadmap(request, agency, slug, minimum=Role.EDITOR)
     stakeholder = stakeholder_for(roadmap, pk)
     if stakeholder.is_group:
         raise Http404("A group holds no personal data.")
+    here = stakeholder.address("stakeholders:stakeholder-personal-data")
+    as_json = (request.POST if request.method == "POST" else request.GET).get("format") == "json"
+    if request.method == "POST":
+        event = personal_data_recorded(
+            roadmap=roadmap,
+            stakeholder=stakeholder,
+            action=PersonalDataAction.SUBJECT_EXPORT,
+            by=request.user,
+            note="Downloaded as JSON." if as_json else "Viewed as a page.",
+        )
+        return redirect(f"{here}?event={event.pk}{'&format=json' if as_json else ''}")
+    event = recorded_export(request, stakeholder)
+    context = member_page(membership, roadmap=roadmap, stakeholder=stakeholder, shown=bool(event))
+    if event is None:
+        return render(request, "stakeholders/stakeholders/personal_data.html", context)
     data = subject_data(stakeholder)
-    as_json = request.GET.get("format") == "json"
-    personal_data_recorded(
-        roadmap=roadmap,
-        stakeholder=stakeholder,
-        action=PersonalDataAction.SUBJECT_EXPORT,
-        by=request.user,
-        note="Downloaded as JSON." if as_json else "Viewed as a page.",
-    )
     if as_json:
         response = HttpResponse(
             json.dumps(data, indent=2, ensure_ascii=False),
@@ -164,20 +178,30 @@ def stakeholder_personal_data(
             f'attachment; filename="personal-data-stakeholder-{stakeholder.pk}.json"'
         )
         return response
-    return render(
-        request,
-        "stakeholders/stakeholders/personal_data.html",
-        member_page(
-            membership,
-            roadmap=roadmap,
-            stakeholder=stakeholder,
-            entry=data["entry"].items(),
-            groups=data["groups"],
-            raci=data["raci roles"],
-            communications=data["communications"],
-            interactions=data["interactions"],
-        ),
+    context.update(
+        entry=data["entry"].items(),
+        groups=data["groups"],
+        raci=data["raci roles"],
+        communications=data["communications"],
+        interactions=data["interactions"],
+        event=event,
     )
+    return render(request, "stakeholders/stakeholders/personal_data.html", context)
+
+
+def recorded_export(request: HtmxHttpRequest, stakeholder: Stakeholder):
+    """The caller's own recent record of this export that the address names, or None."""
+    try:
+        key = int(request.GET.get("event", ""))
+    except ValueError:
+        return None
+    return PersonalDataEvent.objects.filter(
+        pk=key,
+        stakeholder=stakeholder,
+        by=request.user,
+        action=PersonalDataAction.SUBJECT_EXPORT,
+        at__gte=timezone.now() - EXPORT_OPEN_FOR,
+    ).first()
 
 
 @login_required

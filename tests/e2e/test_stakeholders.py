@@ -97,6 +97,10 @@ def test_every_other_page_of_the_section_is_axe_clean(page, lead, roadmap, live_
     ]:
         page.goto(live_server.url + target)
         assert_accessible(page, label)
+    page.goto(live_server.url + address("stakeholder-personal-data", roadmap, pk=dana.pk))
+    page.get_by_role("button", name="Show everything held").click()
+    expect(page.locator("main")).to_contain_text("dana@example.gov")
+    assert_accessible(page, "the data-subject export, shown")
     page.goto(live_server.url + address("raci-edit", roadmap, pk=initiative.pk))
     page.get_by_role("group", name="Consulted").get_by_label("Dana Whitfield").check()
     page.get_by_role("button", name="Save the RACI").click()

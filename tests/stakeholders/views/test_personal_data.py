@@ -68,7 +68,14 @@ def test_the_export_gives_everything_held_about_one_person_and_is_recorded(
     client, roadmap, dana, history, editor
 ):
     target = address("stakeholder-personal-data", roadmap, pk=dana.pk)
-    response = signed_in(client, editor).get(target + "?format=json")
+    asked = signed_in(client, editor).get(target).text
+    assert "Show everything held" in asked and "dana@example.gov" not in asked
+    assert not PersonalDataEvent.objects.exists()  # looking at the buttons records nothing
+
+    answer = client.post(target, {"format": "json"})
+    event = PersonalDataEvent.objects.get()
+    assert answer["Location"] == f"{target}?event={event.pk}&format=json"
+    response = client.get(answer["Location"])
     assert response["Content-Disposition"].startswith("attachment;")
     data = json.loads(response.content)
     assert data["entry"]["email"] == "dana@example.gov"
@@ -80,13 +87,23 @@ def test_the_export_gives_everything_held_about_one_person_and_is_recorded(
         "Staff newsletter",
     ]
     assert [i["summary"] for i in data["interactions"]] == ["Worried about rotas"]
-    page = client.get(target).text
+    page = client.get(client.post(target, {"format": "page"})["Location"]).text
     assert (
         "Worried about rotas" in page and "Staff newsletter" in page and "Not for Dana" not in page
     )
     events = PersonalDataEvent.objects.filter(action=PersonalDataAction.SUBJECT_EXPORT)
     assert events.count() == 2 and {e.by for e in events} == {editor}
     assert {e.stakeholder for e in events} == {dana}
+
+
+def test_someone_elses_or_an_old_record_shows_nothing(client, roadmap, dana, editor, lead):
+    from datetime import timedelta
+
+    target = address("stakeholder-personal-data", roadmap, pk=dana.pk)
+    shown = signed_in(client, lead).post(target)["Location"]
+    assert "dana@example.gov" not in signed_in(client, editor).get(shown).text
+    PersonalDataEvent.objects.update(at=PersonalDataEvent.objects.get().at - timedelta(hours=1))
+    assert "dana@example.gov" not in signed_in(client, lead).get(shown).text
 
 
 def test_the_export_is_for_editors_of_this_agency_and_people_only(
@@ -97,7 +114,8 @@ def test_the_export_is_for_editors_of_this_agency_and_people_only(
     assert signed_in(client, outsider).get(target).status_code == 404
     group_target = address("stakeholder-personal-data", roadmap, pk=frontline.pk)
     assert signed_in(client, editor).get(group_target).status_code == 404
-    assert client.post(target).status_code == 405
+    assert client.put(target).status_code == 405
+    assert signed_in(client, viewer).post(target).status_code == 403
     assert not PersonalDataEvent.objects.exists()
 
 
@@ -207,8 +225,9 @@ def test_the_export_page_takes_the_same_queries_at_1x_and_10x_history(client, ro
         )
         met.stakeholders.add(who)
     signed_in(client, editor)
-    few, _ = count_queries(client, address("stakeholder-personal-data", roadmap, pk=small.pk))
-    many, text = count_queries(client, address("stakeholder-personal-data", roadmap, pk=big.pk))
+    pages = [address("stakeholder-personal-data", roadmap, pk=who.pk) for who in (small, big)]
+    few, _ = count_queries(client, client.post(pages[0])["Location"])
+    many, text = count_queries(client, client.post(pages[1])["Location"])
     assert few == many and "Meeting 9" in text
 
 
