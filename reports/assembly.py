@@ -39,6 +39,7 @@ from ui.formatting import format_date, format_value
 from .health import HealthFinding, roadmap_findings
 from .options import ReportOptions
 from .sections.assessments import assessment_chapter
+from .sections.stakeholders import report_stakeholders
 
 REPORT_TEMPLATE = "reports/roadmap_report.html"
 REPORT_STYLESHEET = "reports/report.css"
@@ -272,6 +273,7 @@ def render_report_html(
         "marking": roadmap.organisation.classification_marking,
         "version": version,
         "options": options or ReportOptions(),
+        "stakeholders": report_stakeholders(roadmap, options or ReportOptions()),
         "generated_at": timezone.localtime(generated_at),
         "stylesheet": mark_safe(_stylesheet()),  # noqa: S308 - our own static file
     }

@@ -74,6 +74,9 @@ from roadmap.models import (
 )
 from roadmap.services.initiatives import dependency_add, initiative_create
 from roadmap.views import imports
+from stakeholders.models import PersonalDataEvent, RaciAssignment, Stakeholder
+from stakeholders.services.stakeholders import stakeholder_create
+from stakeholders.views.imports import stakeholder_import
 from ui.imports import match_headers, read_sheet
 from ui.models import StagedImport
 
@@ -154,6 +157,7 @@ class World:
     empty_component: Component  # the last, holding nothing
     milestone: Milestone  # of `initiative`, due 30 November 2026
     risk: Risk  # "Supplier fails", likely and severe
+    stakeholder: Stakeholder  # "Dana Whitfield", a person with contact details
 
 
 REPORT = "reports/permission-matrix.pdf"
@@ -261,6 +265,14 @@ def world(
             roadmap=roadmap, initiative=cloud, title="Board approval", due_date=date(2026, 11, 30)
         ),
         risk=Risk.objects.create(roadmap=roadmap, title="Supplier fails", likelihood=4, impact=5),
+        stakeholder=stakeholder_create(
+            roadmap=roadmap,
+            name="Dana Whitfield",
+            level="senior",
+            email="dana@example.gov",
+            lawful_basis="public_task",
+            review_on=date(2030, 1, 1),
+        ),
         users={
             "viewer": viewer,
             "editor": editor,
@@ -526,14 +538,24 @@ class Route:
 V, E, L, A = Role.VIEWER, Role.EDITOR, Role.LEAD, Role.ADMIN
 
 
-def import_routes(noun: str, rows: list[str], done: Callable[[World], bool]) -> dict[str, Route]:
+def import_routes(
+    noun: str,
+    rows: list[str],
+    done: Callable[[World], bool],
+    *,
+    table=None,
+    namespace: str = "roadmap",
+    list_route: str = "",
+) -> dict[str, Route]:
     """The five routes of an import (ui/imports.py) of `noun`s into the roadmap, whose
     file is `rows` (CSV lines, the first naming the columns): editors and above,
     the method first, then the agency. The preview, apply and cancel act on the
     persona's own staged import, which `before` stages."""
-    table = {"initiative": imports.initiative_import, "milestone": imports.milestone_import,
-             "risk": imports.risk_import}[noun]  # fmt: skip
-    list_page = lambda w: reverse(f"roadmap:{noun}s", kwargs=in_roadmap(w))  # noqa: E731
+    table = table or {"initiative": imports.initiative_import,
+                      "milestone": imports.milestone_import,
+                      "risk": imports.risk_import}[noun]  # fmt: skip
+    list_route = list_route or f"roadmap:{noun}s"
+    list_page = lambda w: reverse(list_route, kwargs=in_roadmap(w))  # noqa: E731
 
     def staged(w: World, user=None) -> StagedImport:
         sheet = read_sheet(SimpleUploadedFile("plan.csv", "\n".join(rows).encode()))
@@ -549,7 +571,7 @@ def import_routes(noun: str, rows: list[str], done: Callable[[World], bool]) -> 
     def fingerprint(w: World) -> dict:
         return {"fingerprint": table._plan(w.roadmap, staged(w)).fingerprint}
 
-    route = f"roadmap:{noun}-import"
+    route = f"{namespace}:{noun}-import"
     return {
         route: Route(
             kwargs=in_roadmap,
@@ -1096,6 +1118,93 @@ TABLE: dict[str, Route] = {
         "risk",
         ["Title,Likelihood,Impact", "Staff leave,2,3"],
         lambda w: w.roadmap.risks.filter(title="Staff leave", impact=3).exists(),
+    ),
+    # The stakeholder register, its personal data, analysis and an initiative's RACI
+    "stakeholders:register": Route(kwargs=in_roadmap, get=V, post=NOT_ALLOWED, agency_first=True),
+    "stakeholders:stakeholder-create": Route(
+        kwargs=in_roadmap,
+        get=E,
+        post=E,
+        data=lambda w: {
+            "kind": "group",
+            "name": "Frontline staff",
+            "level": "staff",
+            "influence": "2",
+            "interest": "5",
+            "attitude": "neutral",
+            "current_engagement": "neutral",
+            "desired_engagement": "supportive",
+        },
+        redirect=lambda w: plan_page(w, "stakeholders:register", "register"),
+        done=lambda w: w.roadmap.stakeholders.filter(name="Frontline staff").exists(),
+    ),
+    "stakeholders:stakeholder-edit": Route(
+        kwargs=lambda w: in_roadmap(w, pk=w.stakeholder.pk),
+        get=E,
+        post=E,
+        data=lambda w: {
+            "kind": "person",
+            "name": "Dana Whitfield",
+            "level": "senior",
+            "influence": "5",
+            "interest": "3",
+            "attitude": "neutral",
+            "current_engagement": "neutral",
+            "desired_engagement": "supportive",
+        },
+        redirect=lambda w: w.stakeholder.get_absolute_url(),
+        done=lambda w: Stakeholder.objects.get(pk=w.stakeholder.pk).influence == 5,
+    ),
+    "stakeholders:stakeholder-delete": Route(
+        kwargs=lambda w: in_roadmap(w, pk=w.stakeholder.pk),
+        get=E,  # the question
+        post=E,
+        redirect=lambda w: plan_page(w, "stakeholders:register", "register"),
+        done=lambda w: not Stakeholder.objects.filter(pk=w.stakeholder.pk).exists(),
+    ),
+    "stakeholders:stakeholder": Route(
+        kwargs=lambda w: in_roadmap(w, pk=w.stakeholder.pk), get=V, post=NOT_ALLOWED
+    ),
+    "stakeholders:stakeholder-personal-data": Route(
+        kwargs=lambda w: in_roadmap(w, pk=w.stakeholder.pk),
+        get=E,  # what the export holds, and the buttons
+        post=E,  # the export, recorded
+        redirect=lambda w: (
+            reverse(
+                "stakeholders:stakeholder-personal-data", kwargs=in_roadmap(w, pk=w.stakeholder.pk)
+            )
+            + f"?event={PersonalDataEvent.objects.get().pk}"
+        ),
+        done=lambda w: PersonalDataEvent.objects.filter(stakeholder=w.stakeholder).exists(),
+    ),
+    "stakeholders:stakeholder-anonymise": Route(
+        kwargs=lambda w: in_roadmap(w, pk=w.stakeholder.pk),
+        get=L,  # the question
+        post=L,
+        redirect=lambda w: w.stakeholder.get_absolute_url(),
+        done=lambda w: Stakeholder.objects.get(pk=w.stakeholder.pk).anonymised_at is not None,
+    ),
+    "stakeholders:register-download": Route(
+        kwargs=lambda w: in_roadmap(w, file_format="csv"), get=V, post=NOT_ALLOWED
+    ),
+    "stakeholders:personal-data-log": Route(kwargs=in_roadmap, get=E, post=NOT_ALLOWED),
+    "stakeholders:grid": Route(kwargs=in_roadmap, get=V, post=NOT_ALLOWED, agency_first=True),
+    "stakeholders:engagement": Route(kwargs=in_roadmap, get=V, post=NOT_ALLOWED, agency_first=True),
+    "stakeholders:raci-edit": Route(
+        kwargs=lambda w: in_roadmap(w, pk=w.initiative.pk),
+        get=E,
+        post=E,
+        data=lambda w: {"responsible": [w.stakeholder.pk]},
+        redirect=lambda w: f"{w.initiative.get_absolute_url()}#raci",
+        done=lambda w: RaciAssignment.objects.filter(role="responsible").exists(),
+    ),
+    **import_routes(
+        "stakeholder",
+        ["Name,Level,Influence,Interest", "Residents,Citizens and service users,2,3"],
+        lambda w: w.roadmap.stakeholders.filter(name="Residents").exists(),
+        table=stakeholder_import,
+        namespace="stakeholders",
+        list_route="stakeholders:register",
     ),
     # Like the roadmap page: the agency, then the method (goal_list).
     "roadmap:goals": Route(kwargs=in_agency, get=V, post=NOT_ALLOWED, agency_first=True),

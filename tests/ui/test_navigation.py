@@ -52,6 +52,7 @@ def test_the_installed_apps_register_the_roadmaps_sections():
         "Vision and principles",
         "Objectives and KPIs",
         "Assessment",
+        "Stakeholders",
         "Roadmap",
         "Health",
         "Exports",

@@ -58,6 +58,7 @@ def test_each_section_page_is_marked_as_the_current_page(client, viewer, roadmap
         "Vision and principles",
         "Objectives and KPIs",
         "Assessment",
+        "Stakeholders",
         "Roadmap",
         "Health",
         "Exports",

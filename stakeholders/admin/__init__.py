@@ -1,0 +1,3 @@
+"""The stakeholders app's admin, one module per concept."""
+
+from . import stakeholders  # noqa: F401
