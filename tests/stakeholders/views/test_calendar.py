@@ -35,9 +35,7 @@ def events(response) -> list:
     return sorted(calendar.walk("VEVENT"), key=lambda e: (e.decoded("dtstart"), str(e["uid"])))
 
 
-def test_a_member_gets_their_address_with_a_post_and_sees_how_to_subscribe(
-    client, viewer, roadmap
-):
+def test_a_member_gets_their_address_with_a_post_and_sees_how_to_subscribe(client, viewer, roadmap):
     signed_in(client, viewer)
     page = client.get(address("calendar", roadmap))
     assert "Get your calendar address" in page.text
@@ -107,7 +105,8 @@ def test_resetting_asks_first_and_revokes_the_old_address(client, editor, roadma
 
 def test_a_former_member_or_unknown_token_gets_404(client, editor, roadmap):
     feed = calendar_feed_create(roadmap=roadmap, user=editor)
-    assert client.get(reverse("stakeholders:calendar-feed", args=["not-a-token"])).status_code == 404
+    unknown = reverse("stakeholders:calendar-feed", args=["not-a-token"])
+    assert client.get(unknown).status_code == 404
     Membership.objects.filter(user=editor).delete()
     assert client.get(feed_url(feed)).status_code == 404
     editor.is_active = False
