@@ -86,13 +86,15 @@ class Interactions(RoadmapPageList):
         return interaction.get_absolute_url()
 
     def label(self, interaction: Interaction) -> str:
-        return str(interaction)
+        return f"{interaction.get_kind_display()} on {format_date(interaction.occurred_on)}"
 
     def confirm_context(self, request: HtmxHttpRequest, interaction: Interaction) -> dict:
         count = len(interaction.follow_ups.all())
         if not count:
             return {}
-        return {"consequence": f"Its {count} follow-up{'s' if count != 1 else ''} go with it."}
+        if count == 1:
+            return {"consequence": "Its follow-up goes with it."}
+        return {"consequence": f"Its {count} follow-ups go with it."}
 
 
 interaction_list = Interactions()
