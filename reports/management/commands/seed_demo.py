@@ -6,6 +6,7 @@ from django.db import transaction
 from accounts.demo import describe, seed_second_factor
 from agencies.demo import DEMO_USERS, seed_agency
 from roadmap.demo import demo_contents, remove_demo, seed_demo_roadmap
+from stakeholders.demo.engagements import seed_engagement
 
 DEFAULT_DEMO_PASSWORD = "roadmap-demo"  # noqa: S105 - documented demo password
 
@@ -34,6 +35,7 @@ class Command(BaseCommand):
                 self.stdout.write("Putting back the demo users' names, roles and password.")
                 remove_demo(agency)
             roadmap, added = seed_demo_roadmap(agency=agency, created_by=users["lead"], users=users)
+            added += seed_engagement(roadmap, users=users)
             second_factor = seed_second_factor(user=users["admin"])
         self.stdout.write(f"Demo agency: {agency.name}")
         self.stdout.write(f"Demo roadmap: {roadmap.title} ({roadmap.get_absolute_url()})")
