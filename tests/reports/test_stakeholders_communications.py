@@ -59,7 +59,8 @@ def test_individuals_are_named_only_when_chosen_otherwise_by_role(roadmap):
     group = make_stakeholder(roadmap, "Frontline staff", kind="group", level="staff")
     plan(roadmap, "Brief", AS_AT).audience.set([person, group])
     hidden = report_communications(roadmap, ReportOptions(as_at=AS_AT))
-    assert hidden["months"][0].communications[0].audience == "Frontline staff, Chief digital officer"
+    by_role = "Frontline staff, Chief digital officer"
+    assert hidden["months"][0].communications[0].audience == by_role
     named = report_communications(roadmap, ReportOptions(as_at=AS_AT, name_individuals=True))
     assert named["months"][0].communications[0].audience == "Frontline staff, Ada Lovelace"
     html = render_report_html(
