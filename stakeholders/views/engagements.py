@@ -72,7 +72,16 @@ class Interactions(RoadmapPageList):
         interactions = interactions_of(
             roadmap, stakeholder=chosen.get("stakeholder"), kind=chosen.get("kind", "")
         )
-        return {"filter_form": filters, "interactions": interactions}
+        context = {"filter_form": filters, "interactions": interactions}
+        if (stakeholder := chosen.get("stakeholder")) and interactions:
+            # One stakeholder's log: how their sentiment moved, as a chart and a table.
+            context["trend_of"] = stakeholder
+            context["trend_svg"] = sentiment_trend_svg(
+                [(i.occurred_on, i.sentiment) for i in reversed(interactions)],
+                title=f"Sentiment of {stakeholder.name} over time",
+                id_prefix="log-sentiment",
+            )
+        return context
 
     def list_url(self, roadmap: Roadmap) -> str:
         return self.page_url(roadmap)  # the list is the page
