@@ -279,3 +279,16 @@ def test_a_viewer_cannot_write_and_writes_are_post_only(client, viewer, editor, 
     assert client.put(item.change_url).status_code == 405
     assert client.post(address("communications", roadmap)).status_code == 405
     assert list(CommunicationItem.objects.values_list("purpose", flat=True)) == ["Brief the board"]
+
+
+def test_htmx_asks_before_deleting_in_the_items_place(client, editor, roadmap):
+    item = plan_item(roadmap, "Brief the board", timezone.localdate())
+    signed_in(client, editor)
+    question = client.get(
+        item.delete_url, headers={**HTMX, "HX-Target": f"communication-{item.pk}"}
+    )
+    assert question.text.lstrip().startswith(f'<li class="confirm" id="communication-{item.pk}"')
+    deleted = client.post(item.delete_url, headers=HTMX)
+    assert deleted.text.lstrip().startswith('<section aria-labelledby="communications-heading"')
+    assert "Communication deleted: Brief the board" in in_place_banner(deleted)
+    assert not CommunicationItem.objects.exists()

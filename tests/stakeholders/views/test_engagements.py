@@ -273,3 +273,32 @@ def test_the_stakeholder_panel_shows_history_trend_and_open_follow_ups(viewer, r
     assert text.index("Workshop on 10 March 2027") < text.index("Meeting on 10 January 2027")
     assert "Send the figures" in text and "Only Bob" not in text
     assert "Sentiment of each interaction with Ada Lovelace" in text  # the table alternative
+
+
+def test_htmx_opens_change_and_delete_in_the_items_place(client, editor, roadmap, ada):
+    interaction = log(roadmap, [ada], date(2027, 3, 10))
+    follow_up = follow_up_create(interaction=interaction, action="Call back")
+    signed_in(client, editor)
+    change = client.get(
+        interaction.change_url, headers={**HTMX, "HX-Target": f"interaction-{interaction.pk}"}
+    )
+    assert change.text.lstrip().startswith(
+        f'<li class="inline-change" id="interaction-{interaction.pk}"'
+    )
+    assert f'id="change-interaction-{interaction.pk}-summary"' in change.text
+    question = client.get(
+        interaction.delete_url, headers={**HTMX, "HX-Target": f"interaction-{interaction.pk}"}
+    )
+    assert question.text.lstrip().startswith(
+        f'<li class="confirm" id="interaction-{interaction.pk}"'
+    )
+    assert "Delete the meeting on 10 March 2027?" in question.text
+    assert "Its follow-up goes with it." in question.text
+    deleted = client.post(follow_up.delete_url, headers=HTMX)
+    assert deleted.text.lstrip().startswith('<section aria-labelledby="follow-ups-heading"')
+    assert "Follow-up deleted: Call back" in in_place_banner(deleted)
+    back = client.get(
+        address("follow-up-list", roadmap, interaction_pk=interaction.pk),
+        headers={**HTMX, "HX-Target": "follow-ups"},
+    )
+    assert back.text.lstrip().startswith('<section aria-labelledby="follow-ups-heading"')
