@@ -302,3 +302,10 @@ def test_htmx_opens_change_and_delete_in_the_items_place(client, editor, roadmap
         headers={**HTMX, "HX-Target": "follow-ups"},
     )
     assert back.text.lstrip().startswith('<section aria-labelledby="follow-ups-heading"')
+
+
+def test_the_panel_is_registered_for_the_stakeholder_page():
+    from ui.panels import panels_for
+
+    templates = [panel.template for panel in panels_for("stakeholder")]
+    assert "stakeholders/engagements/stakeholder_panel.html" in templates
