@@ -13,6 +13,7 @@ from ..rules.engagements import (
     SENTIMENT_WORDS,
     follow_up_due_problem,
     interaction_date_problem,
+    sentiment_number,
 )
 from ..services.engagements import FOLLOW_UP_FIELDS, INTERACTION_FIELDS
 from .communications import AudienceField
@@ -53,7 +54,10 @@ class InteractionForm(RevisionFormMixin, NoSilentTruncationMixin, forms.ModelFor
         )
         self.fields["sentiment"] = forms.TypedChoiceField(
             coerce=int,
-            choices=[(value, f"{words} ({value:+d})") for value, words in SENTIMENT_WORDS.items()],
+            choices=[
+                (value, f"{words} ({sentiment_number(value)})")
+                for value, words in SENTIMENT_WORDS.items()
+            ],
             widget=forms.RadioSelect,
             label="How it went",
             help_text="The stakeholders' sentiment towards the roadmap.",

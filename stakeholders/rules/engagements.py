@@ -18,6 +18,11 @@ def sentiment_words(value: int) -> str:
     return SENTIMENT_WORDS[value]
 
 
+def sentiment_number(value: int) -> str:
+    """ "+2", "-1", and "0" (not "+0")."""
+    return f"{value:+d}" if value else "0"
+
+
 def sentiment_problem(value: object) -> str | None:
     """Why `value` is not a sentiment, or None."""
     if isinstance(value, bool) or not isinstance(value, int):

@@ -3,7 +3,7 @@
 from django import template
 from django.utils.html import format_html
 
-from ..rules.engagements import SENTIMENT_WORDS
+from ..rules.engagements import SENTIMENT_WORDS, sentiment_number
 
 register = template.Library()
 
@@ -12,7 +12,9 @@ register = template.Library()
 def sentiment(value: int):
     """ "Positive (+1)": the words first, the number after (never colour alone)."""
     return format_html(
-        '<span class="sentiment">{} ({})</span>', SENTIMENT_WORDS.get(value, "?"), f"{value:+d}"
+        '<span class="sentiment">{} ({})</span>',
+        SENTIMENT_WORDS.get(value, "?"),
+        sentiment_number(value),
     )
 
 

@@ -74,7 +74,7 @@ class Interactions(RoadmapPageList):
         )
         context = {"filter_form": filters, "interactions": interactions}
         if (stakeholder := chosen.get("stakeholder")) and interactions:
-            # One stakeholder's log: how their sentiment moved, as a chart and a table.
+            # One stakeholder's log: how their sentiment moved (each row says it in words).
             context["trend_of"] = stakeholder
             context["trend_svg"] = sentiment_trend_svg(
                 [(i.occurred_on, i.sentiment) for i in reversed(interactions)],

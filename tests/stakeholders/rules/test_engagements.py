@@ -7,6 +7,7 @@ import pytest
 from stakeholders.rules.engagements import (
     follow_up_due_problem,
     interaction_date_problem,
+    sentiment_number,
     sentiment_problem,
     sentiment_words,
 )
@@ -50,3 +51,7 @@ def test_moving_an_interaction_after_a_follow_ups_due_date_is_refused():
     same_day = date(2027, 3, 10)
     assert interaction_date_problem(occurred_on=same_day, earliest_due=same_day) is None
     assert interaction_date_problem(occurred_on=date(2027, 3, 10), earliest_due=None) is None
+
+
+def test_the_number_beside_the_words_is_signed_and_zero_is_plain():
+    assert [sentiment_number(v) for v in (-2, 0, 1)] == ["-2", "0", "+1"]
