@@ -40,6 +40,7 @@ from .health import HealthFinding, roadmap_findings
 from .options import ReportOptions
 from .sections.assessments import assessment_chapter
 from .sections.stakeholders import report_stakeholders
+from .sections.stakeholders_communications import report_communications
 
 REPORT_TEMPLATE = "reports/roadmap_report.html"
 REPORT_STYLESHEET = "reports/report.css"
@@ -270,6 +271,7 @@ def render_report_html(
         "rule_text": RULE_TEXT,
         "assessment": assessment_chapter(roadmap),
         "plan": report_plan(roadmap),
+        "communications": report_communications(roadmap, options or ReportOptions()),
         "marking": roadmap.organisation.classification_marking,
         "version": version,
         "options": options or ReportOptions(),

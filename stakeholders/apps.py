@@ -11,6 +11,7 @@ class StakeholdersConfig(AppConfig):
         from ui.navigation import RoadmapSection, register_roadmap_section
         from ui.panels import Panel, register_panel
 
+        from .views.engagements import stakeholder_panel
         from .views.raci import raci_panel
 
         # The roadmap's Stakeholders section: the register, then every page of the app.
@@ -21,3 +22,8 @@ class StakeholdersConfig(AppConfig):
         )
         # The RACI on an initiative's page.
         register_panel("initiative", Panel("stakeholders/raci/panel.html", raci_panel, order=30))
+        # The engagement log on a stakeholder's page: history, sentiment trend, open follow-ups.
+        register_panel(
+            "stakeholder",
+            Panel("stakeholders/engagements/stakeholder_panel.html", stakeholder_panel),
+        )

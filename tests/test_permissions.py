@@ -497,6 +497,77 @@ def signed_setup_key() -> str:
 NEW_PASSWORD = "a-new-Passphrase-for-vik-42"
 
 
+# The communication plan and engagement log (stakeholders/urls.py): made on demand,
+# before the request, so the routes that need them find them in `world`.
+def engagement(w: World) -> SimpleNamespace:
+    if "engagement" not in w.__dict__:
+        from stakeholders.models import Stakeholder
+        from stakeholders.services.communications import calendar_feed_create, communication_create
+        from stakeholders.services.engagements import follow_up_create, interaction_create
+
+        ada = Stakeholder.objects.create(roadmap=w.roadmap, name="Ada Lovelace", level="senior")
+        interaction = interaction_create(
+            roadmap=w.roadmap,
+            occurred_on=date(2027, 3, 10),
+            kind="meeting",
+            summary="Talked",
+            stakeholders=[ada],
+        )
+        w.__dict__["engagement"] = SimpleNamespace(
+            stakeholder=ada,
+            communication=communication_create(
+                roadmap=w.roadmap, purpose="Brief", channel="email", planned_on=date(2027, 1, 5)
+            ),
+            interaction=interaction,
+            follow_up=follow_up_create(interaction=interaction, action="Call back"),
+            feed=calendar_feed_create(roadmap=w.roadmap, user=w.users["viewer"]),
+        )
+    return w.__dict__["engagement"]
+
+
+def stakeholders_page(w: World, route: str, anchor: str) -> str:
+    return f"{reverse(route, kwargs=in_roadmap(w))}#{anchor}"
+
+
+def communication_form(w: World, **changes) -> dict:
+    return {
+        "purpose": "Brief the board",
+        "channel": "briefing",
+        "frequency": "once",
+        "status": "planned",
+        **date_fields("planned_on", "5 1 2027"),
+        **changes,
+    }
+
+
+def interaction_form(w: World, **changes) -> dict:
+    return {
+        "kind": "workshop",
+        "summary": "Agreed the pilot",
+        "sentiment": "1",
+        "stakeholders": [str(engagement(w).stakeholder.pk)],
+        **date_fields("occurred_on", "10 3 2027"),
+        **changes,
+    }
+
+
+def keep_feed_tokens(w: World, client, user) -> None:
+    """Give the persona a feed to reset, and note every token before the request."""
+    from stakeholders.models import CalendarFeed
+    from stakeholders.services.communications import calendar_feed_create
+
+    if user is not None:
+        calendar_feed_create(roadmap=w.roadmap, user=user)
+    w.__dict__["tokens"] = dict(CalendarFeed.objects.values_list("pk", "token"))
+
+
+def a_feed_was_reset(w: World) -> bool:
+    from stakeholders.models import CalendarFeed
+
+    tokens = dict(CalendarFeed.objects.values_list("pk", "token"))
+    return any(tokens[pk] != token for pk, token in w.__dict__["tokens"].items())
+
+
 # The table ------------------------------------------------------------------------
 
 SIGNED_IN = "anyone signed in"  # a page outside any agency
@@ -1316,6 +1387,116 @@ TABLE: dict[str, Route] = {
     "reports:job": Route(kwargs=lambda w: in_agency(w, pk=w.job.pk), get=V, post=NOT_ALLOWED),
     "reports:job-download": Route(
         kwargs=lambda w: in_agency(w, pk=w.job.pk), get=V, post=NOT_ALLOWED
+    ),
+    # communication plan and calendar feed (stakeholders/urls.py) ------------------------
+    "stakeholders:communications": Route(
+        kwargs=in_roadmap, get=V, post=NOT_ALLOWED, agency_first=True
+    ),
+    "stakeholders:communication-create": Route(
+        kwargs=in_roadmap,
+        get=E,
+        post=E,
+        data=communication_form,
+        redirect=lambda w: stakeholders_page(w, "stakeholders:communications", "communications"),
+        done=lambda w: w.roadmap.communications.filter(purpose="Brief the board").exists(),
+    ),
+    "stakeholders:communication-edit": Route(
+        kwargs=lambda w: in_roadmap(w, pk=engagement(w).communication.pk),
+        get=E,
+        post=E,
+        data=lambda w: communication_form(w, purpose="Brief again", status="done"),
+        redirect=lambda w: stakeholders_page(
+            w, "stakeholders:communications", f"communication-{engagement(w).communication.pk}"
+        ),
+        done=lambda w: w.roadmap.communications.filter(purpose="Brief again").exists(),
+    ),
+    "stakeholders:communication-delete": Route(
+        kwargs=lambda w: in_roadmap(w, pk=engagement(w).communication.pk),
+        get=E,  # the question
+        post=E,
+        redirect=lambda w: stakeholders_page(w, "stakeholders:communications", "communications"),
+        done=lambda w: not w.roadmap.communications.exists(),
+    ),
+    "stakeholders:calendar": Route(
+        kwargs=in_roadmap,
+        get=V,  # your address, or the button to get one
+        post=V,  # get one
+        redirect=lambda w: reverse("stakeholders:calendar", kwargs=in_roadmap(w)),
+        done=lambda w: w.roadmap.calendar_feeds.exists(),
+    ),
+    "stakeholders:calendar-reset": Route(
+        kwargs=in_roadmap,
+        get=V,  # the question
+        post=V,
+        before=keep_feed_tokens,
+        redirect=lambda w: reverse("stakeholders:calendar", kwargs=in_roadmap(w)),
+        done=a_feed_was_reset,
+    ),
+    # The secret address is the permission, as an invitation's link is.
+    "stakeholders:calendar-feed": Route(
+        kwargs=lambda w: {"token": engagement(w).feed.token}, get=PUBLIC, post=NOT_ALLOWED
+    ),
+    # engagement log ---------------------------------------------------------------
+    "stakeholders:interactions": Route(
+        kwargs=in_roadmap, get=V, post=NOT_ALLOWED, agency_first=True
+    ),
+    "stakeholders:interaction": Route(
+        kwargs=lambda w: in_roadmap(w, pk=engagement(w).interaction.pk), get=V, post=NOT_ALLOWED
+    ),
+    "stakeholders:interaction-create": Route(
+        kwargs=lambda w: (engagement(w), in_roadmap(w))[1],  # its stakeholder, made first
+        get=E,
+        post=E,
+        data=interaction_form,
+        redirect=lambda w: stakeholders_page(w, "stakeholders:interactions", "interactions"),
+        done=lambda w: w.roadmap.interactions.filter(kind="workshop").exists(),
+    ),
+    "stakeholders:interaction-edit": Route(
+        kwargs=lambda w: in_roadmap(w, pk=engagement(w).interaction.pk),
+        get=E,
+        post=E,
+        data=lambda w: interaction_form(w, summary="Changed"),
+        redirect=lambda w: engagement(w).interaction.get_absolute_url(),
+        done=lambda w: w.roadmap.interactions.filter(summary="Changed").exists(),
+    ),
+    "stakeholders:interaction-delete": Route(
+        kwargs=lambda w: in_roadmap(w, pk=engagement(w).interaction.pk),
+        get=E,  # the question
+        post=E,
+        redirect=lambda w: stakeholders_page(w, "stakeholders:interactions", "interactions"),
+        done=lambda w: not w.roadmap.interactions.exists(),
+    ),
+    "stakeholders:follow-up-list": Route(
+        kwargs=lambda w: in_roadmap(w, interaction_pk=engagement(w).interaction.pk),
+        get=V,
+        post=NOT_ALLOWED,
+        agency_first=True,
+        get_redirect=lambda w: engagement(w).interaction.get_absolute_url() + "#follow-ups",
+    ),
+    "stakeholders:follow-up-create": Route(
+        kwargs=lambda w: in_roadmap(w, interaction_pk=engagement(w).interaction.pk),
+        get=E,
+        post=E,
+        data=lambda w: {"action": "Send the notes", **date_fields("due_on", "20 3 2027")},
+        redirect=lambda w: engagement(w).interaction.get_absolute_url() + "#follow-ups",
+        done=lambda w: (
+            engagement(w).interaction.follow_ups.filter(action="Send the notes").exists()
+        ),
+    ),
+    "stakeholders:follow-up-edit": Route(
+        kwargs=lambda w: in_roadmap(w, pk=engagement(w).follow_up.pk),
+        get=E,
+        post=E,
+        data=lambda w: {"action": "Call back", "done": "on"},
+        redirect=lambda w: engagement(w).follow_up.get_absolute_url(),
+        done=lambda w: engagement(w).interaction.follow_ups.filter(done=True).exists(),
+    ),
+    "stakeholders:follow-up-delete": Route(
+        kwargs=lambda w: in_roadmap(w, pk=engagement(w).follow_up.pk),
+        get=E,  # the question
+        post=E,
+        redirect=lambda w: engagement(w).interaction.get_absolute_url() + "#follow-ups",
+        done=lambda w: not engagement(w).interaction.follow_ups.exists(),
     ),
 }
 

@@ -1,3 +1,3 @@
 """The stakeholders app's admin, one module per concept."""
 
-from . import stakeholders  # noqa: F401
+from . import communications, engagements, stakeholders  # noqa: F401 (registers)

@@ -1,0 +1,1 @@
+"""Forms of the stakeholders app, one module per concept."""

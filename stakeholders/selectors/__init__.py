@@ -1,0 +1,1 @@
+"""Reads of the stakeholders app, scoped to one roadmap."""

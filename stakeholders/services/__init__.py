@@ -1,0 +1,1 @@
+"""Writes of the stakeholders app: keyword-only, typed, atomic, `<entity>_<action>`."""

@@ -31,6 +31,7 @@ from roadmap.models import (
     Roadmap,
 )
 from roadmap.services.components import components_seed
+from stakeholders.models import CalendarFeed
 
 from .discovery import project_apps
 
@@ -70,6 +71,7 @@ def add_agency_b() -> None:
     Measurement.objects.create(kpi=kpi, value=3, date=today)
     ReportJob.objects.create(roadmap=roadmap, options={"version": 1})
     add_plan(roadmap)
+    CalendarFeed.objects.create(roadmap=roadmap, user=user)  # the demo keeps no secret address
 
 
 def add_plan(roadmap: Roadmap) -> None:

@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 
+from stakeholders.models import EntryKind, Level, Stakeholder
 from stakeholders.services.stakeholders import stakeholder_create
 
 
@@ -20,6 +21,22 @@ def person(roadmap, name="Dana Whitfield", **fields):
     }
     values.update(fields)
     return stakeholder_create(roadmap=roadmap, name=name, **values)
+
+
+def make_stakeholder(roadmap, name, *, kind=EntryKind.PERSON, level=Level.SENIOR, **fields):
+    return Stakeholder.objects.create(roadmap=roadmap, name=name, kind=kind, level=level, **fields)
+
+
+@pytest.fixture
+def ada(roadmap):
+    return make_stakeholder(
+        roadmap, "Ada Lovelace", role="Chief digital officer", email="ada@example.gov"
+    )
+
+
+@pytest.fixture
+def bob(roadmap):
+    return make_stakeholder(roadmap, "Bob Marley", role="Union representative", level=Level.UNIONS)
 
 
 def group(roadmap, name="Frontline staff", **fields):
@@ -40,4 +57,4 @@ def frontline(roadmap):
 
 @pytest.fixture
 def stranger(other_roadmap):
-    return person(other_roadmap, name="Agency B's contact", email="b@example.gov")
+    return person(other_roadmap, name="Agency B's minister", email="b@example.gov")
