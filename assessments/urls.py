@@ -1,7 +1,40 @@
 """The assessments app's addresses, grouped by concept as the views are."""
 
+from django.urls import path
+
+from .models import Quadrant
+from .views import gaps, processes, swot, systems
+
 app_name = "assessments"
 
 ROADMAP = "agencies/<slug:agency>/roadmaps/<slug:slug>/"
 
-urlpatterns: list = []
+urlpatterns: list = [
+    # SWOT, systems, processes and gaps (the inventory)
+    path(ROADMAP + "swot/", swot.swot_page, name="swot"),
+    *(
+        route
+        for quadrant in Quadrant
+        for route in swot.QUADRANT_LISTS[quadrant].routes(
+            list_path=f"{ROADMAP}swot/{swot.PLURALS[quadrant]}/",
+            item_path=f"{ROADMAP}swot/{swot.PLURALS[quadrant]}/<int:pk>/",
+        )
+    ),
+    *systems.system_list.routes(
+        list_path=ROADMAP + "systems/", item_path=ROADMAP + "systems/<int:pk>/", list_name="systems"
+    ),
+    *processes.process_list.routes(
+        list_path=ROADMAP + "processes/",
+        item_path=ROADMAP + "processes/<int:pk>/",
+        list_name="processes",
+    ),
+    path(
+        ROADMAP + "inventory/<slug:table>.<slug:file_format>",
+        systems.inventory_download,
+        name="inventory-download",
+    ),
+    *gaps.gap_list.routes(
+        list_path=ROADMAP + "gaps/", item_path=ROADMAP + "gaps/<int:pk>/", list_name="gaps"
+    ),
+    path(ROADMAP + "gaps/suggest/", gaps.gap_suggest, name="gap-suggest"),
+]

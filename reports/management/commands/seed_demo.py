@@ -5,6 +5,7 @@ from django.db import transaction
 
 from accounts.demo import describe, seed_second_factor
 from agencies.demo import DEMO_USERS, seed_agency
+from assessments.demo.inventory import seed_inventory
 from roadmap.demo import demo_contents, remove_demo, seed_demo_roadmap
 
 DEFAULT_DEMO_PASSWORD = "roadmap-demo"  # noqa: S105 - documented demo password
@@ -34,6 +35,7 @@ class Command(BaseCommand):
                 self.stdout.write("Putting back the demo users' names, roles and password.")
                 remove_demo(agency)
             roadmap, added = seed_demo_roadmap(agency=agency, created_by=users["lead"], users=users)
+            added += seed_inventory(roadmap, by=users["lead"])
             second_factor = seed_second_factor(user=users["admin"])
         self.stdout.write(f"Demo agency: {agency.name}")
         self.stdout.write(f"Demo roadmap: {roadmap.title} ({roadmap.get_absolute_url()})")
