@@ -38,6 +38,7 @@ from ui.formatting import format_date, format_value
 
 from .health import HealthFinding, roadmap_findings
 from .options import ReportOptions
+from .sections.assessment_inventory import report_inventory
 
 REPORT_TEMPLATE = "reports/roadmap_report.html"
 REPORT_STYLESHEET = "reports/report.css"
@@ -267,6 +268,7 @@ def render_report_html(
         "status_counts": count_by_status(kpi.status for kpi in all_kpis),
         "rule_text": RULE_TEXT,
         "plan": report_plan(roadmap),
+        "inventory": report_inventory(roadmap),
         "marking": roadmap.organisation.classification_marking,
         "version": version,
         "options": options or ReportOptions(),

@@ -81,17 +81,17 @@ def gap_health_facts(roadmap: Roadmap) -> tuple[list[GapFacts], dict[tuple[str, 
 
 @dataclass(frozen=True)
 class GapMatrix:
-    """Gaps (rows, most severe first) x initiatives (columns, by title)."""
+    """Gaps (rows, most severe first) x the initiatives that close at least one
+    (columns, by title); the others are only counted, so the table stays readable."""
 
     initiatives: list[tuple[Initiative, int]]  # each with how many gaps it closes
     rows: list[tuple[Gap, list[bool]]]
+    closing_none: int  # initiatives that close no gap
 
 
 def gap_matrix(roadmap: Roadmap) -> GapMatrix:
     """Three queries, however many gaps and initiatives."""
-    initiatives = list(roadmap.initiatives.order_by("title", "pk"))
-    for initiative in initiatives:
-        initiative.roadmap = roadmap
+    every = list(roadmap.initiatives.order_by("title", "pk"))
     gaps = by_severity(
         _knowing(
             roadmap,
@@ -100,12 +100,16 @@ def gap_matrix(roadmap: Roadmap) -> GapMatrix:
             ),
         )
     )
-    rows = []
-    for gap in gaps:
-        closing = {initiative.pk for initiative in gap.initiatives.all()}
-        rows.append((gap, [initiative.pk in closing for initiative in initiatives]))
+    closing = {gap.pk: {initiative.pk for initiative in gap.initiatives.all()} for gap in gaps}
+    closers = set().union(*closing.values()) if closing else set()
+    initiatives = [initiative for initiative in every if initiative.pk in closers]
+    for initiative in initiatives:
+        initiative.roadmap = roadmap
+    rows = [(gap, [i.pk in closing[gap.pk] for i in initiatives]) for gap in gaps]
     closes = [sum(row[1][n] for row in rows) for n in range(len(initiatives))]
-    return GapMatrix(list(zip(initiatives, closes, strict=True)), rows)
+    return GapMatrix(
+        list(zip(initiatives, closes, strict=True)), rows, len(every) - len(initiatives)
+    )
 
 
 @dataclass(frozen=True)

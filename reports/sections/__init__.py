@@ -1,0 +1,1 @@
+"""The report's chapters and sections that gather from one app each."""
