@@ -71,9 +71,6 @@ class QuadrantList(AssessmentPageList):
     def delete(self, item: SwotItem) -> None:
         services.swot_item_delete(swot_item=item)
 
-    def page(self, request: HtmxHttpRequest, membership: Membership, roadmap) -> HttpResponse:
-        return render(request, TEMPLATE, self.context(membership, roadmap))
-
     def label(self, item: SwotItem) -> str:
         return item.text
 
@@ -108,4 +105,5 @@ def swot_page(request: HtmxHttpRequest, agency: str, slug: str) -> HttpResponse:
     if request.method not in ("GET", "HEAD"):  # after the agency check: 404 comes first
         return HttpResponseNotAllowed(["GET", "HEAD"])
     roadmap = roadmap_for(membership, slug)
-    return QUADRANT_LISTS[Quadrant.STRENGTH].page(request, membership, roadmap)
+    # The page holds the four lists; each list's own address, without htmx, comes here.
+    return render(request, TEMPLATE, QUADRANT_LISTS[Quadrant.STRENGTH].context(membership, roadmap))
