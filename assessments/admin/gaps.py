@@ -9,9 +9,14 @@ from ui.revisions_admin import RevisionedAdmin
 
 from ..models import Gap
 from ..rules.gaps import SOURCE_FIELDS, ChosenSource, source_problems
+from ..services.gaps import FIELDS
 
 
 class GapAdminForm(forms.ModelForm):
+    class Meta:
+        model = Gap
+        fields = ["roadmap", *FIELDS, "assessment", "initiatives", "position"]
+
     def clean(self):
         cleaned = super().clean()
         roadmap, source = cleaned.get("roadmap"), cleaned.get("source")

@@ -9,9 +9,14 @@ from ui.revisions_admin import RevisionedAdmin
 
 from ..models import System
 from ..rules.inventory import cost_problem, year_problem
+from ..services.systems import FIELDS
 
 
 class SystemAdminForm(forms.ModelForm):
+    class Meta:
+        model = System
+        fields = ["roadmap", *FIELDS, "position"]
+
     def clean(self):
         cleaned = super().clean()
         year = year_problem(cleaned.get("year_introduced"), this_year=timezone.localdate().year)

@@ -15,6 +15,7 @@ from ..rules.gaps import (
     ChosenSource,
     source_problems,
 )
+from ..selectors.gaps import gap_suggestions
 from ..services.gaps import DUPLICATE, FIELDS
 from .swot import dimension_field
 
@@ -154,8 +155,9 @@ class GapSuggestionForm(forms.Form):
         label="Processes still on paper",
     )
 
-    def __init__(self, *args, suggestions, **kwargs):
+    def __init__(self, *args, roadmap, **kwargs):
         super().__init__(*args, **kwargs)
+        self.suggestions = suggestions = gap_suggestions(roadmap)
         self.fields["systems"].queryset = System.objects.filter(
             pk__in=[system.pk for system in suggestions.systems]
         ).order_by("name")

@@ -38,6 +38,8 @@ def year_problem(year: int | None, *, this_year: int) -> str | None:
 
 
 def cost_problem(cost: Decimal | None) -> str | None:
+    if cost is not None and not cost.is_finite():
+        return "Enter the cost as a number, for example 125000 or 9999.50."
     if cost is not None and cost < 0:
         return "Enter a cost of 0 or more: a running cost cannot be negative."
     return None

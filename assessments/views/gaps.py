@@ -21,7 +21,7 @@ from ui.http import HtmxHttpRequest, member_page
 from ..forms.gaps import GapForm, GapSuggestionForm
 from ..models import Gap
 from ..rules.gaps import SOURCE_RULE_TEXT
-from ..selectors.gaps import gap_for, gap_suggestions, gaps_of
+from ..selectors.gaps import gap_for, gaps_of
 from ..services import gaps as services
 from .lists import AssessmentPageList
 
@@ -71,9 +71,9 @@ def gap_suggest(request: HtmxHttpRequest, agency: str, slug: str) -> HttpRespons
     gap of each one ticked."""
     membership = list_membership(request, agency, write=True)
     roadmap = roadmap_for(membership, slug)
-    suggestions = gap_suggestions(roadmap)
     posted = request.method == "POST"
-    form = GapSuggestionForm(request.POST if posted else None, suggestions=suggestions)
+    form = GapSuggestionForm(request.POST if posted else None, roadmap=roadmap)
+    suggestions = form.suggestions
     if not posted:
         form.initial = {
             "systems": [system.pk for system in suggestions.systems],

@@ -109,8 +109,19 @@ def world(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
         call_command("seed_demo", stdout=io.StringIO())
         add_agency_b()
+        add_a_framework_dimension()
         yield
         transaction.set_rollback(True)
+
+
+def add_a_framework_dimension() -> None:
+    """A maturity dimension for the SWOT and gaps to name, when no framework is
+    loaded as reference data yet."""
+    from assessments.models import Dimension, Framework
+
+    if not Dimension.objects.exists():
+        framework = Framework.objects.create(code="property-tests", name="Property tests")
+        Dimension.objects.create(framework=framework, name="Data management")
 
 
 class Rollback(Exception):
