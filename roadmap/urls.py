@@ -8,6 +8,7 @@ from .views import (
     alignments,
     components,
     goals,
+    imports,
     initiatives,
     kpis,
     measurements,
@@ -94,4 +95,8 @@ urlpatterns = [
         list_path=ROADMAP + "milestones/", item_path=MILESTONE, list_name="milestones"
     ),
     *risks.risk_list.routes(list_path=ROADMAP + "risks/", item_path=RISK, list_name="risks"),
+    # Imports from a spreadsheet: upload, template file, preview, apply, cancel (ui/imports.py)
+    *imports.initiative_import.routes(base=ROADMAP + "initiatives/", namespace=app_name),
+    *imports.milestone_import.routes(base=ROADMAP + "milestones/", namespace=app_name),
+    *imports.risk_import.routes(base=ROADMAP + "risks/", namespace=app_name),
 ]

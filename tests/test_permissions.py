@@ -44,6 +44,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.tokens import default_token_generator
 from django.contrib.auth.views import INTERNAL_RESET_SESSION_TOKEN
 from django.core import mail, signing
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver, include, path, reverse
@@ -73,6 +74,9 @@ from roadmap.models import (
     Roadmap,
 )
 from roadmap.services.initiatives import dependency_add, initiative_create
+from roadmap.views import imports
+from ui.imports import match_headers, read_sheet
+from ui.models import StagedImport
 
 from .accounts.two_factor import KEY_HEX, sign_in_with_second_factor, totp_code
 from .conftest import make_member
@@ -471,6 +475,64 @@ class Route:
 
 
 V, E, L, A = Role.VIEWER, Role.EDITOR, Role.LEAD, Role.ADMIN
+
+
+def import_routes(noun: str, rows: list[str], done: Callable[[World], bool]) -> dict[str, Route]:
+    """The five routes of an import (ui/imports.py) of `noun`s into the roadmap, whose
+    file is `rows` (CSV lines, the first naming the columns): editors and above,
+    the method first, then the agency. The preview, apply and cancel act on the
+    persona's own staged import, which `before` stages."""
+    table = {"initiative": imports.initiative_import, "milestone": imports.milestone_import,
+             "risk": imports.risk_import}[noun]  # fmt: skip
+    list_page = lambda w: reverse(f"roadmap:{noun}s", kwargs=in_roadmap(w))  # noqa: E731
+
+    def staged(w: World, user=None) -> StagedImport:
+        sheet = read_sheet(SimpleUploadedFile("plan.csv", "\n".join(rows).encode()))
+        found = match_headers(sheet.headers, table.columns(w.roadmap))
+        texts = [[line, {k: cells[i] for k, i in found.items()}] for line, cells in sheet.rows]
+        return StagedImport(user=user, scope=table.scope(w.roadmap), filename="plan.csv",
+                            columns=list(found), rows=texts)  # fmt: skip
+
+    def stage(w: World, client, user) -> None:
+        if user is not None:
+            staged(w, user).save()
+
+    def fingerprint(w: World) -> dict:
+        return {"fingerprint": table._plan(w.roadmap, staged(w)).fingerprint}
+
+    route = f"roadmap:{noun}-import"
+    return {
+        route: Route(
+            kwargs=in_roadmap,
+            get=E,
+            post=E,
+            data=lambda w: {"file": SimpleUploadedFile("plan.csv", "\n".join(rows).encode())},
+            redirect=lambda w: reverse(f"{route}-preview", kwargs=in_roadmap(w)),
+            done=lambda w: StagedImport.objects.filter(scope=table.scope(w.roadmap)).exists(),
+        ),
+        f"{route}-template": Route(
+            kwargs=lambda w: in_roadmap(w, file_format="xlsx"), get=E, post=NOT_ALLOWED
+        ),
+        f"{route}-preview": Route(kwargs=in_roadmap, get=E, post=NOT_ALLOWED, before=stage),
+        f"{route}-apply": Route(
+            kwargs=in_roadmap,
+            get=NOT_ALLOWED,
+            post=E,
+            before=stage,
+            data=fingerprint,
+            redirect=list_page,
+            done=lambda w: done(w) and not StagedImport.objects.exists(),
+        ),
+        f"{route}-cancel": Route(
+            kwargs=in_roadmap,
+            get=NOT_ALLOWED,
+            post=E,
+            before=stage,
+            redirect=list_page,
+            done=lambda w: not StagedImport.objects.exists(),
+        ),
+    }
+
 
 TABLE: dict[str, Route] = {
     # Home: the roadmaps of every agency you belong to. Outside any agency.
@@ -966,6 +1028,25 @@ TABLE: dict[str, Route] = {
         post=E,
         redirect=lambda w: plan_page(w, "roadmap:risks", "risks"),
         done=lambda w: not Risk.objects.filter(pk=w.risk.pk).exists(),
+    ),
+    # Imports from a spreadsheet (ui/imports.py), beside each list's downloads.
+    **import_routes(
+        "initiative",
+        [
+            "Title,Component,Start month,End month",
+            "Landing zone 2,Technology adoption,2026-04,2026-06",
+        ],
+        lambda w: w.roadmap.initiatives.filter(title="Landing zone 2").exists(),
+    ),
+    **import_routes(
+        "milestone",
+        ["Title,Initiative,Due", "Contract signed,Cloud hosting,2026-05"],
+        lambda w: w.initiative.milestones.filter(title="Contract signed").exists(),
+    ),
+    **import_routes(
+        "risk",
+        ["Title,Likelihood,Impact", "Staff leave,2,3"],
+        lambda w: w.roadmap.risks.filter(title="Staff leave", impact=3).exists(),
     ),
     # Like the roadmap page: the agency, then the method (goal_list).
     "roadmap:goals": Route(kwargs=in_agency, get=V, post=NOT_ALLOWED, agency_first=True),

@@ -3,7 +3,9 @@ a baseline measured in the same run.
 
 Two copies of the demo roadmap get 50 and 500 initiatives (with three
 dependencies each where they can, so 1,500 at 500, all pointing back in time:
-no cycles), spread over the seven components and the six objectives. Each page
+no cycles), spread over the seven components and the six objectives; the
+500-initiative roadmap also gets 300 risks, each threatening one to three
+initiatives, over the whole 5 x 5 heat map. Each page
 is asked through Django's test client, signed in as the demo lead, and timed
 against a trivial page of the same app (the help page) in the same run. Then
 the PDF of the 500-initiative roadmap is rendered in a child process, whose
@@ -24,6 +26,7 @@ from pathlib import Path
 
 RUNS = int(os.environ.get("BENCH_RUNS", 5))
 SIZES = (50, 500)
+RISKS = {500: 300}  # risks for the roadmap of that many initiatives
 
 
 def median_seconds(action, runs: int = RUNS) -> float:
@@ -36,9 +39,10 @@ def median_seconds(action, runs: int = RUNS) -> float:
     return statistics.median(timings)
 
 
-def grow(roadmap, count: int) -> None:
-    """`count` initiatives in the roadmap, each depending on up to three before it."""
-    from roadmap.models import Dependency, Initiative
+def grow(roadmap, count: int, risks: int = 0) -> None:
+    """`count` initiatives in the roadmap, each depending on up to three before it,
+    and `risks` risks, each threatening one to three of them."""
+    from roadmap.models import Dependency, Initiative, Risk
 
     components = list(roadmap.components.all())
     objectives = list(roadmap.objectives.all())
@@ -64,6 +68,23 @@ def grow(roadmap, count: int) -> None:
         for n, initiative in enumerate(initiatives)
         for back in (1, 7, 19)
         if n - back >= 0
+    )
+    threats = Risk.objects.bulk_create(
+        Risk(
+            roadmap=roadmap,
+            title=f"Bench risk {n}",
+            likelihood=1 + n % 5,
+            impact=1 + (n // 5) % 5,
+            status=("open", "mitigating", "closed", "accepted")[n % 4],
+            mitigation="" if n % 3 else "A plan B.",
+            position=n,
+        )
+        for n in range(risks)
+    )
+    Risk.initiatives.through.objects.bulk_create(
+        Risk.initiatives.through(risk=risk, initiative=initiatives[(n * 13 + k * 101) % count])
+        for n, risk in enumerate(threats)
+        for k in range(1 + n % 3)
     )
 
 
@@ -119,7 +140,7 @@ def main() -> int:
     roadmaps = {}
     for size in SIZES:
         roadmaps[size] = copy_of(demo, f"bench-{size}")
-        grow(roadmaps[size], size)
+        grow(roadmaps[size], size, risks=RISKS.get(size, 0))
 
     client = Client()
     client.force_login(get_user_model().objects.get(username="lead"))
@@ -139,6 +160,7 @@ def main() -> int:
         ("traceability", "roadmap:traceability"),
         ("health", "reports:roadmap-health"),
         ("overview", "roadmap:detail"),
+        ("risks", "roadmap:risks"),
     ):
         for size in SIZES:
             figures[f"{name}, {size} initiatives"] = median_seconds(

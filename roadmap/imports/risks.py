@@ -1,0 +1,132 @@
+"""Importing a roadmap's risks. A risk is matched by its title, in any case;
+the initiatives it threatens are named by their titles; its owner as
+`MEMBER_DOC` says. Its score and level are worked out again from its
+likelihood and impact, so those columns of a download are ignored."""
+
+from typing import Any
+
+from ui.concurrency import Refused, StaleEdit
+from ui.imports import (
+    ADD,
+    UNCHANGED,
+    UPDATE,
+    Column,
+    Plan,
+    Row,
+    RowPlan,
+    RowProblem,
+    RowRefused,
+    StalePreview,
+    choice,
+    names,
+    text,
+    whole_number,
+)
+
+from ..models import Risk, RiskStatus, Roadmap
+from ..models.roadmaps import DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH
+from ..services import risks as services
+from . import MEMBER_DOC, Members, field_problems, unknown_names
+
+LONG = text(DESCRIPTION_MAX_LENGTH)
+
+
+def columns(roadmap: Roadmap) -> list[Column]:
+    statuses = ", ".join(label for _, label in RiskStatus.choices)
+    return [
+        Column("title", "Title", text(TITLE_MAX_LENGTH), "What might go wrong, in a few words. Each title once.", "Supplier goes out of business", required=True),  # noqa: E501
+        Column("likelihood", "Likelihood (1-5)", whole_number(1, 5), "1 (rare) to 5 (almost certain).", "2", required=True),  # noqa: E501
+        Column("impact", "Impact (1-5)", whole_number(1, 5), "1 (negligible) to 5 (severe).", "4", required=True),  # noqa: E501
+        Column("score", "Score", str, "Likelihood times impact: worked out again, ignored.", ignored=True),  # noqa: E501
+        Column("level", "Level", str, "Worked out from the score: ignored.", ignored=True),
+        Column("owner", "Owner", text(TITLE_MAX_LENGTH), f"The member who watches it and acts on it. {MEMBER_DOC}", "lead@example.gov", empty=""),  # noqa: E501
+        Column("status", "Status", choice(RiskStatus.choices), f"One of: {statuses}. Empty: Open.", "Open", empty=RiskStatus.OPEN),  # noqa: E501
+        Column("mitigation", "Mitigation", LONG, "What is being done to make it less likely or less harmful.", "A second supplier on standby", empty=""),  # noqa: E501
+        Column("initiatives", "Initiatives", names, "The initiatives it threatens, by their titles, separated by semicolons.", "", empty=[]),  # noqa: E501
+        Column("description", "Description", LONG, "More about it, if needed.", "", empty=""),
+    ]  # fmt: skip
+
+
+def _current(risk: Risk) -> dict[str, Any]:
+    return {
+        **{name: getattr(risk, name) for name in services.FIELDS},
+        "initiatives": {i.pk for i in risk.initiatives.all()},
+    }
+
+
+def plan(roadmap: Roadmap, rows: list[Row], present: list[str]) -> Plan:
+    """Four queries, however many rows."""
+    headers = {c.key: c.header for c in columns(roadmap)}
+    initiatives = {i.title.casefold(): i for i in roadmap.initiatives.all()}
+    members = Members(roadmap.organisation)
+    existing: dict[str, list[Risk]] = {}
+    for risk in roadmap.risks.select_related("owner").prefetch_related("initiatives"):
+        existing.setdefault(risk.title.casefold(), []).append(risk)
+    result = Plan()
+    lines: dict[str, int] = {}
+    for row in rows:
+        problems: list[str] = []
+        values = dict(row.values)
+        key = values["title"].casefold()
+        if key in lines:
+            problems.append(f"Title: “{values['title']}” is also on row {lines[key]}.")
+        lines.setdefault(key, row.line)
+        if values.get("owner"):
+            values["owner"], why = members.find(values["owner"])
+            if why:
+                problems.append(f"Owner: {why}")
+        elif "owner" in values:
+            values["owner"] = None
+        if "initiatives" in values:
+            missing = unknown_names(values["initiatives"], initiatives, "initiative")
+            if missing:
+                problems.append(f"Initiatives: {missing}")
+            values["initiatives"] = [
+                initiatives[n.casefold()]
+                for n in values["initiatives"]
+                if n.casefold() in initiatives
+            ]
+        found = existing.get(key, [])
+        if len(found) > 1:
+            problems.append(
+                f"Title: {len(found)} risks are called “{values['title']}”: "
+                "rename one of them first."
+            )
+        target = found[0] if len(found) == 1 else None
+        result.problems.extend(RowProblem(row.line, p) for p in problems)
+        result.problems.extend(field_problems(Risk, row.line, headers, values))
+        if target is None:
+            action, changes = ADD, ()
+        else:
+            current = _current(target)
+            changes = tuple(
+                headers[k]
+                for k, v in values.items()
+                if (set(i.pk for i in v) if k == "initiatives" else v) != current[k]
+            )
+            action = UPDATE if changes else UNCHANGED
+        result.rows.append(
+            RowPlan(
+                line=row.line,
+                action=action,
+                label=values["title"],
+                changes=changes,
+                version=target.revision if target else None,
+                target=target,
+                values=values,
+            )
+        )
+    return result
+
+
+def apply(roadmap: Roadmap, plan: Plan, present: list[str], by) -> None:
+    for row in plan.rows:
+        try:
+            if row.action == ADD:
+                services.risk_create(roadmap=roadmap, by=by, **row.values)
+            elif row.action == UPDATE:
+                services.risk_update(risk=row.target, revision=row.version, by=by, **row.values)
+        except Refused as refused:
+            raise RowRefused(row.line, refused.message) from refused
+        except StaleEdit as stale:
+            raise StalePreview from stale
