@@ -3,7 +3,7 @@
 from django.urls import path
 
 from .models import Quadrant
-from .views import gaps, processes, swot, systems
+from .views import gaps, imports, processes, swot, systems
 
 app_name = "assessments"
 
@@ -28,6 +28,8 @@ urlpatterns: list = [
         item_path=ROADMAP + "processes/<int:pk>/",
         list_name="processes",
     ),
+    *imports.system_import.routes(base=ROADMAP + "systems/", namespace="assessments"),
+    *imports.process_import.routes(base=ROADMAP + "processes/", namespace="assessments"),
     path(
         ROADMAP + "inventory/<slug:table>.<slug:file_format>",
         systems.inventory_download,

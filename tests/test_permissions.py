@@ -58,6 +58,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from accounts import views as account_views
 from agencies.models import Invitation, Membership, Organisation, Role, token_digest
 from assessments.models import Gap, Process, SwotItem, System
+from assessments.views import imports as inventory_imports
 from reports.models import ReportJob, ReportJobStatus
 from roadmap.models import (
     KPI,
@@ -477,14 +478,22 @@ class Route:
 V, E, L, A = Role.VIEWER, Role.EDITOR, Role.LEAD, Role.ADMIN
 
 
-def import_routes(noun: str, rows: list[str], done: Callable[[World], bool]) -> dict[str, Route]:
+def import_routes(
+    noun: str,
+    rows: list[str],
+    done: Callable[[World], bool],
+    *,
+    namespace: str = "roadmap",
+    list_route: str = "",
+) -> dict[str, Route]:
     """The five routes of an import (ui/imports.py) of `noun`s into the roadmap, whose
     file is `rows` (CSV lines, the first naming the columns): editors and above,
     the method first, then the agency. The preview, apply and cancel act on the
     persona's own staged import, which `before` stages."""
     table = {"initiative": imports.initiative_import, "milestone": imports.milestone_import,
-             "risk": imports.risk_import}[noun]  # fmt: skip
-    list_page = lambda w: reverse(f"roadmap:{noun}s", kwargs=in_roadmap(w))  # noqa: E731
+             "risk": imports.risk_import, "system": inventory_imports.system_import,
+             "process": inventory_imports.process_import}[noun]  # fmt: skip
+    list_page = lambda w: reverse(list_route or f"roadmap:{noun}s", kwargs=in_roadmap(w))  # noqa: E731
 
     def staged(w: World, user=None) -> StagedImport:
         sheet = read_sheet(SimpleUploadedFile("plan.csv", "\n".join(rows).encode()))
@@ -500,7 +509,7 @@ def import_routes(noun: str, rows: list[str], done: Callable[[World], bool]) -> 
     def fingerprint(w: World) -> dict:
         return {"fingerprint": table._plan(w.roadmap, staged(w)).fingerprint}
 
-    route = f"roadmap:{noun}-import"
+    route = f"{namespace}:{noun}-import"
     return {
         route: Route(
             kwargs=in_roadmap,
@@ -1265,6 +1274,20 @@ TABLE.update(
             kwargs=lambda w: in_roadmap(w, table="systems", file_format="xlsx"),
             get=V,
             post=NOT_ALLOWED,
+        ),
+        **import_routes(
+            "system",
+            ["Name,Hosting,Lifecycle decision,Business criticality", "Payroll,SaaS,Tolerate,High"],
+            lambda w: w.roadmap.systems.filter(name="Payroll", hosting="saas").exists(),
+            namespace="assessments",
+            list_route="assessments:systems",
+        ),
+        **import_routes(
+            "process",
+            ["Name,Channel,Digitisation level", "Pay council tax,Online,Online end to end"],
+            lambda w: w.roadmap.processes.filter(name="Pay council tax").exists(),
+            namespace="assessments",
+            list_route="assessments:processes",
         ),
         "assessments:gap-suggest": Route(
             kwargs=lambda w: in_roadmap(w) if inventory(w) else {},

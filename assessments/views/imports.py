@@ -5,14 +5,13 @@ and above; the upload page sits beside each inventory's downloads."""
 from types import ModuleType
 from typing import Any, ClassVar
 
-from ui.imports import Column, Plan, Row, SpreadsheetImport
-
 from agencies.models import Membership
 from roadmap.models import Roadmap
 from roadmap.selectors.roadmaps import roadmap_for
 from roadmap.views.lists import list_membership
 from ui.concurrency import locked
 from ui.http import HtmxHttpRequest, member_page
+from ui.imports import Column, Plan, Row, SpreadsheetImport
 
 from ..imports import processes, systems
 
@@ -40,7 +39,7 @@ class InventoryImport(SpreadsheetImport):
         locked(roadmap)
 
     def page_context(self, membership: Membership, roadmap: Roadmap) -> dict[str, Any]:
-        return member_page(membership, roadmap=roadmap)
+        return member_page(membership, roadmap=roadmap, breadcrumbs="components/breadcrumbs.html")
 
     def back_url(self, roadmap: Roadmap) -> str:
         return roadmap.address(self.list_route)
