@@ -38,6 +38,7 @@ from ui.formatting import format_date, format_value
 
 from .health import HealthFinding, roadmap_findings
 from .options import ReportOptions
+from .sections.assessment_inventory import report_inventory
 from .sections.assessments import assessment_chapter
 from .sections.stakeholders import report_stakeholders
 from .sections.stakeholders_communications import report_communications
@@ -272,6 +273,7 @@ def render_report_html(
         "assessment": assessment_chapter(roadmap),
         "plan": report_plan(roadmap),
         "communications": report_communications(roadmap, options or ReportOptions()),
+        "inventory": report_inventory(roadmap),
         "marking": roadmap.organisation.classification_marking,
         "version": version,
         "options": options or ReportOptions(),

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from assessments.selectors.gaps import gap_health_facts
 from roadmap.models import Roadmap
 from roadmap.rules.health import Finding, counts_by_severity, findings
 from roadmap.selectors.health import health_facts
@@ -20,14 +21,17 @@ class HealthFinding:
 
 def roadmap_findings(roadmap: Roadmap) -> list[HealthFinding]:
     facts = health_facts(roadmap)
+    gaps, gap_addresses = gap_health_facts(roadmap)  # the assessment's own read function
+    addresses = {**facts.addresses, **gap_addresses}
     found = findings(
         today=timezone.localdate(),
         initiatives=facts.initiatives,
         objectives=facts.objectives,
         risks=facts.risks,
+        gaps=gaps,
         conflicts=facts.conflicts,
     )
-    return [HealthFinding(f, facts.addresses.get(f.subject, "")) for f in found]
+    return [HealthFinding(f, addresses.get(f.subject, "")) for f in found]
 
 
 def overview_health(membership, roadmap: Roadmap) -> dict:

@@ -57,6 +57,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import views as account_views
 from agencies.models import Invitation, Membership, Organisation, Role, token_digest
+from assessments.models import Gap, Process, SwotItem, System
+from assessments.views import imports as inventory_imports
 from reports.models import ReportJob, ReportJobStatus
 from roadmap.models import (
     KPI,
@@ -624,7 +626,9 @@ def import_routes(
     persona's own staged import, which `before` stages."""
     table = table or {"initiative": imports.initiative_import,
                       "milestone": imports.milestone_import,
-                      "risk": imports.risk_import}[noun]  # fmt: skip
+                      "risk": imports.risk_import,
+                      "system": inventory_imports.system_import,
+                      "process": inventory_imports.process_import}[noun]  # fmt: skip
     list_route = list_route or f"roadmap:{noun}s"
     list_page = lambda w: reverse(list_route, kwargs=in_roadmap(w))  # noqa: E731
 
@@ -1500,6 +1504,200 @@ TABLE: dict[str, Route] = {
     ),
 }
 
+
+# The current-state assessment's SWOT, inventory and gaps (assessments/urls.py) ------
+
+
+def inventory(w: World) -> SimpleNamespace:
+    """Agency A's SWOT (two items in each quadrant), a system to migrate (no gap yet),
+    a process on paper and the gap found in it: made the first time a case asks, then
+    kept on the world."""
+    if not hasattr(w, "inventory"):
+        roadmap = w.roadmap
+        items = {
+            quadrant: SwotItem.objects.create(
+                roadmap=roadmap, quadrant=quadrant, text=f"First {quadrant}", position=0
+            )
+            for quadrant in ("strength", "weakness", "opportunity", "threat")
+        }
+        for quadrant in items:
+            SwotItem.objects.create(
+                roadmap=roadmap, quadrant=quadrant, text=f"Second {quadrant}", position=1
+            )
+        process = Process.objects.create(
+            roadmap=roadmap, name="Parking permits", channel="post", digitisation="paper"
+        )
+        w.inventory = SimpleNamespace(
+            **items,
+            system=System.objects.create(
+                roadmap=roadmap,
+                name="Mainframe",
+                hosting="on_premises",
+                lifecycle="migrate",
+                criticality="high",
+            ),
+            process=process,
+            gap=Gap.objects.create(
+                roadmap=roadmap, title="Permits on paper", source="process", process=process
+            ),
+        )
+    return w.inventory
+
+
+def assessment_page(w: World, route: str, anchor: str) -> str:
+    return f"{reverse(route, kwargs=in_roadmap(w))}#{anchor}"
+
+
+def quadrant_routes(noun: str, plural: str) -> dict[str, Route]:
+    """The five routes of one SWOT quadrant's inline list."""
+
+    def first(w: World) -> SwotItem:
+        return getattr(inventory(w), noun)
+
+    return {
+        f"assessments:{noun}-list": Route(
+            kwargs=in_roadmap,
+            get=V,
+            post=NOT_ALLOWED,
+            agency_first=True,
+            get_redirect=lambda w: assessment_page(w, "assessments:swot", plural),
+        ),
+        f"assessments:{noun}-create": Route(
+            kwargs=in_roadmap,
+            get=E,
+            post=E,
+            data=lambda w: {"text": f"A new {noun}", "dimension": ""},
+            redirect=lambda w: assessment_page(w, "assessments:swot", plural),
+            done=lambda w: w.roadmap.swot_items.filter(
+                quadrant=noun, text=f"A new {noun}"
+            ).exists(),
+        ),
+        f"assessments:{noun}-edit": Route(
+            kwargs=lambda w: in_roadmap(w, pk=first(w).pk),
+            get=E,
+            post=E,
+            data=lambda w: {"text": "Changed", "dimension": ""},
+            redirect=lambda w: assessment_page(w, "assessments:swot", f"{noun}-{first(w).pk}"),
+            done=lambda w: SwotItem.objects.get(pk=first(w).pk).text == "Changed",
+        ),
+        f"assessments:{noun}-move": Route(
+            kwargs=lambda w: in_roadmap(w, pk=first(w).pk),
+            get=NOT_ALLOWED,
+            post=E,
+            data=lambda w: {"direction": "down"},
+            redirect=lambda w: assessment_page(w, "assessments:swot", f"{noun}-{first(w).pk}"),
+            done=lambda w: SwotItem.objects.get(pk=first(w).pk).position == 1,
+        ),
+        f"assessments:{noun}-delete": Route(
+            kwargs=lambda w: in_roadmap(w, pk=first(w).pk),
+            get=E,
+            post=E,
+            redirect=lambda w: assessment_page(w, "assessments:swot", plural),
+            done=lambda w: not SwotItem.objects.filter(pk=first(w).pk).exists(),
+        ),
+    }
+
+
+def inventory_routes(noun: str, plural: str, model, data: dict) -> dict[str, Route]:
+    """A list of the inventory (systems, processes, gaps): the page, add, change, delete."""
+    page = f"assessments:{plural}"
+    named = "title" if noun == "gap" else "name"
+
+    def item(w: World):
+        return getattr(inventory(w), noun)
+
+    def changed(w: World) -> dict:
+        source = {"source": "process", "process": item(w).process_id} if noun == "gap" else {}
+        return {**data, named: f"Changed {noun}", **source}
+
+    return {
+        page: Route(kwargs=in_roadmap, get=V, post=NOT_ALLOWED, agency_first=True),
+        f"assessments:{noun}-create": Route(
+            kwargs=in_roadmap,
+            get=E,
+            post=E,
+            data=lambda w: data,
+            redirect=lambda w: assessment_page(w, page, plural),
+            done=lambda w: model.objects.filter(**{named: data[named]}).exists(),
+        ),
+        f"assessments:{noun}-edit": Route(
+            kwargs=lambda w: in_roadmap(w, pk=item(w).pk),
+            get=E,
+            post=E,
+            data=changed,
+            redirect=lambda w: assessment_page(w, page, f"{noun}-{item(w).pk}"),
+            done=lambda w: model.objects.filter(
+                pk=item(w).pk, **{named: f"Changed {noun}"}
+            ).exists(),
+        ),
+        f"assessments:{noun}-delete": Route(
+            kwargs=lambda w: in_roadmap(w, pk=item(w).pk),
+            get=E,
+            post=E,
+            redirect=lambda w: assessment_page(w, page, plural),
+            done=lambda w: not model.objects.filter(pk=item(w).pk).exists(),
+        ),
+    }
+
+
+TABLE.update(
+    {
+        "assessments:swot": Route(kwargs=in_roadmap, get=V, post=NOT_ALLOWED, agency_first=True),
+        **quadrant_routes("strength", "strengths"),
+        **quadrant_routes("weakness", "weaknesses"),
+        **quadrant_routes("opportunity", "opportunities"),
+        **quadrant_routes("threat", "threats"),
+        **inventory_routes(
+            "system",
+            "systems",
+            System,
+            {
+                "name": "Payroll",
+                "hosting": "saas",
+                "lifecycle": "tolerate",
+                "condition": "3",
+                "criticality": "high",
+                "data_classification": "internal",
+            },
+        ),
+        **inventory_routes(
+            "process",
+            "processes",
+            Process,
+            {"name": "Pay council tax", "channel": "online", "digitisation": "online"},
+        ),
+        **inventory_routes(
+            "gap", "gaps", Gap, {"title": "No data owners", "severity": "high", "source": "other"}
+        ),
+        "assessments:inventory-download": Route(
+            kwargs=lambda w: in_roadmap(w, table="systems", file_format="xlsx"),
+            get=V,
+            post=NOT_ALLOWED,
+        ),
+        **import_routes(
+            "system",
+            ["Name,Hosting,Lifecycle decision,Business criticality", "Payroll,SaaS,Tolerate,High"],
+            lambda w: w.roadmap.systems.filter(name="Payroll", hosting="saas").exists(),
+            namespace="assessments",
+            list_route="assessments:systems",
+        ),
+        **import_routes(
+            "process",
+            ["Name,Channel,Digitisation level", "Pay council tax,Online,Online end to end"],
+            lambda w: w.roadmap.processes.filter(name="Pay council tax").exists(),
+            namespace="assessments",
+            list_route="assessments:processes",
+        ),
+        "assessments:gap-suggest": Route(
+            kwargs=lambda w: in_roadmap(w) if inventory(w) else {},
+            get=E,
+            post=E,
+            data=lambda w: {"systems": [inventory(w).system.pk]},
+            redirect=lambda w: assessment_page(w, "assessments:gaps", "gaps"),
+            done=lambda w: Gap.objects.filter(system=inventory(w).system).exists(),
+        ),
+    }
+)
 
 # Every route has an entry -------------------------------------------------------
 

@@ -1,6 +1,3 @@
-"""Django admin for platform admins, one module per concept."""
+"""The assessments app's admin, one module per concept."""
 
-from . import (  # noqa: F401 (registers)
-    assessments,
-    frameworks,
-)
+from . import assessments, frameworks, gaps, processes, swot, systems  # noqa: F401 (registers)

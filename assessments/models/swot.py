@@ -36,7 +36,10 @@ class SwotItem(Addressed, Revisioned):
     class Meta:
         ordering = ["quadrant", "position", "pk"]
 
-    url_name = "assessments:swot-item"
+    @property
+    def url_name(self) -> str:  # type: ignore[override]
+        """Each quadrant is its own list (assessments/views/swot.py): "assessments:strength"."""
+        return f"assessments:{self.quadrant}"
 
     def __str__(self) -> str:
         return self.text
@@ -45,4 +48,4 @@ class SwotItem(Addressed, Revisioned):
         return {**self.roadmap.url_kwargs(), "pk": self.pk}
 
     def get_absolute_url(self) -> str:
-        return f"{self.roadmap.address('assessments:swot')}#swot-item-{self.pk}"
+        return f"{self.roadmap.address('assessments:swot')}#{self.quadrant}-{self.pk}"

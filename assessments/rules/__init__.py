@@ -1,0 +1,1 @@
+"""The assessment's pure rules: no Django, unit-tested without HTTP."""

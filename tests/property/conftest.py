@@ -111,8 +111,26 @@ def world(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
         call_command("seed_demo", stdout=io.StringIO())
         add_agency_b()
+        add_a_framework_dimension()
         yield
         transaction.set_rollback(True)
+
+
+def add_a_framework_dimension() -> None:
+    """A maturity dimension for the SWOT and gaps to name, and an assessment for a
+    gap to come from, when neither the reference data nor the demo has one yet."""
+    from assessments.models import Assessment, Dimension, Framework
+
+    if not Dimension.objects.exists():
+        framework = Framework.objects.create(code="property-tests", name="Property tests")
+        Dimension.objects.create(framework=framework, name="Data management")
+    if not Assessment.objects.exists():
+        Assessment.objects.create(
+            roadmap=Roadmap.objects.first(),
+            framework=Dimension.objects.first().framework,
+            title="Baseline",
+            assessed_on=date(2026, 6, 1),
+        )
 
 
 class Rollback(Exception):

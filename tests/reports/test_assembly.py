@@ -174,8 +174,10 @@ def test_the_report_is_loaded_in_the_same_queries_at_1x_and_10x(roadmap, other_r
     # objectives and dependencies, the components (lanes, and the chapter's parts),
     # the health facts (initiatives, objectives, dependencies, risks), the milestones
     # (the timeline's and the chapter's), the risks with their initiatives; the
-    # latest completed assessment; the stakeholder register.
-    assert few == many == 21, f"{few} queries at 1x, {many} at 10x"
+    # latest completed assessment, the SWOT, systems, processes and gaps (their
+    # initiatives in one more when there are gaps), the gaps' health facts; the
+    # stakeholder register.
+    assert few == many == 26, f"{few} queries at 1x, {many} at 10x"
     timeline_pages = many_html.count('<div class="timeline-page__chart">')
     assert few_html.count('<div class="timeline-page__chart">') == 1
     assert timeline_pages >= 2  # 30 initiatives take more than one landscape page
@@ -192,7 +194,7 @@ def test_a_roadmap_not_loaded_for_the_report_still_renders_in_fixed_queries(road
     with CaptureQueriesContext(connection) as queries:
         html = render_report_html(plain, generated_at=GENERATED_AT, version=1)
 
-    assert len(queries) == 20  # all but the roadmap itself
+    assert len(queries) == 25  # all but the roadmap itself
     assert html.count("<svg") == 18 + html.count('<div class="timeline-page__chart">')
 
 

@@ -6,6 +6,7 @@ from django.db import transaction
 from accounts.demo import describe, seed_second_factor
 from agencies.demo import DEMO_USERS, seed_agency
 from assessments.demo import seed_demo_assessments
+from assessments.demo.inventory import seed_inventory
 from roadmap.demo import demo_contents, remove_demo, seed_demo_roadmap
 from stakeholders.demo.engagements import seed_engagement
 from stakeholders.demo.stakeholders import seed_stakeholders
@@ -40,6 +41,7 @@ class Command(BaseCommand):
             added += seed_demo_assessments(roadmap=roadmap, users=users)
             added += seed_stakeholders(roadmap, users=users, by=users["lead"])
             added += seed_engagement(roadmap, users=users)
+            added += seed_inventory(roadmap, by=users["lead"])
             second_factor = seed_second_factor(user=users["admin"])
         self.stdout.write(f"Demo agency: {agency.name}")
         self.stdout.write(f"Demo roadmap: {roadmap.title} ({roadmap.get_absolute_url()})")

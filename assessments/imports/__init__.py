@@ -1,0 +1,81 @@
+"""Imports of the inventory from a spreadsheet, one module per concept (systems,
+processes), filling in the pattern of ui/imports.py: the columns (as the
+downloads in selectors/inventory_tables.py write them), the plan (each row
+added, updated or unchanged, matched by name, with the form's rules applied, in
+a fixed number of queries) and the apply (through the same services the forms
+use)."""
+
+from typing import Any
+
+from ui.concurrency import Refused, StaleEdit
+from ui.imports import (
+    ADD,
+    UNCHANGED,
+    UPDATE,
+    Plan,
+    Row,
+    RowPlan,
+    RowProblem,
+    RowRefused,
+    StalePreview,
+)
+
+
+def plan_by_name(
+    rows: list[Row],
+    existing: list,
+    headers: dict[str, str],
+    fields: tuple[str, ...],
+    check,
+) -> Plan:
+    """Each row matched by its name (any case) with one of `existing`: added,
+    updated (with the headers that change) or unchanged; `check(values)` gives
+    the problems of a row's values, as "Header: why" sentences."""
+    by_name = {thing.name.casefold(): thing for thing in existing}
+    result = Plan()
+    lines: dict[str, int] = {}
+    for row in rows:
+        values = dict(row.values)
+        key = values["name"].casefold()
+        if key in lines:
+            result.problems.append(
+                RowProblem(row.line, f"Name: “{values['name']}” is also on row {lines[key]}.")
+            )
+        lines.setdefault(key, row.line)
+        result.problems.extend(RowProblem(row.line, problem) for problem in check(values))
+        target = by_name.get(key)
+        changes: tuple[str, ...] = ()
+        if target is None:
+            action = ADD
+        else:
+            changes = tuple(
+                headers[k] for k, v in values.items() if k in fields and v != getattr(target, k)
+            )
+            action = UPDATE if changes else UNCHANGED
+        result.rows.append(
+            RowPlan(
+                line=row.line,
+                action=action,
+                label=values["name"],
+                changes=changes,
+                version=target.revision if target else None,
+                target=target,
+                values=values,
+            )
+        )
+    return result
+
+
+def apply_rows(plan: Plan, create, update, **parent: Any) -> None:
+    """Each row through the services: a refusal names its row, a change made since
+    the preview stops the import; the caller's transaction rolls it all back."""
+    for row in plan.rows:
+        try:
+            if row.action == ADD:
+                create(**parent, **row.values)
+            elif row.action == UPDATE:
+                update(row.target, row.version, row.values)
+        except Refused as refused:
+            raise RowRefused(row.line, refused.message) from refused
+        except StaleEdit as stale:
+            raise StalePreview from stale
