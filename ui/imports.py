@@ -993,22 +993,26 @@ def fail_if_silent(staged: StagedImport, plural: str) -> StagedImport:
         return staged
     since = timezone.now() - SILENT_FOR
     if staged.status == ImportStatus.QUEUED:
-        silent = StagedImport.objects.filter(queued_at__lt=since)
+        last_sign = staged.queued_at
         message = (
             f"Nothing was imported: the service that imports large files did not start "
             f"within {SILENT_FOR.seconds // 60} minutes. Import again from the preview; if "
             "it happens again, contact your platform support team."
         )
     else:
-        silent = StagedImport.objects.filter(progress_at__lt=since)
+        last_sign = staged.progress_at
         message = (
             f"Nothing was imported: the import of {plural} stopped before it finished. "
             "Import again from the preview; if it happens again, contact your platform "
             "support team."
         )
-    silent.filter(pk=staged.pk, status=staged.status).update(
-        status=ImportStatus.FAILED, message=message, finished_at=timezone.now()
-    )
+    if last_sign is not None and last_sign >= since:
+        return staged  # alive: a page that looks writes nothing
+    # Only if it is still as silent as it was read (the worker may just have written).
+    field = "queued_at" if staged.status == ImportStatus.QUEUED else "progress_at"
+    StagedImport.objects.filter(
+        pk=staged.pk, status=staged.status, **{f"{field}__lt": since}
+    ).update(status=ImportStatus.FAILED, message=message, finished_at=timezone.now())
     staged.refresh_from_db()
     return staged
 
