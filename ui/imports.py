@@ -877,6 +877,8 @@ class SpreadsheetImport:
             progress_url=self.address("-progress", parent),
             preview_url=self.address("-preview", parent),
             percent=found.rows_done * 100 // max(found.rows_total, 1),
+            rows_done=f"{found.rows_done:,}",
+            rows_total=f"{found.rows_total:,}",
         )
         if request.htmx:
             fragment = render(request, f"{self.progress_template}#status", context)

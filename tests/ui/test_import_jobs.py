@@ -225,7 +225,7 @@ def test_the_progress_page_polls_while_queued_and_works_without_js(client, queue
 
 def test_the_polling_fragment_shows_the_rows_done(client, queued, roadmap):
     StagedImport.objects.filter(pk=queued.pk).update(
-        status=ImportStatus.APPLYING, rows_done=2, progress_at=timezone.now()
+        status=ImportStatus.APPLYING, rows_done=1200, rows_total=5000, progress_at=timezone.now()
     )
     response = client.get(progress_url(roadmap), headers={"HX-Request": "true"})
 
@@ -233,7 +233,7 @@ def test_the_polling_fragment_shows_the_rows_done(client, queued, roadmap):
     assert response.status_code == 200
     assert fragment.lstrip().startswith('<div class="job-status" id="import-status"')
     assert "<h1>" not in fragment
-    assert "Importing…" in fragment and "Rows done: 2 of 3 (66%)" in fragment
+    assert "Importing…" in fragment and "Rows done: 1,200 of 5,000 (24%)" in fragment
     assert 'hx-trigger="every 2s"' in fragment
 
 
