@@ -7,7 +7,7 @@ import json
 import time
 
 import pytest
-from django.db import transaction
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.test import Client
 
 from roadmap.models import Initiative
@@ -152,4 +152,39 @@ def test_a_silent_broker_does_not_hang_the_request_and_keeps_the_import(editor, 
     assert result["status"] == 200
     assert "The import could not be started" in result["text"]
     assert result["staged"] == ImportStatus.STAGED
+    assert not Initiative.objects.filter(title__startswith="Initiative ").exists()
+
+
+def test_an_import_failed_meanwhile_as_silent_is_rolled_back(
+    settings, editor, roadmap, component, monkeypatch
+):
+    """The progress page failed it (no sign of life) while the worker still ran:
+    the worker sees it before committing and keeps nothing."""
+    settings.IMPORT_IN_REQUEST_ROWS = 1
+    client = signed_in(Client(), editor)
+    preview = staged_preview(client, roadmap, component, 3)
+    staged = StagedImport.objects.get()
+    StagedImport.objects.filter(pk=staged.pk).update(
+        status=ImportStatus.QUEUED,
+        importer="roadmap:initiative",
+        fingerprint=preview.context["plan"].fingerprint,
+    )
+    importer = imports.registered("roadmap:initiative")
+    real_apply = type(importer).apply
+
+    def apply_then_failed_by_the_page(self, parent, plan, present, by):
+        real_apply(self, parent, plan, present, by)
+        other = connections.create_connection(DEFAULT_DB_ALIAS)  # as the web's connection
+        try:
+            with other.cursor() as cursor:
+                cursor.execute(
+                    "UPDATE ui_stagedimport SET status = 'failed' WHERE id = %s", [staged.pk]
+                )
+        finally:
+            other.close()
+
+    monkeypatch.setattr(type(importer), "apply", apply_then_failed_by_the_page)
+    imports.staged_import_apply(staged_id=staged.pk, user_id=editor.pk, progress=lambda n: None)
+
+    assert StagedImport.objects.get().status == ImportStatus.FAILED
     assert not Initiative.objects.filter(title__startswith="Initiative ").exists()
