@@ -620,7 +620,7 @@ def import_routes(
     namespace: str = "roadmap",
     list_route: str = "",
 ) -> dict[str, Route]:
-    """The five routes of an import (ui/imports.py) of `noun`s into the roadmap, whose
+    """The six routes of an import (ui/imports.py) of `noun`s into the roadmap, whose
     file is `rows` (CSV lines, the first naming the columns): editors and above,
     the method first, then the agency. The preview, apply and cancel act on the
     persona's own staged import, which `before` stages."""
@@ -646,6 +646,12 @@ def import_routes(
     def fingerprint(w: World) -> dict:
         return {"fingerprint": table._plan(w.roadmap, staged(w)).fingerprint}
 
+    def queued(w: World, client, user) -> None:  # a large import, with the worker
+        if user is not None:
+            found = staged(w, user)
+            found.status, found.queued_at = "queued", timezone.now()
+            found.save()
+
     route = f"{namespace}:{noun}-import"
     return {
         route: Route(
@@ -669,6 +675,7 @@ def import_routes(
             redirect=list_page,
             done=lambda w: done(w) and not StagedImport.objects.exists(),
         ),
+        f"{route}-progress": Route(kwargs=in_roadmap, get=E, post=NOT_ALLOWED, before=queued),
         f"{route}-cancel": Route(
             kwargs=in_roadmap,
             get=NOT_ALLOWED,

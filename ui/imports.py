@@ -18,6 +18,11 @@
 5. Apply, in one transaction, through the domain's services: a failure half-way
    imports nothing. If what the preview said no longer holds (someone changed
    the data meanwhile), nothing is applied and the new preview is shown.
+   Up to `IMPORT_IN_REQUEST_ROWS` rows (setting, 100 by default: some seconds
+   on a busy machine) are applied in the request. A larger import is applied by
+   the Celery worker (`ui/tasks.py`, `staged_import_apply`), still in one
+   transaction with the same stale-preview check, recording its progress on the
+   `StagedImport`; the progress page polls it. No request waits for it.
 
 Text is kept as text: a cell that a spreadsheet would run as a formula
 ("=HYPERLINK(...)") is stored as its text (and the downloads write it back with
@@ -35,7 +40,9 @@ import csv
 import hashlib
 import io
 import json
+import logging
 import re
+import time
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -43,20 +50,24 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any, ClassVar
 
+from celery import current_app
+from django.apps import apps
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
-from django.db import transaction
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import HttpResponseStopPolling
 
 from .feedback import confirm
 from .formatting import format_date
 from .http import HtmxHttpRequest
-from .models import StagedImport
+from .models import ImportStatus, StagedImport
 from .spreadsheets import FORMULA_STARTS, csv_response, xlsx_response
 
 MAX_ROWS = 5000
@@ -65,6 +76,17 @@ STAGED_FOR = timedelta(days=1)
 SHOWN_PROBLEMS = 200  # a page lists at most this many problems, and counts the rest
 
 ADD, UPDATE, UNCHANGED = "add", "update", "unchanged"
+
+# Imports of more rows than this are applied by the worker (settings may lower it).
+IN_REQUEST_ROWS = 100
+# The Celery task that applies a staged import (ui/tasks.py registers it by this
+# name; the web queues it by name).
+APPLY_TASK = "ui.apply_staged_import"
+# An unfinished import with no sign of life for this long is failed when its page
+# is looked at: its worker died (its transaction rolled back) or none took it.
+SILENT_FOR = timedelta(minutes=10)
+
+logger = logging.getLogger(__name__)
 
 
 class FileRefused(Exception):
@@ -544,6 +566,7 @@ class SpreadsheetImport:
     natural_key: ClassVar[str]  # for the page: "An initiative is matched by its title."
     upload_template: ClassVar[str] = "components/imports/upload.html"
     preview_template: ClassVar[str] = "components/imports/preview.html"
+    progress_template: ClassVar[str] = "components/imports/progress.html"
     max_rows: ClassVar[int] = MAX_ROWS
     max_bytes: ClassVar[int] = MAX_BYTES
 
@@ -588,6 +611,17 @@ class SpreadsheetImport:
 
     def template_name(self, parent: Any) -> str:
         return f"{self.plural}-template"
+
+    def parent_for(self, staged: StagedImport) -> Any:
+        """The parent a staged import goes into, for the worker (which has only
+        its id): read back from `scope()`. Override both together."""
+        label, pk, _plural = staged.scope.split(":")
+        return apps.get_model(label).objects.get(pk=pk)
+
+    @property
+    def key(self) -> str:
+        """How the worker finds this import again: "roadmap:initiative"."""
+        return f"{self.namespace}{self.noun}"
 
     # Given --------------------------------------------------------------------
 
@@ -634,6 +668,13 @@ class SpreadsheetImport:
         if request.method != "POST":
             return render(request, self.upload_template, context)
         upload = request.FILES.get("file")
+        if self.applying(request, parent):
+            context["file_error"] = (
+                f"Your last import of {self.plural} is still running: wait until it "
+                "has finished, then upload this file again."
+            )
+            context["progress_url"] = self.address("-progress", parent)
+            return render(request, self.upload_template, context)
         if self.cap(request).too_large:
             context["file_error"] = (
                 f"The file is larger than {self.max_bytes // 1024 // 1024} MB, the largest one "
@@ -674,9 +715,20 @@ class SpreadsheetImport:
                 "columns": present,
                 "rows": staged_rows,
                 "created_at": timezone.now(),
+                "status": ImportStatus.STAGED,
+                "rows_done": 0,
+                "rows_total": len(staged_rows),
+                "message": "",
             },
         )
         return redirect(self.address("-preview", parent))
+
+    def applying(self, request: HtmxHttpRequest, parent: Any) -> bool:
+        """Whether the caller's last import into `parent` is still with the worker."""
+        found = StagedImport.objects.filter(
+            user=request.user, scope=self.scope(parent), status__in=StagedImport.UNFINISHED
+        ).first()
+        return found is not None and fail_if_silent(found, self.plural).is_unfinished
 
     def cap(self, request: HtmxHttpRequest) -> SizeCap:
         return next(h for h in request.upload_handlers if isinstance(h, SizeCap))
@@ -702,6 +754,7 @@ class SpreadsheetImport:
             apply_url=self.address("-apply", parent),
             cancel_url=self.address("-cancel", parent),
             **problems_page(plan.problems),
+            in_request_rows=in_request_rows(),
             **extra,
         )
 
@@ -712,6 +765,8 @@ class SpreadsheetImport:
     def preview_view(self, request: HtmxHttpRequest, **kwargs: Any) -> HttpResponse:
         membership, parent = self.parent(request, **kwargs)
         found = self.staged(request, parent)
+        if found.is_unfinished or found.status == ImportStatus.DONE:
+            return redirect(self.address("-progress", parent))
         plan = self._plan(parent, found)
         return render(
             request, self.preview_template, self.preview_context(membership, parent, found, plan)
@@ -720,6 +775,10 @@ class SpreadsheetImport:
     def apply_view(self, request: HtmxHttpRequest, **kwargs: Any) -> HttpResponse:
         membership, parent = self.parent(request, **kwargs)
         found = self.staged(request, parent)
+        if found.is_unfinished or found.status == ImportStatus.DONE:
+            return redirect(self.address("-progress", parent))
+        if len(found.rows) > in_request_rows():
+            return self.queue(request, membership, parent, found)
         try:
             with transaction.atomic():
                 self.lock(parent)
@@ -728,18 +787,7 @@ class SpreadsheetImport:
                     raise StalePreview
                 self.apply(parent, plan, found.columns, request.user)
         except StalePreview:
-            plan = self._plan(parent, found)
-            context = self.preview_context(
-                membership,
-                parent,
-                found,
-                plan,
-                refusal=(
-                    f"Nothing was imported: the {self.plural} changed after you saw the "
-                    "preview. Check the new preview below, then import again."
-                ),
-            )
-            return render(request, self.preview_template, context)
+            return self.stale_preview(request, membership, parent, found)
         except RowRefused as refused:
             context = self.preview_context(
                 membership,
@@ -753,6 +801,92 @@ class SpreadsheetImport:
         confirm(request, self.summary(plan))
         return redirect(self.back_url(parent))
 
+    def stale_preview(self, request, membership, parent, found) -> HttpResponse:
+        plan = self._plan(parent, found)
+        context = self.preview_context(
+            membership, parent, found, plan, refusal=self.stale_message()
+        )
+        return render(request, self.preview_template, context)
+
+    def stale_message(self) -> str:
+        return (
+            f"Nothing was imported: the {self.plural} changed after you saw the "
+            "preview. Check the new preview below, then import again."
+        )
+
+    def queue(self, request, membership, parent, found) -> HttpResponse:
+        """Hand a large import to the worker once it is marked queued; if the
+        broker does not take it (within the broker's timeouts), say so and keep
+        the staged import to try again."""
+        fingerprint = request.POST.get("fingerprint", "")
+        plan = self._plan(parent, found)
+        if plan.problems or plan.fingerprint != fingerprint:
+            return self.stale_preview(request, membership, parent, found)
+        refused = []
+
+        def send() -> None:
+            try:
+                current_app.send_task(APPLY_TASK, args=[found.pk, request.user.pk])
+            except Exception:
+                logger.exception("Could not queue import %s", found.pk)
+                StagedImport.objects.filter(pk=found.pk, status=ImportStatus.QUEUED).update(
+                    status=ImportStatus.STAGED, queued_at=None
+                )
+                refused.append(True)
+
+        with transaction.atomic():
+            StagedImport.objects.filter(pk=found.pk).update(
+                status=ImportStatus.QUEUED,
+                importer=self.key,
+                fingerprint=fingerprint,
+                rows_done=0,
+                rows_total=len(found.rows),
+                message="",
+                queued_at=timezone.now(),
+                started_at=None,
+                progress_at=None,
+                finished_at=None,
+            )
+            transaction.on_commit(send)
+        if refused:
+            context = self.preview_context(
+                membership,
+                parent,
+                found,
+                plan,
+                refusal=(
+                    "The import could not be started: the service that imports large files "
+                    "is not answering. Nothing was imported and your file is kept: try "
+                    "again in a few minutes."
+                ),
+            )
+            return render(request, self.preview_template, context)
+        return redirect(self.address("-progress", parent))
+
+    def progress_view(self, request: HtmxHttpRequest, **kwargs: Any) -> HttpResponse:
+        """How far the worker is; htmx polls the status part until it is finished."""
+        membership, parent = self.parent(request, **kwargs)
+        found = self.staged(request, parent)
+        if found.status == ImportStatus.STAGED:
+            return redirect(self.address("-preview", parent))
+        found = fail_if_silent(found, self.plural)
+        context = self.context(
+            membership,
+            parent,
+            staged=found,
+            progress_url=self.address("-progress", parent),
+            preview_url=self.address("-preview", parent),
+            percent=found.rows_done * 100 // max(found.rows_total, 1),
+            rows_done=f"{found.rows_done:,}",
+            rows_total=f"{found.rows_total:,}",
+        )
+        if request.htmx:
+            fragment = render(request, f"{self.progress_template}#status", context)
+            if found.is_finished:
+                return HttpResponseStopPolling(fragment.content)
+            return fragment
+        return render(request, self.progress_template, context)
+
     def summary(self, plan: Plan) -> str:
         total = len(plan.rows)
         noun = self.noun if total == 1 else self.plural
@@ -765,7 +899,10 @@ class SpreadsheetImport:
 
     def cancel_view(self, request: HtmxHttpRequest, **kwargs: Any) -> HttpResponse:
         _membership, parent = self.parent(request, **kwargs)
-        self.staged(request, parent).delete()
+        found = self.staged(request, parent)
+        if fail_if_silent(found, self.plural).is_unfinished:
+            return redirect(self.address("-progress", parent))  # the worker has it
+        found.delete()
         confirm(request, f"Import cancelled: no {self.plural} were imported.")
         return redirect(self.back_url(parent))
 
@@ -782,10 +919,12 @@ class SpreadsheetImport:
         raise Http404("No such file.")
 
     def routes(self, *, base: str, namespace: str) -> list:
-        """The upload page at `<base>import/` and the template file, preview, apply
-        and cancel under it, named `<noun>-import`, `-import-template`,
-        `-import-preview`, `-import-apply` and `-import-cancel`."""
+        """The upload page at `<base>import/` and the template file, preview, apply,
+        progress and cancel under it, named `<noun>-import`, `-import-template`,
+        `-import-preview`, `-import-apply`, `-import-progress` and `-import-cancel`.
+        Registers the import, so the worker finds it by `key`."""
         self.namespace = f"{namespace}:"
+        REGISTRY[self.key] = self
         name = f"{self.noun}-import"
         staged = f"{base}import/"
         return [
@@ -812,6 +951,11 @@ class SpreadsheetImport:
                 name=f"{name}-apply",
             ),
             path(
+                f"{staged}progress/",
+                login_required(require_GET(self.progress_view)),
+                name=f"{name}-progress",
+            ),
+            path(
                 f"{staged}cancel/",
                 login_required(require_POST(self.cancel_view)),
                 name=f"{name}-cancel",
@@ -821,3 +965,168 @@ class SpreadsheetImport:
 
 def _cell(cells: list[str], index: int) -> str:
     return cells[index] if index < len(cells) else ""
+
+
+# Applying a large import in the worker -----------------------------------------
+
+REGISTRY: dict[str, SpreadsheetImport] = {}  # by key, filled by routes()
+
+
+def in_request_rows() -> int:
+    return getattr(settings, "IMPORT_IN_REQUEST_ROWS", IN_REQUEST_ROWS)
+
+
+def registered(key: str) -> SpreadsheetImport:
+    """The import registered under `key`. Every import is routed in a URL
+    configuration, so loading the URLs (as a worker has not) registers them all."""
+    if key not in REGISTRY:
+        from django.urls import get_resolver
+
+        get_resolver().url_patterns  # noqa: B018 - imports every URL module
+    return REGISTRY[key]
+
+
+def fail_if_silent(staged: StagedImport, plural: str) -> StagedImport:
+    """Fail an unfinished import that shows no sign of life for SILENT_FOR: its
+    worker died (the database rolled its transaction back, so nothing of it was
+    kept) or no worker took it. The worker checks the status before it commits,
+    so an import failed here is never applied later."""
+    if not staged.is_unfinished:
+        return staged
+    since = timezone.now() - SILENT_FOR
+    if staged.status == ImportStatus.QUEUED:
+        last_sign = staged.queued_at
+        message = (
+            f"Nothing was imported: the service that imports large files did not start "
+            f"within {SILENT_FOR.seconds // 60} minutes. Import again from the preview; if "
+            "it happens again, contact your platform support team."
+        )
+    else:
+        last_sign = staged.progress_at
+        message = (
+            f"Nothing was imported: the import of {plural} stopped before it finished. "
+            "Import again from the preview; if it happens again, contact your platform "
+            "support team."
+        )
+    if last_sign is not None and last_sign >= since:
+        return staged  # alive: a page that looks writes nothing
+    # Only if it is still as silent as it was read (the worker may just have written).
+    field = "queued_at" if staged.status == ImportStatus.QUEUED else "progress_at"
+    StagedImport.objects.filter(
+        pk=staged.pk, status=staged.status, **{f"{field}__lt": since}
+    ).update(status=ImportStatus.FAILED, message=message, finished_at=timezone.now())
+    staged.refresh_from_db()
+    return staged
+
+
+class _Progress:
+    """Records how many rows the apply has reached, on a connection of its own:
+    the apply's transaction is not committed until the end, and the progress
+    page must see the count meanwhile. At most a write every half second."""
+
+    EVERY = 0.5  # seconds
+
+    def __init__(self, staged_id: int):
+        self.staged_id = staged_id
+        self.done = 0
+        self.written_at = 0.0
+        self.connection = connections.create_connection(DEFAULT_DB_ALIAS)
+
+    def __call__(self, done: int) -> None:
+        self.done = max(self.done, done)  # a second pass over the rows is still life
+        if time.monotonic() - self.written_at >= self.EVERY:
+            self.write()
+
+    def write(self) -> None:
+        self.written_at = time.monotonic()
+        with self.connection.cursor() as cursor:  # autocommit: seen at once
+            cursor.execute(
+                f"UPDATE {StagedImport._meta.db_table} SET rows_done = %s, progress_at = %s "  # noqa: S608 - our own table name
+                "WHERE id = %s AND status = %s",
+                [self.done, timezone.now(), self.staged_id, ImportStatus.APPLYING],
+            )
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+class _CountedRows(list):
+    """The plan's rows, telling `progress` how many the domain's apply has
+    reached as it goes through them (the subclass interface is unchanged)."""
+
+    def __init__(self, rows: list, progress: Callable[[int], None]):
+        super().__init__(rows)
+        self.progress = progress
+
+    def __iter__(self):
+        for number, row in enumerate(super().__iter__(), start=1):
+            yield row
+            self.progress(number)
+
+
+class _Abandoned(Exception):
+    """The import was failed meanwhile (no sign of life): roll back."""
+
+
+def staged_import_apply(
+    *, staged_id: int, user_id: int, progress: Callable[[int], None] | None = None
+) -> StagedImport | None:
+    """Apply a queued import in ONE transaction, as the request does for a small
+    one: the plan is made again and must be the one the user confirmed (its
+    fingerprint), each row goes through the domain's services, and any refusal
+    keeps nothing. Records the outcome on the StagedImport: done with the summary,
+    or failed with the reason (naming the row). A duplicate message, or an import
+    that is not queued for this user, does nothing (None)."""
+    now = timezone.now()
+    claimed = StagedImport.objects.filter(
+        pk=staged_id, user_id=user_id, status=ImportStatus.QUEUED
+    ).update(status=ImportStatus.APPLYING, started_at=now, progress_at=now, rows_done=0)
+    if not claimed:
+        return None
+    staged = StagedImport.objects.select_related("user").get(pk=staged_id)
+    importer = registered(staged.importer)
+    writer = _Progress(staged_id) if progress is None else None
+    try:
+        with transaction.atomic():
+            parent = importer.parent_for(staged)
+            importer.lock(parent)
+            plan = importer._plan(parent, staged)
+            if plan.problems or plan.fingerprint != staged.fingerprint:
+                raise StalePreview
+            plan.rows = _CountedRows(plan.rows, progress or writer)
+            importer.apply(parent, plan, staged.columns, staged.user)
+            finished = StagedImport.objects.filter(pk=staged_id, status=ImportStatus.APPLYING)
+            if not finished.select_for_update().exists():
+                raise _Abandoned
+            finished.update(
+                status=ImportStatus.DONE,
+                message=importer.summary(plan),
+                rows_done=len(plan.rows),
+                rows=[],  # applied: the text is no longer needed
+                finished_at=timezone.now(),
+            )
+    except _Abandoned:
+        logger.warning("Import %s was failed while it was applied: rolled back", staged_id)
+    except StalePreview:
+        _fail(staged_id, importer.stale_message().replace(" below", ""))
+    except RowRefused as refused:
+        _fail(staged_id, f"Nothing was imported. Row {refused.line}: {refused.message}")
+    except Exception:
+        logger.exception("Import %s failed", staged_id)
+        _fail(
+            staged_id,
+            "Nothing was imported: something went wrong while importing. Import again from "
+            "the preview; if it happens again, contact your platform support team "
+            f"(reference import {staged_id}).",
+        )
+    finally:
+        if writer is not None:
+            writer.close()
+    staged.refresh_from_db()
+    return staged
+
+
+def _fail(staged_id: int, message: str) -> None:
+    StagedImport.objects.filter(pk=staged_id, status=ImportStatus.APPLYING).update(
+        status=ImportStatus.FAILED, message=message, finished_at=timezone.now()
+    )
