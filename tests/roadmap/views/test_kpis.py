@@ -449,10 +449,11 @@ KPI_BAD_INPUT = {
         "target_value",
         "Enter the target value as a number",
     ),
-    "target equal to baseline": (
-        {"baseline_value": "50", "target_value": "50.00"},
+    # Issue 12: a target equal to the baseline is one to hold; a tracked KPI has none.
+    "tracked, with a target given": (
+        {"tracked": "on", "target_date": ""},
         "target_value",
-        "The target must differ from the baseline",
+        "A KPI tracked without a target has no target value",
     ),
     "no name": ({"name": ""}, "name", "Enter a name for the KPI."),
     "baseline date not a date": (
@@ -641,7 +642,7 @@ def test_the_kpi_page_shows_every_field_status_chart_and_data_table(
         for e in elements(table)
         if e.name == "th" and dict(e.attributes).get("scope") == "col"
     ]
-    assert headers[:4] == ["Date", "Value", "Note", "Entered by"]
+    assert headers[:5] == ["Date", "Value", "Source", "Note", "Entered by"]
     rows = [e for e in elements(table) if e.name == "tr" and dict(e.attributes).get("id")]
     assert len(rows) == 2
     assert (
