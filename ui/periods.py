@@ -67,7 +67,7 @@ def period_end(day: date, precision: str) -> date:
 
 
 def format_period(day: date, precision: str) -> str:
-    """ "30 November 2026", "April 2025", "January to March 2025", "2025"."""
+    """ "30 November 2026", "April 2025", "Q1 2025 (January to March)", "2025"."""
     precision = Precision(precision)
     if precision is Precision.DAY:
         return format_date(day)
@@ -75,12 +75,12 @@ def format_period(day: date, precision: str) -> str:
         return format_month(day)
     if precision is Precision.QUARTER:
         first = (quarter_of(day) - 1) * 3
-        return f"{MONTH_NAMES[first]} to {MONTH_NAMES[first + 2]} {day.year}"
+        return f"Q{quarter_of(day)} {day.year} ({MONTH_NAMES[first]} to {MONTH_NAMES[first + 2]})"
     return str(day.year)
 
 
 def format_in_period(day: date, precision: str) -> str:
-    """ "on 30 November 2026", "in April 2025", "in January to March 2025", "in 2025"."""
+    """ "on 30 November 2026", "in April 2025", "in Q1 2025 (January to March)", "in 2025"."""
     word = "on" if Precision(precision) is Precision.DAY else "in"
     return f"{word} {format_period(day, precision)}"
 

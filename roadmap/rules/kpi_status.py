@@ -190,7 +190,8 @@ def plan_problems(
 
     `complete` False (a form whose fields already failed) leaves out "enter the
     ..." for the missing halves: the field says so itself. `horizon` (first and
-    last year of the roadmap) refuses a year-precision date outside it."""
+    last year of the roadmap) refuses a year-precision target outside it (a
+    typing slip: "by 2205")."""
     problems = []
 
     def add(field: str, message: str) -> None:
@@ -252,16 +253,14 @@ def plan_problems(
         )
     if horizon:
         first, last = horizon
-        for field, day, precision, what in (
-            ("baseline_date", baseline_date, baseline_precision, "The baseline year"),
-            ("target_date", target_date, target_precision, "The target year"),
-        ):
-            if day is not None and precision == Precision.YEAR and not first <= day.year <= last:
-                add(
-                    field,
-                    f"{what} {day.year} is outside the roadmap's horizon ({first} to {last}): "
-                    "check the year.",
-                )
+        # Only the target: a baseline from before the roadmap began is usual.
+        year = target_date.year if target_date else None
+        if year is not None and target_precision == Precision.YEAR and not first <= year <= last:
+            add(
+                "target_date",
+                f"The target year {year} is outside the roadmap's horizon ({first} to "
+                f"{last}): check the year.",
+            )
     return problems
 
 
