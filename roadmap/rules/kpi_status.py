@@ -375,7 +375,7 @@ def assess_kpi(
             latest=as_decimal(latest_entry[1], "measurement value") if latest_entry else None,
             expected=expected,
             shortfall=shortfall,
-            explanation=explanation,
+            explanation=explanation[:1].upper() + explanation[1:],  # "More than 30..."
             latest_qualifier=latest_entry[2] if latest_entry else Qualifier.EXACTLY,
         )
 
