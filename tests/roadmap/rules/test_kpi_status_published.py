@@ -291,8 +291,8 @@ PROBLEMS = {
         "baseline_qualifier",
     ),
     "qualifier with no target value": (
-        {"target_value": None, ["target_value", "target_qualifier"]: "at_least"},
-        "target_qualifier",
+        {"target_value": None, "target_qualifier": "at_least"},
+        ["target_value", "target_qualifier"],
     ),
     "tracked with a target value": ({"tracked": True, "target_date": None}, "target_value"),
     "tracked with a target date": ({"tracked": True, "target_value": None}, "target_date"),
