@@ -429,6 +429,37 @@ def test_htmx_delete_kpi_confirms_in_its_row_then_returns_the_section(
 
 LONG = "x" * 10_000
 KPI_BAD_INPUT = {
+    # Issue 12: what a published roadmap's KPI may not be.
+    "a qualifier with no baseline value": (
+        {
+            "baseline_unknown": "on",
+            "baseline_value": "",
+            "baseline_date": "",
+            "baseline_qualifier": "more_than",
+        },
+        "baseline_qualifier",
+        "Enter the baseline value that “more than” qualifies",
+    ),
+    "a year target outside the roadmap's horizon": (
+        {"target_precision": "year", "target_date": "1 1 2035"},
+        "target_date",
+        "The target year 2035 is outside the roadmap's horizon (2026 to 2030)",
+    ),
+    "a baseline both known and not yet known": (
+        {"baseline_unknown": "on", "baseline_date": ""},
+        "baseline_value",
+        "You said the baseline is not yet known: clear the value",
+    ),
+    "a month target with no month": (
+        {"target_precision": "month", "target_date": ("", "", "2027")},
+        "target_date",
+        "Target date must include a month",
+    ),
+    "a yes/no commitment dressed as a KPI": (
+        {"unit": "", "baseline_value": "0", "target_value": "1"},
+        "is_a_measure",
+        "Record a yes/no commitment as a milestone or an initiative",
+    ),
     "target date before baseline": (
         {"baseline_date": days_ago(10), "target_date": days_ago(20)},
         "target_date",
