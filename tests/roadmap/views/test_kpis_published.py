@@ -212,3 +212,39 @@ def test_the_kpi_page_fragment_keeps_qualifiers_for_htmx(client, editor, objecti
     assert "Not judged" in words
     assert "could be any distance on the worse side" in words
     assert ">more than 30 incidents<" in words
+
+
+def test_the_kpi_download_keeps_qualifiers_and_rough_dates_in_constant_queries(
+    client, viewer, objective
+):
+    from tests.roadmap.views.test_plan_downloads import csv_rows, download
+
+    signed_in(client, viewer)
+    kpi = make_kpi(
+        objective,
+        name="Services that meet the standard",
+        unit="services",
+        baseline_unknown=True,
+        baseline_value=None,
+        baseline_date=None,
+        target_qualifier="at_least",
+        target_value=Decimal(190),
+        target_precision="year",
+        target_date=date(2030, 1, 1),
+    )
+    Measurement.objects.create(
+        kpi=kpi, date=days_ago(5), value=Decimal(100), value_qualifier="more_than"
+    )
+    address = url("plan-download", objective.roadmap, table="kpis", file_format="csv")
+    few, _ = count_queries(client, address)
+
+    headers, row = csv_rows(download(client, objective.roadmap, "kpis.csv"))
+    got = dict(zip(headers, row, strict=True))
+    assert got["Baseline"] == "Not yet known"
+    assert (got["Target"], got["Target date"]) == ("at least 190 services", "by 2030")
+    assert (got["Latest"], got["Status"]) == ("more than 100 services", "No baseline")
+
+    for n in range(9):
+        overdue_kpi(objective, f"Late {n}")
+    many, _ = count_queries(client, address)
+    assert few == many, f"{few} queries, then {many}"
