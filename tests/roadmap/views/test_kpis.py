@@ -450,11 +450,6 @@ KPI_BAD_INPUT = {
         "baseline_value",
         "You said the baseline is not yet known: clear the value",
     ),
-    "a month target with no month": (
-        {"target_precision": "month", "target_date": ("", "", "2027")},
-        "target_date",
-        "Target date must include a month",
-    ),
     "a yes/no commitment dressed as a KPI": (
         {"unit": "", "baseline_value": "0", "target_value": "1"},
         "is_a_measure",

@@ -248,3 +248,13 @@ def test_the_kpi_download_keeps_qualifiers_and_rough_dates_in_constant_queries(
         overdue_kpi(objective, f"Late {n}")
     many, _ = count_queries(client, address)
     assert few == many, f"{few} queries, then {many}"
+
+
+def test_a_month_target_with_no_month_is_refused_at_its_month_box(client, editor, objective):
+    typed = published_kpi(target_precision="month", target_date=("", "", "2027"))
+    response = signed_in(client, editor).post(objective_url("kpi-create", objective), typed)
+    text = response.content.decode()
+    assert "Target date must include a month." in text
+    assert 'href="#id_target_date_month"' in text  # the summary links to the wrong box
+    assert 'value="2027"' in text  # what was typed is kept
+    assert not KPI.objects.filter(name__startswith="Services that meet").exists()
