@@ -28,6 +28,8 @@ from roadmap.models import (
     Risk,
     Roadmap,
 )
+from roadmap.rules.kpi_overdue import RULE_TEXT as OVERDUE_RULE_TEXT
+from roadmap.rules.kpi_overdue import Overdue
 from roadmap.rules.kpi_status import RULE_TEXT, KPIAssessment, KPIStatus
 from roadmap.rules.kpi_summary import count_by_status
 from roadmap.rules.risks import heat_map
@@ -74,6 +76,8 @@ class ReportKPI:
     target: ValueOnDate
     latest: ValueOnDate | None
     chart: SafeString
+    overdue: Overdue | None = None  # a flag beside the status, not instead of it
+    measurements: tuple = ()  # oldest first, with their source and note
 
     @property
     def status(self) -> KPIStatus:
@@ -125,7 +129,7 @@ def report_kpi(kpi: KPI) -> ReportKPI:
     unit = kpi.unit
     latest = None
     if assessment.judged_on is not None and assessment.latest is not None:
-        latest = value_on_date(assessment.latest, assessment.judged_on, unit)
+        latest = ValueOnDate(assessment.latest_text(unit), format_date(assessment.judged_on))
     anchor = f"kpi-{kpi.pk}"
     chart = kpi_chart(
         kpi,
@@ -138,12 +142,13 @@ def report_kpi(kpi: KPI) -> ReportKPI:
         kpi=kpi,
         anchor=anchor,
         assessment=assessment,
-        baseline=ValueOnDate(
-            format_value(kpi.baseline_value, unit), format_date(kpi.baseline_date)
-        ),
-        target=ValueOnDate(format_value(kpi.target_value, unit), format_date(kpi.target_date)),
+        # As published: "more than 100 in 2023", "at least 190 by 2025".
+        baseline=ValueOnDate(kpi.baseline_text, kpi.baseline_when),
+        target=ValueOnDate(kpi.target_text, kpi.target_when),
         latest=latest,
         chart=chart,
+        overdue=kpi.overdue(measurements),
+        measurements=tuple(measurements),
     )
 
 
@@ -271,6 +276,7 @@ def render_report_html(
         "status_counts": count_by_status(kpi.status for kpi in all_kpis),
         "rule_text": RULE_TEXT,
         "assessment": assessment_chapter(roadmap),
+        "overdue_rule_text": OVERDUE_RULE_TEXT,
         "plan": report_plan(roadmap),
         "communications": report_communications(roadmap, options or ReportOptions()),
         "inventory": report_inventory(roadmap),

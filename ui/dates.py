@@ -33,6 +33,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from .formatting import MONTH_NAMES
+from .periods import Precision, period_start, quarter_of
 
 DAY_MONTH_YEAR = ("day", "month", "year")
 MONTH_YEAR = ("month", "year")
@@ -250,3 +251,80 @@ class MonthYearField(DayMonthYearField):
     def to_python(self, value):
         day = super().to_python(value)
         return day.replace(day=1) if day else day
+
+
+# Rough dates: a day, a month, a quarter or a year (ui.periods). ----------------
+
+_QUARTER = re.compile(r"q([1-4])", re.IGNORECASE)
+
+
+def read_rough_date(
+    typed: dict[str, str], *, precision: str, what: str
+) -> date | DateProblem | None:
+    """The first day of the period typed at `precision` ("day", "month",
+    "quarter", "year"): the day is left out for a month, the month may be any
+    month of a quarter or "Q1" to "Q4", and a year is the year alone. Parts the
+    precision does not use are ignored."""
+    precision = Precision(precision)
+    if precision is Precision.DAY:
+        return read_date(typed, what=what)
+    text = {part: (typed.get(part) or "").strip() for part in DAY_MONTH_YEAR}
+    if precision is Precision.YEAR:
+        if not text["year"]:
+            return None
+        result = read_date({"month": "1", "year": text["year"]}, what=what, parts=MONTH_YEAR)
+    else:
+        month = text["month"]
+        quarter = _QUARTER.fullmatch(month) if precision is Precision.QUARTER else None
+        if quarter:
+            month = str((int(quarter.group(1)) - 1) * 3 + 1)
+        result = read_date({"month": month, "year": text["year"]}, what=what, parts=MONTH_YEAR)
+    if isinstance(result, date):
+        return period_start(result, precision)
+    return result
+
+
+def rough_date_parts(day: date | None, precision: str) -> list[str]:
+    """What the boxes show for a stored rough date: "", "4", "2025" for April 2025;
+    "", "Q2", "2025" for a quarter; the year alone for a year."""
+    if day is None:
+        return ["", "", ""]
+    precision = Precision(precision)
+    if precision is Precision.DAY:
+        return [str(day.day), str(day.month), str(day.year)]
+    if precision is Precision.MONTH:
+        return ["", str(day.month), str(day.year)]
+    if precision is Precision.QUARTER:
+        return ["", f"Q{quarter_of(day)}", str(day.year)]
+    return ["", "", str(day.year)]
+
+
+class RoughDateField(DayMonthYearField):
+    """A date at the precision chosen in a radio field beside it (`<name>` ends in
+    `_date`, its precision is `<prefix>_precision`): the boxes are Day, Month and
+    Year, and the form reads them with `read_rough_date` once it knows the
+    precision. Until then its value is the parts as typed (a dict)."""
+
+    example = (
+        "For example, 27 3 2026. For a month, leave Day empty. For a quarter, type Q1 to Q4 "
+        "as the month. For a year, type the year only."
+    )
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.problem_parts: tuple[str, ...] = ()
+
+    def to_python(self, value):
+        if isinstance(value, date) or value in self.empty_values:
+            return super().to_python(value)
+        typed = self.typed(value)
+        return typed if any(text.strip() for text in typed.values()) else None
+
+    def validate(self, value) -> None:
+        if value in self.empty_values and self.required:
+            raise ValidationError(f"Enter the {self.what}.", code="required")
+
+    def wrong_parts(self, value, has_errors: bool) -> tuple[str, ...]:
+        if not has_errors:
+            return ()
+        return self.problem_parts or self.parts

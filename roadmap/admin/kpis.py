@@ -1,11 +1,14 @@
 """Admin for KPIs, with their measurements inline."""
 
+from copy import copy
+
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.utils.html import format_html
 
-from ui.formatting import format_date, format_value
+from ui.formatting import format_date
+from ui.periods import format_period
 from ui.revisions_admin import RevisionedAdmin, count_admin_save
 
 from ..forms.kpis import check_whole_numbers
@@ -13,12 +16,26 @@ from ..models import (
     KPI,
     Measurement,
 )
-from ..rules.kpi_status import PlanError, check_plan
+from ..rules.kpi_status import plan_problems
+from ..services.kpis import plan_of
 from .columns import measurements_by_date, person, status_tag
-from .measurements import MeasurementAdminForm
+from .measurements import DefaultedChoices, MeasurementAdminForm
+
+PLAN_FIELDS = {
+    "baseline_unknown",
+    "baseline_qualifier",
+    "baseline_value",
+    "baseline_precision",
+    "baseline_date",
+    "tracked",
+    "target_qualifier",
+    "target_value",
+    "target_precision",
+    "target_date",
+}
 
 
-class KPIAdminForm(forms.ModelForm):
+class KPIAdminForm(DefaultedChoices, forms.ModelForm):
     """The plan must be a plan: said in words, not as a database constraint's name."""
 
     class Meta:
@@ -31,9 +48,16 @@ class KPIAdminForm(forms.ModelForm):
             "unit",
             "unit_kind",
             "direction",
+            "baseline_unknown",
+            "baseline_qualifier",
             "baseline_value",
+            "baseline_precision",
             "baseline_date",
+            "baseline_note",
+            "tracked",
+            "target_qualifier",
             "target_value",
+            "target_precision",
             "target_date",
             "data_source",
             "owner",
@@ -42,18 +66,22 @@ class KPIAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        plan = {
-            name: cleaned.get(name)
-            for name in ("baseline_value", "baseline_date", "target_value", "target_date")
-        }
-        if None not in plan.values():
+        objective = cleaned.get("objective") or getattr(self.instance, "objective", None)
+        names = [name for name in self.Meta.fields if name in PLAN_FIELDS]
+        if objective is not None and not set(names) & set(self.errors):
+            # The same rule as the KPI form and services (roadmap.rules.kpi_status).
+            kpi = copy(self.instance)  # the fields this form does not show stay as they are
+            kpi.objective = objective
+            for name in names:
+                setattr(kpi, name, cleaned.get(name))
+            for problem in plan_problems(**plan_of(kpi)):
+                if problem.field in self.fields:
+                    self.add_error(problem.field, str(problem))
+                else:
+                    self.add_error(None, str(problem))
+        if cleaned.get("baseline_date") is not None:
             try:
-                check_plan(**plan)
-            except PlanError as error:
-                self.add_error(error.field, str(error))
-        if plan["baseline_date"] is not None:
-            try:
-                self.instance.check_baseline_date(plan["baseline_date"])
+                self.instance.check_baseline_date(cleaned["baseline_date"])
             except ValidationError as error:
                 self.add_error("baseline_date", error)
         check_whole_numbers(self, self.instance, cleaned)
@@ -66,7 +94,7 @@ class MeasurementInline(admin.TabularInline):
     model = Measurement
     form = MeasurementAdminForm
     extra = 0
-    fields = ["date", "value", "note", "entered_by_name", "created_at"]
+    fields = ["date", "value_qualifier", "value", "source", "note", "entered_by_name", "created_at"]
     readonly_fields = ["entered_by_name", "created_at"]
     ordering = ["date", "pk"]
 
@@ -117,7 +145,20 @@ class KPIAdmin(RevisionedAdmin):
                 ]
             },
         ),
-        ("Plan", {"fields": ["baseline_value", "baseline_date", "target_value", "target_date"]}),
+        (
+            "Plan",
+            {
+                "fields": [
+                    "baseline_unknown",
+                    ("baseline_qualifier", "baseline_value"),
+                    ("baseline_precision", "baseline_date"),
+                    "baseline_note",
+                    "tracked",
+                    ("target_qualifier", "target_value"),
+                    ("target_precision", "target_date"),
+                ]
+            },
+        ),
         ("Reporting", {"fields": ["data_source", "owner", "reporting_frequency"]}),
         ("Status", {"fields": ["status_explanation"]}),
         ("Record", {"fields": ["created_at", "updated_at"]}),
@@ -145,11 +186,14 @@ class KPIAdmin(RevisionedAdmin):
 
     @admin.display(description="baseline", ordering="baseline_value")
     def baseline(self, obj: KPI) -> str:
-        return f"{format_value(obj.baseline_value, obj.unit)} ({format_date(obj.baseline_date)})"
+        if obj.baseline_date is None:
+            return obj.baseline_text
+        when = format_period(obj.baseline_date, obj.baseline_precision)
+        return f"{obj.baseline_text} ({when})"
 
     @admin.display(description="target", ordering="target_value")
     def target(self, obj: KPI) -> str:
-        return f"{format_value(obj.target_value, obj.unit)} by {format_date(obj.target_date)}"
+        return f"{obj.target_text} {obj.target_when}".strip()
 
     @admin.display(description="latest")
     def latest(self, obj: KPI) -> str | None:
@@ -157,7 +201,8 @@ class KPIAdmin(RevisionedAdmin):
         if not measurements:
             return None
         last = max(measurements, key=lambda m: m.date)
-        return f"{format_value(last.value, obj.unit)} ({format_date(last.date)})"
+        last.kpi = obj
+        return f"{last.value_text} ({format_date(last.date)})"
 
     @admin.display(description="status")
     def status(self, obj: KPI) -> str:

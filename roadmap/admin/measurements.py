@@ -4,7 +4,6 @@ from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 
-from ui.formatting import format_value
 from ui.revisions_admin import RevisionedAdmin
 
 from ..models import (
@@ -13,13 +12,39 @@ from ..models import (
 from .columns import person
 
 
-class MeasurementAdminForm(forms.ModelForm):
+class DefaultedChoices:
+    """Qualifiers and precisions left out of a post (an inline that does not show
+    them) keep the model's default: exactly, an exact day."""
+
+    defaulted = (
+        "baseline_qualifier",
+        "target_qualifier",
+        "baseline_precision",
+        "target_precision",
+        "value_qualifier",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.defaulted:
+            if name in self.fields:
+                self.fields[name].required = False
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in self.defaulted:
+            if name in self.fields and not cleaned.get(name):
+                cleaned[name] = self._meta.model._meta.get_field(name).default
+        return cleaned
+
+
+class MeasurementAdminForm(DefaultedChoices, forms.ModelForm):
     """A reading is dated on or after its KPI's baseline, and not in the future; a
     count's reading is a whole number."""
 
     class Meta:
         model = Measurement
-        fields = ["kpi", "date", "value", "note", "entered_by"]
+        fields = ["kpi", "date", "value_qualifier", "value", "source", "note", "entered_by"]
 
     def clean(self):
         cleaned = super().clean()
@@ -48,14 +73,23 @@ class MeasurementAdmin(RevisionedAdmin):
     readonly_fields = ["created_at"]
     date_hierarchy = "date"
     ordering = ["-date", "kpi__name", "pk"]
-    fields = ["kpi", "date", "value", "note", "entered_by", "created_at"]
+    fields = [
+        "kpi",
+        "date",
+        "value_qualifier",
+        "value",
+        "source",
+        "note",
+        "entered_by",
+        "created_at",
+    ]
 
     def get_changeform_initial_data(self, request):
         return {"entered_by": request.user.pk, **super().get_changeform_initial_data(request)}
 
     @admin.display(description="value", ordering="value")
     def reading(self, obj: Measurement) -> str:
-        return format_value(obj.value, obj.kpi.unit)
+        return obj.value_text
 
     @admin.display(description="objective", ordering="kpi__objective__title")
     def objective(self, obj: Measurement):

@@ -26,6 +26,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from ui.formatting import format_date, format_value
+from ui.periods import period_end
 from ui.svg import (
     AXIS,
     FONT,
@@ -41,6 +42,7 @@ from ui.svg import (
 )
 
 from ..models import KPI
+from ..rules.kpi_values import format_qualified
 
 Point = tuple[date, Decimal]
 
@@ -57,18 +59,19 @@ LEGEND_ROW = 20
 def kpi_sparkline_svg(
     *,
     points: Sequence[Point],
-    baseline: Point,
-    target: Point,
+    baseline: Point | None,
+    target: Point | None,
     title: str,
     width: int = 120,
     height: int = 32,
     unit: str = "",
+    target_text: str = "",
     id_prefix: str | None = None,
 ) -> SafeString:
     """A tiny trend line for lists: the measurements, a faint dashed target line and a
     dot on the latest measurement. No axes. With no measurements, an empty frame."""
     prefix = id_prefix_or(id_prefix, "spark")
-    points = _sorted(points)
+    points, texts = _split(points, unit)
     title_id, desc_id = f"{prefix}-title", f"{prefix}-desc"
     parts = [svg_open(width, height, title_id, desc_id)]
     parts.append(f'<title id="{title_id}">{escape(title)}</title>')
@@ -86,15 +89,17 @@ def kpi_sparkline_svg(
         return mark_safe("".join(parts))  # noqa: S308 - every user text above is escaped
 
     latest_day, latest_value = points[-1]
+    if target and not target_text:
+        target_text = f"{format_value(target[1], unit)} by {format_date(target[0])}"
+    aim = f"Target {target_text}." if target else "Tracked without a target."
     description = (
         f"{len(points)} measurement{'s' if len(points) != 1 else ''}; the latest, "
-        f"{format_value(latest_value, unit)} on {format_date(latest_day)}. "
-        f"Target {format_value(target[1], unit)} by {format_date(target[0])}."
+        f"{texts[-1]} on {format_date(latest_day)}. {aim}"
     )
     parts.append(f'<desc id="{desc_id}">{escape(description)}</desc>')
 
     pad = 3.0
-    values = [value for _, value in points] + [baseline[1], target[1]]
+    values = [value for _, value in points] + [p[1] for p in (baseline, target) if p]
     low, high = min(values), max(values)
     if low == high:
         low, high = low - 1, high + 1
@@ -109,11 +114,12 @@ def kpi_sparkline_svg(
     def y_of(value: Decimal) -> float:
         return pad + float((high - value) / (high - low)) * (height - 2 * pad)
 
-    target_y = y_of(target[1])
-    parts.append(
-        f'<line x1="{pad:g}" y1="{target_y:.2f}" x2="{width - pad:g}" y2="{target_y:.2f}" '
-        f'stroke="{SPARK_TARGET}" stroke-width="1" stroke-dasharray="2 2"/>'
-    )
+    if target:
+        target_y = y_of(target[1])
+        parts.append(
+            f'<line x1="{pad:g}" y1="{target_y:.2f}" x2="{width - pad:g}" y2="{target_y:.2f}" '
+            f'stroke="{SPARK_TARGET}" stroke-width="1" stroke-dasharray="2 2"/>'
+        )
     if len(points) > 1:
         coordinates = " ".join(f"{x_of(d):.2f},{y_of(v):.2f}" for d, v in points)
         parts.append(
@@ -131,11 +137,12 @@ def kpi_sparkline_svg(
 def kpi_chart_svg(
     *,
     points: Sequence[Point],
-    baseline: Point,
-    target: Point,
+    baseline: Point | None,
+    target: Point | None,
     title: str,
     description: str,
     unit: str = "",
+    target_text: str = "",
     whole: bool = False,
     width: int = 640,
     height: int = 320,
@@ -146,11 +153,14 @@ def kpi_chart_svg(
     line with dots) and the baseline (hollow square), with a legend above. `whole`:
     the KPI counts whole things, so the value axis has whole-number ticks only."""
     prefix = id_prefix_or(id_prefix, "kpi-chart")
-    points = _sorted(points)
+    points, texts = _split(points, unit)
+    ends = [p for p in (baseline, target) if p]
     title_id, desc_id = f"{prefix}-title", f"{prefix}-desc"
 
     # The y axis: nice round ticks around everything drawn, with some room.
-    values = [value for _, value in points] + [baseline[1], target[1]]
+    values = [value for _, value in points] + [value for _, value in ends]
+    if not values:  # tracked, nothing measured, no baseline: an empty axis
+        values = [Decimal(0), Decimal(1)]
     # A percentage that never passes 100 gets no "120%" tick.
     ceiling = Decimal(100) if unit.strip().startswith("%") else None
     ticks = value_ticks(min(values), max(values), ceiling=ceiling, whole=whole)
@@ -164,18 +174,20 @@ def kpi_chart_svg(
     # The plot area inside the margins: room for the value labels on the left, half
     # a date label either side, "Target" on the right, the legend above and the dates
     # below.
-    target_label = "Target"
+    target_label = "Target" if target else ""
     half_date = text_width("00 Mmm 0000") / 2 + 4
     left = max(text_width(max(tick_labels, key=len)) + 14, half_date)
     right = width - max(text_width(target_label) + 14, half_date)
-    legend, legend_y = _legend(left, 16, width - 8)
+    keys = ["Measured"] + (["Planned"] if baseline and target else [])
+    keys += (["Baseline"] if baseline else []) + (["Target"] if target else [])
+    legend, legend_y = _legend(left, 16, width - 8, keys)
     caption_y = legend_y + 12 + FONT_SIZE
     top = (caption_y if axis_caption else legend_y) + 18
     bottom = height - (FONT_SIZE + 16)
     plot_width, plot_height = right - left, bottom - top
 
     # The x axis: every date drawn, widened if all fall on one day.
-    days = [day for day, _ in points] + [baseline[0], target[0]]
+    days = [day for day, _ in points] + [day for day, _ in ends] or [date.today()]
     first_day, last_day = min(days), max(days)
     if first_day == last_day:
         first_day, last_day = first_day - timedelta(days=15), last_day + timedelta(days=15)
@@ -236,24 +248,28 @@ def kpi_chart_svg(
     )
 
     # The target line, across the whole plot, labelled in the right margin.
-    target_y = y_of(target[1])
-    parts.append(
-        f'<line class="kpi-chart__target" x1="{left:g}" y1="{target_y:.2f}" '
-        f'x2="{right:g}" y2="{target_y:.2f}" stroke="{TARGET}" stroke-width="2"/>'
-    )
-    parts.append(
-        f'<text class="kpi-chart__target-label" x="{right + 8:g}" '
-        f'y="{target_y + FONT_SIZE * 0.35:.2f}" fill="{TARGET}" font-weight="bold">'
-        f"{target_label}</text>"
-    )
+    if target:
+        target_y = y_of(target[1])
+        parts.append(
+            f'<line class="kpi-chart__target" x1="{left:g}" y1="{target_y:.2f}" '
+            f'x2="{right:g}" y2="{target_y:.2f}" stroke="{TARGET}" stroke-width="2"/>'
+        )
+        parts.append(
+            f'<text class="kpi-chart__target-label" x="{right + 8:g}" '
+            f'y="{target_y + FONT_SIZE * 0.35:.2f}" fill="{TARGET}" font-weight="bold">'
+            f"{target_label}</text>"
+        )
 
-    # The plan: a dashed straight line from baseline to target.
-    parts.append(
-        f'<line class="kpi-chart__plan" x1="{x_of(baseline[0]):.2f}" '
-        f'y1="{y_of(baseline[1]):.2f}" x2="{x_of(target[0]):.2f}" y2="{y_of(target[1]):.2f}" '
-        f'stroke="{PLAN}" stroke-width="2" stroke-dasharray="7 5"/>'
-    )
-    parts.append(_baseline_marker(x_of(baseline[0]), y_of(baseline[1])))
+    # The plan: a dashed straight line from baseline to target (none without both).
+    if baseline and target:
+        parts.append(
+            f'<line class="kpi-chart__plan" x1="{x_of(baseline[0]):.2f}" '
+            f'y1="{y_of(baseline[1]):.2f}" x2="{x_of(target[0]):.2f}" '
+            f'y2="{y_of(target[1]):.2f}" stroke="{PLAN}" stroke-width="2" '
+            'stroke-dasharray="7 5"/>'
+        )
+    if baseline:
+        parts.append(_baseline_marker(x_of(baseline[0]), y_of(baseline[1])))
 
     # The measurements: a solid line with a dot on each.
     if len(points) > 1:
@@ -262,8 +278,8 @@ def kpi_chart_svg(
             f'<polyline class="kpi-chart__measured" points="{coordinates}" fill="none" '
             f'stroke="{MEASURED}" stroke-width="2.5" stroke-linejoin="round"/>'
         )
-    for day, value in points:
-        point_text = f"{format_date(day)}: {format_value(value, unit)}"
+    for (day, value), text in zip(points, texts, strict=True):
+        point_text = f"{format_date(day)}: {text}"
         parts.append(
             f'<circle class="kpi-chart__point" cx="{x_of(day):.2f}" cy="{y_of(value):.2f}" '
             f'r="4" fill="{MEASURED}" stroke="#ffffff" stroke-width="1">'
@@ -282,13 +298,21 @@ def _sorted(points: Sequence[Point]) -> list[Point]:
     return sorted(points, key=lambda point: point[0])
 
 
-def _legend(x_start: float, y: float, x_end: float) -> tuple[str, float]:
+def _split(points: Sequence[tuple], unit: str) -> tuple[list[Point], list[str]]:
+    """Points sorted by date (each (date, value) or (date, value, qualifier)), and
+    each value as published: "more than 100 services"."""
+    ordered = _sorted(points)
+    texts = [format_qualified(p[1], unit, p[2] if len(p) > 2 else "") for p in ordered]
+    return [(p[0], p[1]) for p in ordered], texts
+
+
+def _legend(x_start: float, y: float, x_end: float, keys: Sequence[str] = ()) -> tuple[str, float]:
     """Measured, Planned, Baseline and Target, each drawn as it is in the chart; the
     markup and the y of the last row (a row wraps when the next key would not fit)."""
     parts = []
     half = FONT_SIZE * 0.35
     x = x_start
-    for name in ("Measured", "Planned", "Baseline", "Target"):
+    for name in keys or ("Measured", "Planned", "Baseline", "Target"):
         if x > x_start and x + 30 + text_width(name) > x_end:
             x, y = x_start, y + LEGEND_ROW
         if name == "Measured":
@@ -325,11 +349,18 @@ def _baseline_marker(x: float, y: float, *, css_class: str = "kpi-chart__baselin
 
 
 def _plan(kpi: KPI) -> dict:
+    """A rough target date is drawn at the end of its period ("by 2025": 31
+    December 2025); an unknown baseline or a missing target is not drawn."""
+    known = kpi.baseline_value is not None and kpi.baseline_date is not None
+    aimed = kpi.target_value is not None and kpi.target_date is not None
     return {
-        "points": [(m.date, m.value) for m in kpi.measurements.all()],
-        "baseline": (kpi.baseline_date, kpi.baseline_value),
-        "target": (kpi.target_date, kpi.target_value),
+        "points": [(m.date, m.value, m.value_qualifier) for m in kpi.measurements.all()],
+        "baseline": (kpi.baseline_date, kpi.baseline_value) if known else None,
+        "target": (period_end(kpi.target_date, kpi.target_precision), kpi.target_value)
+        if aimed
+        else None,
         "unit": kpi.unit,
+        "target_text": f"{kpi.target_text} {kpi.target_when}" if aimed else "",
     }
 
 

@@ -1808,3 +1808,129 @@ RISKS = [
         ("legacy-upgrade",),
     ),
 ]
+
+
+# KPIs as published roadmaps state them (issue 12): a figure tracked without a
+# target, a baseline not yet known, qualified values ("more than 100"), target
+# dates given as a year, a quarter or a month, six-monthly and yearly reporting,
+# and one KPI overdue. Dates are relative to the day the demo is seeded.
+
+
+@dataclass(frozen=True)
+class DemoReading:
+    months_ago: int  # the reading is dated at the end of that month
+    value: str
+    qualifier: str = "exactly"
+    source: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class DemoPublishedKPI:
+    objective: str  # the title of its demo objective
+    name: str
+    definition: str
+    unit: str
+    unit_kind: KPIUnitKind
+    direction: KPIDirection
+    frequency: ReportingFrequency
+    owner: str
+    data_source: str
+    readings: tuple[DemoReading, ...]
+    baseline: str | None = None  # None: not yet known
+    baseline_qualifier: str = "exactly"
+    baseline_precision: str = "day"
+    baseline_months_ago: int = 0
+    baseline_note: str = ""
+    target: str | None = None  # None: tracked without a target
+    target_qualifier: str = "exactly"
+    target_precision: str = "day"
+    target_years_ahead: int = 0  # the target's period: this many years on (or months)
+    target_months_ahead: int = 0
+
+
+PUBLISHED_KPIS = (
+    DemoPublishedKPI(
+        objective="Give residents one secure account and ask for details only once",
+        name="People who have proved their identity online",
+        definition="Residents who have proved who they are once, for every service, since "
+        "the account opened. Published each year; there is no target, the trend is followed.",
+        unit="people",
+        unit_kind=KPIUnitKind.COUNT,
+        direction=KPIDirection.HIGHER,
+        frequency=ReportingFrequency.ANNUALLY,
+        owner="lead",
+        data_source="Identity service statistics",
+        baseline="1200000",
+        baseline_qualifier="about",
+        baseline_precision="year",
+        baseline_months_ago=24,
+        readings=(
+            DemoReading(13, "1600000", "about", "Annual report, page 12"),
+            DemoReading(1, "2200000", "more_than", "Annual report, page 9", "Provisional."),
+        ),
+    ),
+    DemoPublishedKPI(
+        objective="Make every high-volume service available online end to end",
+        name="Services that meet the accessibility standard",
+        definition="Services that pass a full accessibility audit against WCAG 2.2 AA.",
+        unit="services",
+        unit_kind=KPIUnitKind.COUNT,
+        direction=KPIDirection.HIGHER,
+        frequency=ReportingFrequency.SIX_MONTHLY,
+        owner="editor",
+        data_source="Accessibility audit register",
+        baseline_note="after the first full audit, in the spring",
+        target="190",
+        target_qualifier="at_least",
+        target_precision="year",
+        target_years_ahead=2,
+        readings=(
+            DemoReading(2, "100", "more_than", "Audit register, first round", "Audits half done."),
+        ),
+    ),
+    DemoPublishedKPI(
+        objective="Use data safely to make better decisions",
+        name="Cyber incidents that stopped a service",
+        definition="Security incidents that made a service unavailable, per quarter.",
+        unit="incidents",
+        unit_kind=KPIUnitKind.COUNT,
+        direction=KPIDirection.LOWER,
+        frequency=ReportingFrequency.QUARTERLY,
+        owner="lead",
+        data_source="Security operations centre",
+        baseline="40",
+        baseline_qualifier="about",
+        baseline_precision="quarter",
+        baseline_months_ago=12,
+        target="10",
+        target_qualifier="fewer_than",
+        target_precision="quarter",
+        target_months_ahead=18,
+        readings=(
+            DemoReading(1, "30", "more_than", "Quarterly security report", "Counting changed."),
+        ),
+    ),
+    DemoPublishedKPI(
+        objective="Build digital skills and an agile delivery culture",
+        name="Staff trained in data skills",
+        definition="Staff who have completed the data skills course.",
+        unit="staff",
+        unit_kind=KPIUnitKind.COUNT,
+        direction=KPIDirection.HIGHER,
+        frequency=ReportingFrequency.MONTHLY,
+        owner="editor",
+        data_source="Learning system",
+        baseline="120",
+        baseline_precision="month",
+        baseline_months_ago=9,
+        target="600",
+        target_qualifier="at_least",
+        target_precision="month",
+        target_months_ahead=16,
+        readings=(
+            DemoReading(6, "200", source="Learning system export"),
+            DemoReading(4, "260", source="Learning system export", note="Then the export broke."),
+        ),
+    ),
+)

@@ -34,6 +34,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.utils import timezone
 
 from agencies.models import Organisation
+from ui.periods import period_start
 
 from ..models import (
     KPI,
@@ -65,6 +66,7 @@ from .content import (
     MILESTONES,
     OBJECTIVES,
     PRINCIPLES,
+    PUBLISHED_KPIS,
     PURPOSE,
     QUARTERLY,
     RISKS,
@@ -217,6 +219,10 @@ def seed_demo_roadmap(
         for objective, spec in specs:
             for position, kpi_spec in enumerate(spec.kpis):
                 seed_kpi(objective, kpi_spec, position=position, users=users, today=today)
+                count += 1
+            published = [p for p in PUBLISHED_KPIS if p.objective == spec.title]
+            for position, kpi_spec in enumerate(published, start=len(spec.kpis)):
+                seed_published_kpi(objective, kpi_spec, position=position, users=users, today=today)
                 count += 1
         if count:
             added.append(plural(count, "KPI"))
@@ -450,6 +456,56 @@ def seed_kpi(objective: Objective, spec: DemoKPI, *, position: int, users, today
         position=position,
     )
     seed_measurements(kpi, spec, today=today)
+    return kpi
+
+
+def seed_published_kpi(objective: Objective, spec, *, position: int, users, today: date) -> KPI:
+    """A KPI as a published roadmap states it (content.PUBLISHED_KPIS), its rough
+    dates at the start of their periods (ui.periods)."""
+    baseline_date = None
+    if spec.baseline is not None:
+        baseline_date = period_start(
+            months_before(today, spec.baseline_months_ago), spec.baseline_precision
+        )
+    target_date = None
+    if spec.target is not None:
+        ahead = months_before(today, -(spec.target_years_ahead * 12 + spec.target_months_ahead))
+        target_date = period_start(ahead, spec.target_precision)
+    kpi = KPI.objects.create(
+        objective=objective,
+        name=spec.name,
+        definition=spec.definition,
+        unit=spec.unit,
+        unit_kind=spec.unit_kind,
+        direction=spec.direction,
+        baseline_unknown=spec.baseline is None,
+        baseline_value=None if spec.baseline is None else Decimal(spec.baseline),
+        baseline_qualifier=spec.baseline_qualifier,
+        baseline_precision=spec.baseline_precision,
+        baseline_date=baseline_date,
+        baseline_note=spec.baseline_note,
+        tracked=spec.target is None,
+        target_value=None if spec.target is None else Decimal(spec.target),
+        target_qualifier=spec.target_qualifier,
+        target_precision=spec.target_precision,
+        target_date=target_date,
+        data_source=spec.data_source,
+        owner=users.get(spec.owner),
+        reporting_frequency=spec.frequency,
+        position=position,
+    )
+    Measurement.objects.bulk_create(
+        Measurement(
+            kpi=kpi,
+            date=months_before(today, reading.months_ago),
+            value=Decimal(reading.value),
+            value_qualifier=reading.qualifier,
+            source=reading.source,
+            note=reading.note,
+            entered_by=kpi.owner,
+        )
+        for reading in spec.readings
+    )
     return kpi
 
 

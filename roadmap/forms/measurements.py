@@ -23,10 +23,16 @@ from ..models import (
 class MeasurementForm(RevisionFormMixin, NoSilentTruncationMixin, forms.ModelForm):
     class Meta:
         model = Measurement
-        fields = ["value", "date", "note"]
-        labels = {"note": "Note"}
-        help_texts = {"note": "Anything that explains the figure, for example a data change."}
-        error_messages = {"value": number_errors("value")}
+        fields = ["value_qualifier", "value", "date", "source", "note"]
+        labels = {"note": "Note", "value_qualifier": "The value is", "source": "Source"}
+        help_texts = {
+            "note": "Anything that explains the figure, for example a data change.",
+            "value_qualifier": "As published: “more than 100” is judged as 100.",
+        }
+        error_messages = {
+            "value": number_errors("value"),
+            "value_qualifier": {"invalid_choice": "Choose how the value is given."},
+        }
         widgets = {"value": number_input()}
         field_classes = {"date": DayMonthYearField}  # typed as day, month and year
 
@@ -35,6 +41,11 @@ class MeasurementForm(RevisionFormMixin, NoSilentTruncationMixin, forms.ModelFor
         self.kpi = kpi
         if kpi.unit:
             self.fields["value"].label = f"Value ({kpi.unit})"
+        # An older form sends no qualifier: the value is exact.
+        self.fields["value_qualifier"].required = False
+
+    def clean_value_qualifier(self) -> str:
+        return self.cleaned_data["value_qualifier"] or "exactly"
 
     def clean_value(self):
         value = self.cleaned_data["value"]

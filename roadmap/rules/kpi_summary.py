@@ -19,6 +19,9 @@ TALLY_WORDS = {
     KPIStatus.AT_RISK: "at risk",
     KPIStatus.OFF_TRACK: "off track",
     KPIStatus.NO_DATA: "not measured yet",
+    KPIStatus.NO_BASELINE: "with no baseline yet",
+    KPIStatus.NOT_JUDGED: "not judged",
+    KPIStatus.TRACKED: "tracked without a target",
 }
 
 
@@ -40,6 +43,7 @@ class StatusCount:
 class KPISummary:
     total: int
     counts: tuple[StatusCount, ...]  # in STATUS_ORDER, only the statuses that occur
+    overdue: int = 0  # KPIs with a measurement overdue (roadmap.rules.kpi_overdue)
 
     @property
     def heading(self) -> str:
@@ -60,11 +64,12 @@ def count_by_status(statuses: Iterable[KPIStatus]) -> list[tuple[KPIStatus, int]
     return [(status, counts[status]) for status in STATUS_ORDER if counts[status]]
 
 
-def summarise_statuses(statuses: Iterable[KPIStatus]) -> KPISummary:
+def summarise_statuses(statuses: Iterable[KPIStatus], *, overdue: int = 0) -> KPISummary:
     counts = count_by_status(statuses)
     return KPISummary(
         total=sum(count for _, count in counts),
         counts=tuple(StatusCount(status, count) for status, count in counts),
+        overdue=overdue,
     )
 
 
@@ -75,7 +80,14 @@ class AssessableKPI(Protocol):
 
     def assess(self, measurements=None) -> KPIAssessment: ...
 
+    def overdue(self, measurements=None) -> object | None: ...
+
 
 def summarise_kpis(kpis: Iterable[AssessableKPI]) -> KPISummary:
-    """Tally KPIs whose measurements are prefetched (`kpi.measurements.all()`)."""
-    return summarise_statuses(kpi.assess(kpi.measurements.all()).status for kpi in kpis)
+    """Tally KPIs whose measurements are prefetched (`kpi.measurements.all()`),
+    and count the overdue ones."""
+    kpis = list(kpis)
+    return summarise_statuses(
+        (kpi.assess(kpi.measurements.all()).status for kpi in kpis),
+        overdue=sum(1 for kpi in kpis if kpi.overdue(kpi.measurements.all())),
+    )

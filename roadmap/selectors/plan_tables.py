@@ -10,6 +10,7 @@ from ui.templatetags.people import person_name
 
 from ..models import Roadmap
 from .initiatives import initiatives_of
+from .kpis import kpis_of_roadmap
 
 
 def _month(day) -> str:
@@ -134,7 +135,53 @@ def risk_table(roadmap: Roadmap) -> Table:
     return Table("Risks", headers, rows)
 
 
+def kpi_table(roadmap: Roadmap) -> Table:
+    """Every KPI as published: "more than 100", "by 2025", "Not yet known"; its
+    status and overdue flag by the same rules as the pages."""
+    rows = []
+    for kpi in kpis_of_roadmap(roadmap):
+        measurements = kpi.measurements.all()
+        assessment = kpi.assess(measurements)
+        overdue = kpi.overdue(measurements)
+        rows.append(
+            [
+                kpi.objective.title,
+                kpi.name,
+                kpi.unit,
+                kpi.get_direction_display(),
+                kpi.baseline_text,
+                kpi.baseline_when,
+                kpi.target_text,
+                kpi.target_when,
+                assessment.latest_text(kpi.unit),
+                assessment.judged_on.isoformat() if assessment.judged_on else "",
+                assessment.status.label,
+                overdue.reason if overdue else "",
+                kpi.get_reporting_frequency_display(),
+                kpi.data_source,
+            ]
+        )
+    headers = (
+        "Objective",
+        "KPI",
+        "Unit",
+        "Which way is better",
+        "Baseline",
+        "Baseline date",
+        "Target",
+        "Target date",
+        "Latest",
+        "Latest date",
+        "Status",
+        "Overdue",
+        "Reported",
+        "Data source",
+    )
+    return Table("KPIs", headers, rows)
+
+
 TABLES: dict[str, Callable[[Roadmap], Table]] = {
+    "kpis": kpi_table,
     "initiatives": initiative_table,
     "milestones": milestone_table,
     "risks": risk_table,

@@ -11,9 +11,11 @@ from django.db import transaction
 
 from ui.concurrency import Refused, editor, locked, save_revised, unique_or_refused
 from ui.ordering import Move, MoveResult, MoveTo, move_in_list, next_position
+from ui.periods import Precision, period_start
 
 from ..models import KPI, KPIDirection, KPIUnitKind, Objective, ReportingFrequency
 from ..rules.kpi_status import PlanError, check_plan
+from ..rules.kpi_values import Qualifier
 from ._checks import check_fields
 
 # What the KPI form edits, in the order the form shows it.
@@ -23,9 +25,16 @@ KPI_FIELDS = (
     "unit",
     "unit_kind",
     "direction",
+    "baseline_unknown",
+    "baseline_qualifier",
     "baseline_value",
+    "baseline_precision",
     "baseline_date",
+    "baseline_note",
+    "tracked",
+    "target_qualifier",
     "target_value",
+    "target_precision",
     "target_date",
     "data_source",
     "owner",
@@ -53,14 +62,35 @@ def _checked(kpi: KPI) -> None:
     except ValidationError as error:
         raise Refused("baseline_date", error.messages[0]) from error
     try:
-        check_plan(
-            baseline_value=kpi.baseline_value,
-            baseline_date=kpi.baseline_date,
-            target_value=kpi.target_value,
-            target_date=kpi.target_date,
-        )
+        check_plan(**plan_of(kpi))
     except PlanError as error:
         raise Refused(error.field, str(error)) from error
+
+
+def plan_of(kpi: KPI) -> dict:
+    """What the plan rule (roadmap.rules.kpi_status.plan_problems) judges of a KPI,
+    its rough dates at the start of their periods; the form and admin ask the same."""
+    for date_field, precision_field in (
+        ("baseline_date", "baseline_precision"),
+        ("target_date", "target_precision"),
+    ):
+        day = getattr(kpi, date_field)
+        if day is not None:
+            setattr(kpi, date_field, period_start(day, getattr(kpi, precision_field)))
+    roadmap = kpi.objective.roadmap
+    return {
+        "baseline_value": kpi.baseline_value,
+        "baseline_date": kpi.baseline_date,
+        "target_value": kpi.target_value,
+        "target_date": kpi.target_date,
+        "baseline_unknown": kpi.baseline_unknown,
+        "tracked": kpi.tracked,
+        "baseline_qualifier": kpi.baseline_qualifier,
+        "target_qualifier": kpi.target_qualifier,
+        "baseline_precision": kpi.baseline_precision,
+        "target_precision": kpi.target_precision,
+        "horizon": (roadmap.horizon_start_year, roadmap.horizon_end_year),
+    }
 
 
 @transaction.atomic
@@ -68,10 +98,17 @@ def kpi_create(
     *,
     objective: Objective,
     name: str,
-    baseline_value: Decimal,
-    baseline_date: date,
-    target_value: Decimal,
-    target_date: date,
+    baseline_value: Decimal | None,
+    baseline_date: date | None,
+    target_value: Decimal | None,
+    target_date: date | None,
+    baseline_unknown: bool = False,
+    baseline_qualifier: str = Qualifier.EXACTLY,
+    baseline_precision: str = Precision.DAY,
+    baseline_note: str = "",
+    tracked: bool = False,
+    target_qualifier: str = Qualifier.EXACTLY,
+    target_precision: str = Precision.DAY,
     definition: str = "",
     unit: str = "",
     unit_kind: str = KPIUnitKind.QUANTITY,
@@ -92,6 +129,13 @@ def kpi_create(
         baseline_date=baseline_date,
         target_value=target_value,
         target_date=target_date,
+        baseline_unknown=baseline_unknown,
+        baseline_qualifier=baseline_qualifier,
+        baseline_precision=baseline_precision,
+        baseline_note=baseline_note,
+        tracked=tracked,
+        target_qualifier=target_qualifier,
+        target_precision=target_precision,
         data_source=data_source,
         owner=owner,
         reporting_frequency=reporting_frequency,
@@ -113,13 +157,20 @@ def kpi_update(
     definition: str,
     unit: str,
     direction: str,
-    baseline_value: Decimal,
-    baseline_date: date,
-    target_value: Decimal,
-    target_date: date,
+    baseline_value: Decimal | None,
+    baseline_date: date | None,
+    target_value: Decimal | None,
+    target_date: date | None,
     data_source: str,
     owner: AbstractBaseUser | None,
     reporting_frequency: str,
+    baseline_unknown: bool = False,
+    baseline_qualifier: str = Qualifier.EXACTLY,
+    baseline_precision: str = Precision.DAY,
+    baseline_note: str = "",
+    tracked: bool = False,
+    target_qualifier: str = Qualifier.EXACTLY,
+    target_precision: str = Precision.DAY,
     unit_kind: str | None = None,
     revision: int | None = None,
     by: AbstractBaseUser | None = None,
@@ -136,6 +187,13 @@ def kpi_update(
     kpi.baseline_date = baseline_date
     kpi.target_value = target_value
     kpi.target_date = target_date
+    kpi.baseline_unknown = baseline_unknown
+    kpi.baseline_qualifier = baseline_qualifier
+    kpi.baseline_precision = baseline_precision
+    kpi.baseline_note = baseline_note
+    kpi.tracked = tracked
+    kpi.target_qualifier = target_qualifier
+    kpi.target_precision = target_precision
     kpi.data_source = data_source
     kpi.owner = owner
     kpi.reporting_frequency = reporting_frequency

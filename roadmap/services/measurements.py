@@ -13,9 +13,10 @@ from ui.concurrency import Refused, editor, save_revised, unique_or_refused
 from ui.formatting import format_date
 
 from ..models import KPI, Measurement
+from ..rules.kpi_values import Qualifier
 from ._checks import check_fields
 
-FIELDS = ("value", "date", "note")
+FIELDS = ("value_qualifier", "value", "date", "source", "note")
 
 
 def _checked(measurement: Measurement) -> None:
@@ -41,12 +42,16 @@ def measurement_record(
     value: Decimal,
     date: date,
     note: str = "",
+    source: str = "",
+    value_qualifier: str = Qualifier.EXACTLY,
     entered_by: AbstractBaseUser | None,
 ) -> Measurement:
     measurement = Measurement(
         kpi=kpi,
         value=value,
+        value_qualifier=value_qualifier,
         date=date,
+        source=source,
         note=note,
         entered_by=entered_by,
         updated_by=editor(entered_by),
@@ -64,11 +69,15 @@ def measurement_update(
     value: Decimal,
     date: date,
     note: str,
+    source: str = "",
+    value_qualifier: str = Qualifier.EXACTLY,
     revision: int | None = None,
     by: AbstractBaseUser | None = None,
 ) -> Measurement:
     """`revision` is the one the user saw: a save over a later one is refused."""
     measurement.value = value
+    measurement.value_qualifier = value_qualifier
+    measurement.source = source
     measurement.date = date
     measurement.note = note
     _checked(measurement)

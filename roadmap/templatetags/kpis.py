@@ -47,6 +47,19 @@ _ICON_SHAPES = {
         '<path d="M5 5 L11 11 M11 5 L5 11" stroke="#ffffff" stroke-width="2" '
         'stroke-linecap="round"/>'
     ),
+    KPIStatus.NO_BASELINE: (
+        '<circle cx="8" cy="8" r="6" fill="none" stroke="currentColor" stroke-width="2"/>'
+        '<text x="8" y="11.5" text-anchor="middle" font-size="9" font-weight="700" '
+        'fill="currentColor">?</text>'
+    ),
+    KPIStatus.TRACKED: (
+        '<polyline points="1,12 5,7 9,10 15,3" fill="none" stroke="currentColor" '
+        'stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/>'
+    ),
+    KPIStatus.NOT_JUDGED: (
+        '<rect x="1.5" y="1.5" width="13" height="13" fill="none" stroke="currentColor" '
+        'stroke-width="2" stroke-dasharray="3 2"/>'
+    ),
     KPIStatus.ACHIEVED: (
         '<polygon points="8,0.8 10.1,5.6 15.3,6.1 11.4,9.6 12.5,14.8 8,12.1 3.5,14.8 '
         '4.6,9.6 0.7,6.1 5.9,5.6" fill="currentColor"/>'
@@ -60,6 +73,12 @@ def kpi_value(value: Decimal | None, unit: str = "") -> str:
     if value is None:
         return ""
     return format_value(value, unit or "")
+
+
+@register.filter
+def latest_text(assessment: KPIAssessment, unit: str = "") -> str:
+    """The latest measurement with its qualifier: "more than 100 services"."""
+    return assessment.latest_text(unit or "")
 
 
 @register.simple_tag
@@ -80,6 +99,20 @@ def kpi_status_badge(assessment: KPIAssessment) -> SafeString:
         status.value,
         kpi_status_icon(status),
         status.label,
+    )
+
+
+@register.simple_tag
+def kpi_overdue_flag(overdue) -> SafeString:
+    """ "Overdue" beside a status (never instead of it): a clock and the word,
+    with the reason for those who hover or read the title."""
+    return format_html(
+        '<span class="kpi-overdue" title="{}"><svg xmlns="http://www.w3.org/2000/svg" '
+        'width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" focusable="false">'
+        '<circle cx="8" cy="8" r="6.5" fill="none" stroke="currentColor" stroke-width="2"/>'
+        '<polyline points="8,4 8,8 11,10" fill="none" stroke="currentColor" stroke-width="2"/>'
+        "</svg>Overdue</span>",
+        overdue.reason,
     )
 
 

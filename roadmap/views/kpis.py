@@ -25,8 +25,10 @@ from ui.inline_list import InlineList
 from ..forms.kpis import KPIForm
 from ..forms.measurements import MeasurementForm
 from ..models import KPI, Objective
+from ..rules.kpi_overdue import RULE_TEXT as OVERDUE_RULE_TEXT
 from ..rules.kpi_status import RULE_TEXT, KPIStatus
 from ..rules.kpi_summary import TALLY_WORDS, summarise_statuses
+from ..rules.kpi_values import COMMITMENT_TEXT, looks_like_commitment
 from ..selectors.kpis import kpi_for, kpi_in_full, kpis_of_roadmap
 from ..selectors.objectives import objective_in, objective_in_full
 from ..selectors.roadmaps import roadmap_for
@@ -49,7 +51,12 @@ def kpi_page_context(membership: Membership, kpi: KPI, **extra: object) -> dict[
         kpi=kpi,
         measurements=list(kpi.measurements.all()),
         assessment=kpi.assess(kpi.measurements.all()),
+        overdue=kpi.overdue(kpi.measurements.all()),
         rule_text=RULE_TEXT,
+        overdue_rule_text=OVERDUE_RULE_TEXT,
+        commitment_warning=COMMITMENT_TEXT.format(target=kpi.target_text)
+        if looks_like_commitment(kpi.baseline_value, kpi.target_value, kpi.unit)
+        else "",
     )
     context.update(extra)
     return context
@@ -149,16 +156,21 @@ def kpi_detail(
 @login_required
 @require_GET
 def roadmap_kpis(request: HtmxHttpRequest, agency: str, slug: str) -> HttpResponse:
-    """Every KPI of the roadmap in one table, by objective, with a filter by status
-    (`?status=off_track`): what the overview's counts link to."""
+    """Every KPI of the roadmap in one table, by objective, with filters by status
+    (`?status=off_track`) and overdue (`?overdue=1`): what the overview's counts
+    link to."""
     membership = get_membership(request.user, agency)
     roadmap = roadmap_for(membership, slug)
-    rows = [KPIRow(kpi, kpi.assess(kpi.measurements.all())) for kpi in kpis_of_roadmap(roadmap)]
+    rows = [KPIRow.of(kpi) for kpi in kpis_of_roadmap(roadmap)]
     summary = summarise_statuses(row.assessment.status for row in rows)
+    overdue_count = sum(1 for row in rows if row.overdue)
     wanted = request.GET.get("status", "")
     status = next((s for s in KPIStatus if s.value == wanted), None)  # anything else: all
     if status:
         rows = [row for row in rows if row.assessment.status == status]
+    overdue_only = request.GET.get("overdue") == "1"
+    if overdue_only:
+        rows = [row for row in rows if row.overdue]
     return render(
         request,
         "roadmap/kpis/list.html",
@@ -169,5 +181,7 @@ def roadmap_kpis(request: HtmxHttpRequest, agency: str, slug: str) -> HttpRespon
             summary=summary,
             status=status,
             status_words=TALLY_WORDS[status] if status else "",
+            overdue_only=overdue_only,
+            overdue_count=overdue_count,
         ),
     )

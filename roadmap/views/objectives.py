@@ -23,6 +23,7 @@ from ui.http import HtmxHttpRequest, member_page
 from ..forms.alignments import AlignmentForm
 from ..forms.objectives import ObjectiveForm
 from ..models import KPI, Objective, Roadmap
+from ..rules.kpi_overdue import Overdue
 from ..rules.kpi_status import KPIAssessment
 from ..rules.kpi_summary import summarise_kpis, summarise_statuses
 from ..selectors.objectives import objective_for, objective_in_full, objectives_in_full
@@ -39,6 +40,13 @@ SECTIONS = ("alignments", "kpis")
 class KPIRow:
     kpi: KPI
     assessment: KPIAssessment
+    overdue: Overdue | None = None  # a flag beside the status, not instead of it
+
+    @classmethod
+    def of(cls, kpi: KPI) -> "KPIRow":
+        """Judged on its prefetched measurements: no query per KPI."""
+        measurements = kpi.measurements.all()
+        return cls(kpi, kpi.assess(measurements), kpi.overdue(measurements))
 
 
 class Objectives(RoadmapPageList):
@@ -99,7 +107,7 @@ def objective_page_context(
     `alignment_form` or `kpi_form` (errors to show), a KPI's inline `edit_form`
     (shown in its row), an `announcement` for screen readers, and `focus_kpi` or
     `focus_change` (the KPI whose name link, or whose "Change", takes focus)."""
-    kpi_rows = [KPIRow(kpi, kpi.assess(kpi.measurements.all())) for kpi in objective.kpis.all()]
+    kpi_rows = [KPIRow.of(kpi) for kpi in objective.kpis.all()]
     context: dict[str, object] = member_page(
         membership,
         roadmap=objective.roadmap,

@@ -267,7 +267,7 @@ def test_a_measurement_added_inline_records_the_admin_who_entered_it(admin_clien
     assert measurement.entered_by.username == "admin"
 
 
-def test_a_kpi_whose_target_equals_its_baseline_is_refused_in_words(admin_client, demo):
+def test_a_tracked_kpi_with_a_target_is_refused_in_words(admin_client, demo):
     kpi = KPI.objects.get(name="Critical data sets with a named owner")
     response = admin_client.get(url(KPI, "change", kpi.pk))
     form = response.context["adminform"].form
@@ -281,7 +281,7 @@ def test_a_kpi_whose_target_equals_its_baseline_is_refused_in_words(admin_client
             "owner": kpi.owner_id or "",
             "baseline_date": kpi.baseline_date.isoformat(),
             "target_date": kpi.target_date.isoformat(),
-            "target_value": str(kpi.baseline_value),
+            "tracked": "on",  # and the target kept: a KPI cannot be both
             "measurements-TOTAL_FORMS": "0",
             "measurements-INITIAL_FORMS": "0",
         }
@@ -290,8 +290,9 @@ def test_a_kpi_whose_target_equals_its_baseline_is_refused_in_words(admin_client
     response = admin_client.post(url(KPI, "change", kpi.pk), data)
 
     assert response.status_code == 200
-    assert "The target must differ from the baseline" in response.text
+    assert "A KPI tracked without a target has no target value" in response.text
     kpi.refresh_from_db()
+    assert not kpi.tracked
     assert kpi.target_value == Decimal(100)
 
 

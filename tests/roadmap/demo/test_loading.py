@@ -10,6 +10,7 @@ from django.core.management import call_command
 
 from agencies.demo import seed_agency
 from roadmap.demo import DEMO_ROADMAP_SLUG, seed_roadmap
+from roadmap.demo.content import PUBLISHED_KPIS
 from roadmap.models import (
     KPI,
     Component,
@@ -142,12 +143,59 @@ def test_the_demo_shows_every_kpi_status_on_any_day(today):
     assert found[KPIStatus.OFF_TRACK] >= 1
 
 
+PUBLISHED = [spec.name for spec in PUBLISHED_KPIS]
+
+
+@pytest.mark.parametrize("today", [date(2026, 1, 1), date(2027, 7, 15), date(2028, 2, 29)])
+def test_the_demo_has_a_kpi_of_each_kind_a_published_roadmap_needs(today):
+    """Issue 12: tracked, a baseline not yet known, qualified values, year, quarter
+    and month targets, six-monthly and yearly reporting, and one KPI overdue."""
+    roadmap = seed_on(today)
+    kpis = {
+        kpi.name: kpi
+        for kpi in KPI.objects.filter(objective__roadmap=roadmap, name__in=PUBLISHED)
+        .select_related("objective")
+        .prefetch_related("measurements")
+    }
+    assert len(kpis) == len(PUBLISHED)
+    judged = {name: kpi.assess(kpi.measurements.all()).status for name, kpi in kpis.items()}
+    assert judged == {
+        "People who have proved their identity online": KPIStatus.TRACKED,
+        "Services that meet the accessibility standard": KPIStatus.NO_BASELINE,
+        "Cyber incidents that stopped a service": KPIStatus.NOT_JUDGED,
+        "Staff trained in data skills": judged["Staff trained in data skills"],
+    }
+    assert judged["Staff trained in data skills"] in (
+        KPIStatus.ON_TRACK,
+        KPIStatus.AT_RISK,
+        KPIStatus.OFF_TRACK,
+    )
+    overdue = {name for name, kpi in kpis.items() if kpi.overdue(today=today)}
+    assert overdue == {"Staff trained in data skills"}
+    assert {kpi.target_precision for kpi in kpis.values() if not kpi.tracked} == {
+        "year",
+        "quarter",
+        "month",
+    }
+    assert {kpi.reporting_frequency for kpi in kpis.values()} >= {"six_monthly", "annually"}
+    qualifiers = {m.value_qualifier for kpi in kpis.values() for m in kpi.measurements.all()}
+    assert {"more_than", "about"} <= qualifiers
+    for kpi in kpis.values():
+        for measurement in kpi.measurements.all():
+            assert measurement.date <= today
+            assert kpi.baseline_date is None or measurement.date >= kpi.baseline_date
+            assert measurement.source, measurement
+        if kpi.target_date and kpi.target_precision == "year":
+            assert roadmap.horizon_start_year <= kpi.target_date.year <= roadmap.horizon_end_year
+
+
 @pytest.mark.parametrize("today", [date(2026, 1, 1), date(2027, 7, 15), date(2028, 2, 29)])
 def test_a_year_of_readings_up_to_the_last_complete_month(today):
     roadmap = seed_on(today)
     last_month_end = today.replace(day=1) - timedelta(days=1)
 
-    for kpi in KPI.objects.filter(objective__roadmap=roadmap).prefetch_related("measurements"):
+    generated = KPI.objects.filter(objective__roadmap=roadmap).exclude(name__in=PUBLISHED)
+    for kpi in generated.prefetch_related("measurements"):
         dates = [m.date for m in kpi.measurements.all()]
         if not dates:
             continue  # the KPI with no data yet

@@ -249,9 +249,13 @@ def test_integers_are_accepted_and_floats_refused():
 # Plans that are not plans ----------------------------------------------------
 
 
-def test_a_target_equal_to_the_baseline_is_refused():
-    with pytest.raises(ValueError, match="target must differ from the baseline"):
-        rising([(HALFWAY, D(70))], target_value=D("20.00"))
+def test_a_target_equal_to_the_baseline_is_one_to_hold():
+    # Issue 12: "keep it at 20" is a plan; before, it was refused.
+    held = rising([(HALFWAY, D(20))], target_value=D("20.00"))
+    slipped = rising([(HALFWAY, D(15))], target_value=D("20.00"))
+    assert held.status == KPIStatus.ACHIEVED
+    assert slipped.status == KPIStatus.OFF_TRACK
+    assert slipped.explanation.endswith("against a target to hold 20: 5 short of it. Off track.")
 
 
 @pytest.mark.parametrize("target_date", [START, START - timedelta(days=1)], ids=["same", "before"])
@@ -262,7 +266,7 @@ def test_a_target_date_on_or_before_the_baseline_date_is_refused(target_date):
 
 def test_a_plan_is_checked_even_with_no_measurements():
     with pytest.raises(ValueError):
-        rising([], target_value=D(20))
+        rising([], target_date=START)
     with pytest.raises(ValueError):
         check_plan(baseline_value=D(1), baseline_date=START, target_value=D(2), target_date=START)
 
@@ -282,7 +286,7 @@ def test_expected_on_follows_the_line_and_stops_at_its_ends(on, value):
 def test_expected_on_refuses_a_plan_that_is_not_one():
     with pytest.raises(ValueError):
         expected_on(
-            START, baseline_value=D(1), baseline_date=START, target_value=D(1), target_date=END
+            START, baseline_value=D(1), baseline_date=START, target_value=D(2), target_date=START
         )
 
 

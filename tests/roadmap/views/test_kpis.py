@@ -429,6 +429,32 @@ def test_htmx_delete_kpi_confirms_in_its_row_then_returns_the_section(
 
 LONG = "x" * 10_000
 KPI_BAD_INPUT = {
+    # Issue 12: what a published roadmap's KPI may not be.
+    "a qualifier with no baseline value": (
+        {
+            "baseline_unknown": "on",
+            "baseline_value": "",
+            "baseline_date": "",
+            "baseline_qualifier": "more_than",
+        },
+        "baseline_qualifier",
+        "Enter the baseline value that “more than” qualifies",
+    ),
+    "a year target outside the roadmap's horizon": (
+        {"target_precision": "year", "target_date": "1 1 2035"},
+        "target_date",
+        "The target year 2035 is outside the roadmap's horizon (2026 to 2030)",
+    ),
+    "a baseline both known and not yet known": (
+        {"baseline_unknown": "on", "baseline_date": ""},
+        "baseline_value",
+        "You said the baseline is not yet known: clear the value",
+    ),
+    "a yes/no commitment dressed as a KPI": (
+        {"unit": "", "baseline_value": "0", "target_value": "1"},
+        "is_a_measure",
+        "Record a yes/no commitment as a milestone or an initiative",
+    ),
     "target date before baseline": (
         {"baseline_date": days_ago(10), "target_date": days_ago(20)},
         "target_date",
@@ -449,10 +475,11 @@ KPI_BAD_INPUT = {
         "target_value",
         "Enter the target value as a number",
     ),
-    "target equal to baseline": (
-        {"baseline_value": "50", "target_value": "50.00"},
+    # Issue 12: a target equal to the baseline is one to hold; a tracked KPI has none.
+    "tracked, with a target given": (
+        {"tracked": "on", "target_date": ""},
         "target_value",
-        "The target must differ from the baseline",
+        "A KPI tracked without a target has no target value",
     ),
     "no name": ({"name": ""}, "name", "Enter a name for the KPI."),
     "baseline date not a date": (
@@ -641,7 +668,7 @@ def test_the_kpi_page_shows_every_field_status_chart_and_data_table(
         for e in elements(table)
         if e.name == "th" and dict(e.attributes).get("scope") == "col"
     ]
-    assert headers[:4] == ["Date", "Value", "Note", "Entered by"]
+    assert headers[:5] == ["Date", "Value", "Source", "Note", "Entered by"]
     rows = [e for e in elements(table) if e.name == "tr" and dict(e.attributes).get("id")]
     assert len(rows) == 2
     assert (
