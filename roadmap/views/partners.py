@@ -21,7 +21,6 @@ class Partners(RoadmapPageList):
     section_template = "roadmap/roadmaps/detail.html"
     page_route = "roadmap:detail"
     add_on_demand = True
-    add_form_ids = "partner-%s"
     form_template = "roadmap/partners/form.html"
     confirm_template = "roadmap/partners/confirm_delete.html"
     form_class = PartnerForm
