@@ -32,7 +32,7 @@ FEW, MANY = 3, 30
 BUDGET = {
     "home": 5,  # + the caller's agencies, their roadmaps with objective counts
     "agency roadmaps": 5,  # + the roadmaps with objective counts
-    "roadmap": 15,  # the overview: + the roadmap, its principles' count, objectives' counts,
+    "roadmap": 16,  # the overview: + the roadmap, its principles' count, partners, objectives' counts,
     # KPIs, measurements, initiatives' counts; the health panel: initiatives, objectives
     # and dependencies as facts, components (for the seven lanes), risks
     "vision": 6,  # + the roadmap, its principles

@@ -2,6 +2,7 @@
 roadmaps, and a roadmap's own goals (its aims), which only that roadmap's
 objectives may serve. A roadmap lists its own goals before the shared ones."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
@@ -51,6 +52,11 @@ class OrganisationalGoal(Addressed, Revisioned):
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self) -> None:
+        """For the admin: a roadmap's goal belongs to that roadmap's agency."""
+        if self.roadmap_id and self.organisation_id != self.roadmap.organisation_id:
+            raise ValidationError({"roadmap": "Choose a roadmap of the goal's agency."})
 
     @property
     def url_name(self) -> str:  # type: ignore[override]

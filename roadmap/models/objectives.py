@@ -2,12 +2,14 @@
 roadmap calls them), their sponsor and owner, and their alignment to goals."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 
 from ui.addresses import Addressed
 from ui.concurrency import Revisioned
 
+from ..rules.sponsors import sponsor_problems
 from .goals import OrganisationalGoal
 from .roadmaps import DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH, Roadmap
 from .sponsors import Sponsored, one_sponsor
@@ -74,6 +76,18 @@ class Objective(Addressed, Sponsored, Revisioned):
 
     def get_absolute_url(self) -> str:
         return self.action_url("detail")
+
+    def clean(self) -> None:
+        """For the admin: a named sponsor (rules/sponsors.py); "not both" is also a
+        database constraint, which the admin checks too."""
+        problems = sponsor_problems(
+            has_member_sponsor=False,
+            sponsor_name=self.sponsor_name,
+            sponsor_role=self.sponsor_role,
+            sponsor_organisation=self.sponsor_organisation,
+        )
+        if problems:
+            raise ValidationError(problems)
 
     @property
     def outcome_list(self) -> list[str]:
