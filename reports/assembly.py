@@ -25,6 +25,7 @@ from roadmap.models import (
     Initiative,
     Milestone,
     Objective,
+    Partner,
     Risk,
     Roadmap,
 )
@@ -99,12 +100,14 @@ class ReportObjective:
 
 def load_roadmap_for_report(roadmap_id: int) -> Roadmap:
     """The roadmap with everything the report shows, in a fixed number of queries:
-    the roadmap and its agency, its principles, then `objectives_in_full` (objectives
-    with owners, alignments with goals, KPIs with owners, measurements)."""
+    the roadmap and its agency, its principles, its partner organisations, then
+    `objectives_in_full` (objectives with owners and sponsors, alignments with goals,
+    KPIs with owners, measurements)."""
     roadmap = (
         Roadmap.objects.select_related("organisation")
         .prefetch_related(
-            Prefetch("principles", queryset=GuidingPrinciple.objects.order_by("position", "pk"))
+            Prefetch("principles", queryset=GuidingPrinciple.objects.order_by("position", "pk")),
+            Prefetch("partners", queryset=Partner.objects.order_by("position", "pk")),
         )
         .get(pk=roadmap_id)
     )
@@ -267,9 +270,13 @@ def render_report_html(
 ) -> str:
     objectives = report_objectives(roadmap)
     all_kpis = [kpi for objective in objectives for kpi in objective.kpis]
+    words = roadmap.objective_words  # "Mission 1", never "Objective 1: Mission 1"
     context = {
         "roadmap": roadmap,
         "agency": roadmap.organisation,
+        "partners": list(roadmap.partners.all()),
+        "words": words,
+        "objective_count_words": words.count(len(objectives)),
         "principles": list(roadmap.principles.all()),
         "objectives": objectives,
         "kpi_count": len(all_kpis),

@@ -13,6 +13,7 @@ from roadmap.selectors.roadmaps import roadmap_for
 from ui.feedback import confirm
 from ui.http import HtmxHttpRequest, member_page
 
+from .forms import ExportForm
 from .health import roadmap_findings
 from .models import ReportJob, ReportJobStatus
 from .services.jobs import ReportServiceUnavailable, report_job_request
@@ -32,14 +33,27 @@ def _job(membership, pk) -> ReportJob:
 @login_required
 @require_http_methods(["GET", "POST"])
 def roadmap_exports(request: HtmxHttpRequest, agency: str, slug: str) -> HttpResponse:
-    """GET: the roadmap's recent exports. POST (lead and above): start a new one."""
+    """GET: the export form and the roadmap's recent exports. POST (lead and above):
+    start a new one with the options chosen (the overview's one-click "Export PDF"
+    posts none: as at today, no individuals named). A bad date is refused in the
+    form, with what was typed kept, and nothing is queued."""
     minimum = Role.LEAD if request.method == "POST" else Role.VIEWER
     membership = get_membership(request.user, agency, minimum=minimum)
     roadmap = roadmap_for(membership, slug)
     unavailable = None
-    if request.method == "POST":
+    form = ExportForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and not form.is_valid():
+        if request.htmx:  # the form with its errors, in its place
+            return render(
+                request,
+                "reports/roadmap_exports.html#export-form",
+                member_page(membership, roadmap=roadmap, form=form),
+            )
+    elif request.method == "POST":
         try:
-            job = report_job_request(roadmap=roadmap, requested_by=request.user)
+            job = report_job_request(
+                roadmap=roadmap, requested_by=request.user, options=form.options
+            )
         except ReportServiceUnavailable as refused:
             unavailable = refused.message
             if request.htmx:  # htmx swaps only a 2xx answer: the message is the answer
@@ -57,8 +71,8 @@ def roadmap_exports(request: HtmxHttpRequest, agency: str, slug: str) -> HttpRes
     return render(
         request,
         "reports/roadmap_exports.html",
-        member_page(membership, roadmap=roadmap, jobs=jobs, unavailable=unavailable),
-        status=503 if unavailable else 200,
+        member_page(membership, roadmap=roadmap, jobs=jobs, unavailable=unavailable, form=form),
+        status=503 if unavailable else 400 if form.errors else 200,
     )
 
 

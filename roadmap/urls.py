@@ -14,8 +14,10 @@ from .views import (
     measurements,
     milestones,
     objectives,
+    partners,
     principles,
     risks,
+    roadmap_goals,
     roadmaps,
 )
 
@@ -24,6 +26,8 @@ app_name = "roadmap"
 AGENCY = "agencies/<slug:agency>/"
 ROADMAP = AGENCY + "roadmaps/<slug:slug>/"
 PRINCIPLE = ROADMAP + "principles/<int:pk>/"
+PARTNER = ROADMAP + "partners/<int:pk>/"
+ROADMAP_GOAL = ROADMAP + "goals/<int:pk>/"
 GOAL = AGENCY + "goals/<int:pk>/"
 OBJECTIVE = ROADMAP + "objectives/<int:pk>/"
 KPI = OBJECTIVE + "kpis/<int:kpi_pk>/"
@@ -39,9 +43,13 @@ urlpatterns = [
     path(AGENCY + "roadmaps/new/", roadmaps.roadmap_create, name="create"),
     path(ROADMAP, roadmaps.roadmap_detail, name="detail"),
     path(ROADMAP + "edit/", roadmaps.roadmap_edit, name="edit"),
+    # Partner organisations of a joint roadmap: a list on the overview
+    *partners.partner_list.routes(list_path=ROADMAP + "partners/", item_path=PARTNER),
     # Vision and principles: the vision and purpose, and the guiding principles' list
     path(ROADMAP + "vision/", roadmaps.roadmap_vision, name="vision"),
     *principles.principle_list.routes(list_path=ROADMAP + "principles/", item_path=PRINCIPLE),
+    # The roadmap's own goals, listed on the same page
+    *roadmap_goals.roadmap_goal_list.routes(list_path=ROADMAP + "goals/", item_path=ROADMAP_GOAL),
     # Organisational goals: the list is the agency's goals page
     *goals.goal_list.routes(list_path=AGENCY + "goals/", item_path=GOAL, list_name="goals"),
     # Objectives and KPIs: the list of objectives is the section's page

@@ -32,10 +32,11 @@ FEW, MANY = 3, 30
 BUDGET = {
     "home": 5,  # + the caller's agencies, their roadmaps with objective counts
     "agency roadmaps": 5,  # + the roadmaps with objective counts
-    "roadmap": 16,  # the overview: + the roadmap, its principles' count, objectives' counts,
-    # KPIs, measurements, initiatives' counts; the health panel: initiatives, objectives
-    # and dependencies as facts, components (for the seven lanes), risks, gaps
-    "vision": 6,  # + the roadmap, its principles
+    "roadmap": 17,  # the overview: + the roadmap, its principles' count, its partners,
+    # objectives' counts, KPIs, measurements, initiatives' counts; the health panel:
+    # initiatives, objectives and dependencies as facts, components (for the seven
+    # lanes), risks, gaps
+    "vision": 7,  # + the roadmap, its principles, its own goals
     "objectives": 9,  # + the roadmap, its objectives (with owners), alignments (with goals),
     # KPIs, measurements
     "kpis": 7,  # + the roadmap, its KPIs (with objectives), measurements

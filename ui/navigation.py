@@ -7,9 +7,10 @@ monitoring, exports) is built from what the apps register in their
 adds its section without touching the others.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
-from typing import Protocol
+from typing import Any, Protocol
 
 
 @dataclass(frozen=True)
@@ -24,11 +25,16 @@ class NavLink:
 
 @dataclass(frozen=True)
 class RoadmapSection:
-    label: str  # "Objectives and KPIs"
+    # "Objectives and KPIs", or a function of the roadmap for a name the roadmap
+    # chooses ("Missions and KPIs").
+    label: str | Callable[[Any], str]
     route: str  # the section's page, a route taking the roadmap's address: "roadmap:objectives"
     order: int  # where it sits: 10 Overview ... 90 Exports
     # Routes inside the section (fnmatch patterns of view names): "roadmap:kpi*".
     inside: tuple[str, ...] = ()
+
+    def label_for(self, roadmap: Any) -> str:
+        return self.label(roadmap) if callable(self.label) else self.label
 
     def current(self, view_name: str) -> str:
         if view_name == self.route:
@@ -57,6 +63,8 @@ def roadmap_sections() -> list[RoadmapSection]:
 def roadmap_navigation(roadmap: Addressable, view_name: str) -> list[NavLink]:
     """The roadmap's sections as links, the one holding `view_name` marked current."""
     return [
-        NavLink(section.label, roadmap.address(section.route), section.current(view_name))
+        NavLink(
+            section.label_for(roadmap), roadmap.address(section.route), section.current(view_name)
+        )
         for section in roadmap_sections()
     ]

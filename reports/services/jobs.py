@@ -21,6 +21,7 @@ from roadmap.models import Roadmap
 from ui.formatting import count_of
 
 from ..models import ReportJob, ReportJobStatus
+from ..options import ReportOptions
 
 logger = logging.getLogger(__name__)
 
@@ -89,26 +90,33 @@ def never_started_message(*, job_id: uuid.UUID | str, sends: int, waited: timede
 REUSE_QUEUED_JOB_FOR = timedelta(minutes=2)
 
 
-def report_job_request(*, roadmap: Roadmap, requested_by: AbstractBaseUser | None) -> ReportJob:
-    """Create a job and queue it for the worker once the transaction commits.
+def report_job_request(
+    *,
+    roadmap: Roadmap,
+    requested_by: AbstractBaseUser | None,
+    options: ReportOptions | None = None,
+) -> ReportJob:
+    """Create a job and queue it for the worker once the transaction commits. The
+    exporter's `options` (as at today, no individuals named, when not given) are
+    stored on the job, which the worker renders with them.
 
     Raises ReportServiceUnavailable, and keeps no job, when the broker does not
     take it (within the broker timeouts of settings).
     """
+    stored = {"version": roadmap.version, **(options or ReportOptions()).stored()}
     waiting = (
         ReportJob.objects.filter(
             roadmap=roadmap,
             status=ReportJobStatus.QUEUED,
             queued_at__gte=timezone.now() - REUSE_QUEUED_JOB_FOR,
+            options=stored,  # a job asked with other options is another report
         )
         .order_by("-created_at")
         .first()
     )
     if waiting is not None:
         return waiting
-    job = ReportJob.objects.create(
-        roadmap=roadmap, requested_by=requested_by, options={"version": roadmap.version}
-    )
+    job = ReportJob.objects.create(roadmap=roadmap, requested_by=requested_by, options=stored)
     transaction.on_commit(lambda: _enqueue(job))
     return job
 

@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from ..assembly import load_roadmap_for_report
 from ..models import ReportJob, ReportJobStatus, report_upload_to
+from ..options import ReportOptions
 from ..pdf import render_roadmap_report
 from .jobs import TRANSIENT_ERRORS, report_job_fail
 
@@ -41,7 +42,11 @@ def report_job_render(*, job_id: uuid.UUID | str) -> ReportJob | None:
     try:
         with _LeaseRenewal(job_id=job.pk, token=token):
             roadmap = load_roadmap_for_report(job.roadmap_id)
-            rendered = render_roadmap_report(roadmap, version=job.options.get("version"))
+            rendered = render_roadmap_report(
+                roadmap,
+                version=job.options.get("version"),
+                options=ReportOptions.from_stored(job.options),
+            )
     except TRANSIENT_ERRORS:
         _release(job_id=job.pk, token=token)  # so the task's retry can claim it again
         raise  # the task retries with backoff; on_failure records the last one

@@ -13,11 +13,11 @@ from .columns import count_of
 
 @admin.register(OrganisationalGoal)
 class OrganisationalGoalAdmin(RevisionedAdmin):
-    list_display = ["title", "organisation", "position", "objective_count"]
+    list_display = ["title", "organisation", "roadmap", "position", "objective_count"]
     list_filter = ["organisation"]
     search_fields = ["title", "description", "organisation__name"]
-    list_select_related = ["organisation"]
-    autocomplete_fields = ["organisation"]
+    list_select_related = ["organisation", "roadmap"]
+    autocomplete_fields = ["organisation", "roadmap"]
     ordering = ["organisation__name", "position", "pk"]
 
     def get_queryset(self, request):

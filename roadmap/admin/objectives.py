@@ -1,6 +1,7 @@
 """Admin for objectives, with their alignments and KPIs inline."""
 
 from django.contrib import admin
+from django.db.models import Q
 
 from ui.revisions_admin import RevisionedAdmin
 
@@ -31,8 +32,10 @@ class ObjectiveAlignmentInline(admin.TabularInline):
         formset = super().get_formset(request, obj, **kwargs)
         goals = OrganisationalGoal.objects.order_by("organisation__name", "position", "pk")
         if obj is not None:
-            # Only the objective's own agency's goals (objective_align's rule).
-            goals = goals.filter(organisation_id=obj.roadmap.organisation_id)
+            # Only the agency's shared goals and the roadmap's own (objective_align's rule).
+            goals = goals.filter(organisation_id=obj.roadmap.organisation_id).filter(
+                Q(roadmap=None) | Q(roadmap_id=obj.roadmap_id)
+            )
             label = str
         else:
             goals = goals.select_related("organisation")
@@ -94,12 +97,16 @@ class ObjectiveAdmin(RevisionedAdmin):
         "roadmap__title",
     ]
     list_select_related = ["roadmap__organisation", "owner"]
-    autocomplete_fields = ["roadmap", "owner"]
+    autocomplete_fields = ["roadmap", "owner", "sponsor"]
     readonly_fields = ["created_at", "updated_at"]
     ordering = ["roadmap__organisation__name", "roadmap__title", "position", "pk"]
     inlines = [ObjectiveAlignmentInline, KPIInline]
     fieldsets = [
         (None, {"fields": ["roadmap", "title", "position", "priority", "owner"]}),
+        (
+            "Sponsor (accountable): a member, or a named person outside the service",
+            {"fields": ["sponsor", "sponsor_name", "sponsor_role", "sponsor_organisation"]},
+        ),
         ("What it achieves", {"fields": ["description", "desired_outcomes"]}),
         ("Citizens", {"fields": ["citizen_centric", "citizen_outcome"]}),
         ("Record", {"fields": ["created_at", "updated_at"]}),

@@ -7,6 +7,7 @@ from ui.revisions_admin import RevisionedAdmin
 from ..models import (
     GuidingPrinciple,
     Objective,
+    Partner,
     Roadmap,
 )
 from .columns import count_of, person
@@ -16,6 +17,15 @@ class GuidingPrincipleInline(admin.TabularInline):
     model = GuidingPrinciple
     extra = 0
     fields = ["position", "title", "description"]
+    ordering = ["position", "pk"]
+
+
+class PartnerInline(admin.TabularInline):
+    """Partner organisations of a joint roadmap: names only, no access."""
+
+    model = Partner
+    extra = 0
+    fields = ["position", "name"]
     ordering = ["position", "pk"]
 
 
@@ -55,11 +65,12 @@ class RoadmapAdmin(RevisionedAdmin):
     autocomplete_fields = ["organisation", "created_by"]
     readonly_fields = ["created_at", "updated_at"]
     date_hierarchy = "created_at"
-    inlines = [GuidingPrincipleInline, ObjectiveInline]
+    inlines = [GuidingPrincipleInline, PartnerInline, ObjectiveInline]
     fieldsets = [
         (None, {"fields": ["organisation", "title", "slug", "status", "version"]}),
         ("Horizon", {"fields": ["horizon_start_year", "horizon_end_year"]}),
         ("Vision and purpose", {"fields": ["vision", "purpose"]}),
+        ("Its words and publisher", {"fields": ["objective_label", "publisher"]}),
         ("Record", {"fields": ["created_by", "created_at", "updated_at"]}),
     ]
 

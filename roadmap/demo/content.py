@@ -1934,3 +1934,42 @@ PUBLISHED_KPIS = (
         ),
     ),
 )
+
+
+# Who publishes the roadmap and who is accountable for its missions (issue 12):
+# a joint roadmap with two partners, the roadmap's own word for its objectives,
+# each mission's sponsor (one outside the service), and one goal of this roadmap.
+
+DEMO_OBJECTIVE_LABEL = "mission"
+DEMO_PUBLISHER = "Demo Department of Digital Services"
+DEMO_PARTNERS = ("Regional Health Authority", "Association of Local Councils")
+
+# Objective title -> its sponsor: a demo user name, or someone outside the service.
+OBJECTIVE_SPONSORS: dict[str, str | OutsideSponsor] = {
+    ONLINE: OutsideSponsor(
+        name="Dr Amina Okafor",
+        role="Permanent Secretary",
+        organisation="Department for Work and Pensions",
+    ),
+    LEGACY: "admin",
+    DATA_USE: OutsideSponsor(
+        name="Sam Whitfield", role="Chief Data Officer", organisation="Regional Health Authority"
+    ),
+    SKILLS: "admin",
+    COST: "lead",
+    # ACCOUNT: no sponsor yet, so the pages and the PDF say what is missing.
+}
+
+# A goal of this roadmap alone (the agency's goals are shared by all its roadmaps),
+# and the missions that serve it: (title, description, ((objective, rationale), ...)).
+ROADMAP_GOALS = (
+    (
+        "One front door for residents",
+        "Residents reach every service of the Department, and of its partners, through one "
+        "account and one sign-in.",
+        (
+            (ACCOUNT, "The account is the front door."),
+            (ONLINE, "Every online service starts from the account."),
+        ),
+    ),
+)

@@ -46,17 +46,22 @@ from ..models import (
     Objective,
     ObjectiveAlignment,
     OrganisationalGoal,
+    Partner,
     ReportingFrequency,
     Roadmap,
     RoadmapStatus,
 )
 from ..models.milestones import DuePrecision
+from ..models.sponsors import SPONSOR_FIELDS
 from ..rules.kpi_status import expected_on
 from ..services.components import components_seed
 from ..services.initiatives import dependency_add, initiative_create
 from ..services.milestones import milestone_create
 from ..services.risks import risk_create
 from .content import (
+    DEMO_OBJECTIVE_LABEL,
+    DEMO_PARTNERS,
+    DEMO_PUBLISHER,
     DEMO_ROADMAP_SLUG,
     DEMO_ROADMAP_TITLE,
     DEPENDENCIES,
@@ -64,12 +69,14 @@ from .content import (
     HIGHER,
     INITIATIVES,
     MILESTONES,
+    OBJECTIVE_SPONSORS,
     OBJECTIVES,
     PRINCIPLES,
     PUBLISHED_KPIS,
     PURPOSE,
     QUARTERLY,
     RISKS,
+    ROADMAP_GOALS,
     VISION,
     DemoInitiative,
     DemoKPI,
@@ -174,7 +181,7 @@ def seed_demo_roadmap(
             for position, (title, text) in enumerate(PRINCIPLES)
         )
         added.append(plural(len(PRINCIPLES), "principle"))
-    if not agency.goals.exists():
+    if not agency.goals.filter(roadmap=None).exists():
         OrganisationalGoal.objects.bulk_create(
             OrganisationalGoal(
                 organisation=agency, title=title, description=text, position=position
@@ -201,7 +208,7 @@ def seed_demo_roadmap(
     specs = [(objectives[spec.title], spec) for spec in OBJECTIVES if spec.title in objectives]
 
     if not ObjectiveAlignment.objects.filter(objective__roadmap=roadmap).exists():
-        goals = {goal.title: goal for goal in agency.goals.all()}
+        goals = {goal.title: goal for goal in agency.goals.filter(roadmap=None)}
         alignments = [
             ObjectiveAlignment(objective=objective, goal=goals[title], rationale=rationale)
             for objective, spec in specs
@@ -235,8 +242,59 @@ def seed_demo_roadmap(
                     count += seed_measurements(kpi, kpi_spec)
         if count:
             added.append(plural(count, "measurement"))
+    added += seed_people(roadmap, objectives=objectives, users=users)
     added += seed_plan(roadmap, objectives=objectives, users=users, by=created_by)
     return roadmap, added
+
+
+def seed_people(roadmap: Roadmap, *, objectives: dict[str, Objective], users) -> list[str]:
+    """The roadmap's publisher, partners and word for its objectives, its
+    missions' sponsors, and a goal of its own, each only when that part is
+    missing (a roadmap with a publisher or partners keeps what it has)."""
+    added = []
+    if not roadmap.publisher and not roadmap.partners.exists():
+        roadmap.publisher = DEMO_PUBLISHER
+        roadmap.objective_label = DEMO_OBJECTIVE_LABEL
+        roadmap.save(update_fields=["publisher", "objective_label"])
+        Partner.objects.bulk_create(
+            Partner(roadmap=roadmap, name=name, position=position)
+            for position, name in enumerate(DEMO_PARTNERS)
+        )
+        added.append(f"the publisher and {plural(len(DEMO_PARTNERS), 'partner')}")
+    sponsored = roadmap.objectives.exclude(sponsor=None, sponsor_name="")
+    if not sponsored.exists():
+        count = 0
+        for title, sponsor in OBJECTIVE_SPONSORS.items():
+            if (objective := objectives.get(title)) is None:
+                continue
+            if isinstance(sponsor, OutsideSponsor):
+                objective.sponsor_name = sponsor.name
+                objective.sponsor_role = sponsor.role
+                objective.sponsor_organisation = sponsor.organisation
+            elif sponsor in users:
+                objective.sponsor = users[sponsor]
+            else:
+                continue
+            objective.save(update_fields=list(SPONSOR_FIELDS))
+            count += 1
+        if count:
+            added.append(plural(count, "sponsor of an objective", "sponsors of objectives"))
+    if not roadmap.own_goals.exists():
+        for position, (title, description, serving) in enumerate(ROADMAP_GOALS):
+            goal = OrganisationalGoal.objects.create(
+                organisation=roadmap.organisation,
+                roadmap=roadmap,
+                title=title,
+                description=description,
+                position=position,
+            )
+            ObjectiveAlignment.objects.bulk_create(
+                ObjectiveAlignment(objective=objectives[name], goal=goal, rationale=why)
+                for name, why in serving
+                if name in objectives
+            )
+        added.append(plural(len(ROADMAP_GOALS), "goal of the roadmap", "goals of the roadmap"))
+    return added
 
 
 def seed_plan(roadmap: Roadmap, *, objectives: dict[str, Objective], users, by) -> list[str]:
@@ -413,7 +471,7 @@ def demo_contents(agency: Organisation) -> list[str]:
         )
         found.append(plural(roadmap.milestones.count(), "milestone"))
         found.append(plural(roadmap.risks.count(), "risk"))
-    found.append(plural(agency.goals.count(), "goal") + f" of {agency.name}")
+    found.append(plural(agency.goals.filter(roadmap=None).count(), "goal") + f" of {agency.name}")
     return found
 
 

@@ -1,4 +1,4 @@
-"""The form for an organisational goal."""
+"""The form for a goal: one of the agency's shared goals, or a roadmap's own."""
 
 from django import forms
 
@@ -11,6 +11,7 @@ from ui.forms import (
 from ..models import (
     OrganisationalGoal,
 )
+from ..services.goals import DUPLICATE, DUPLICATE_IN_ROADMAP, SHARED_ALREADY
 
 
 class GoalForm(RevisionFormMixin, NoSilentTruncationMixin, forms.ModelForm):
@@ -28,8 +29,29 @@ class GoalForm(RevisionFormMixin, NoSilentTruncationMixin, forms.ModelForm):
 
     def clean_title(self) -> str:
         return refuse_duplicate_title(
-            OrganisationalGoal.objects.filter(organisation=self.organisation),
+            OrganisationalGoal.objects.filter(organisation=self.organisation, roadmap=None),
             self.instance,
             self.cleaned_data["title"],
-            "Your agency already has that goal.",
+            DUPLICATE,
         )
+
+
+class RoadmapGoalForm(GoalForm):
+    """A goal of one roadmap: only its objectives may serve it."""
+
+    def __init__(self, *args, roadmap, **kwargs):
+        super().__init__(*args, organisation=roadmap.organisation, **kwargs)
+        self.roadmap = roadmap
+        self.fields[
+            "title"
+        ].help_text = "An aim of this roadmap alone, for example 'Better digital public services'."
+
+    def clean_title(self) -> str:
+        title = refuse_duplicate_title(
+            OrganisationalGoal.objects.filter(roadmap=self.roadmap),
+            self.instance,
+            self.cleaned_data["title"],
+            DUPLICATE_IN_ROADMAP,
+        )
+        shared = OrganisationalGoal.objects.filter(organisation=self.organisation, roadmap=None)
+        return refuse_duplicate_title(shared, self.instance, title, SHARED_ALREADY)

@@ -15,18 +15,18 @@ from ui.forms import (
 from ..models import Initiative
 from ..rules.initiatives import initiative_problems
 from ..services.initiatives import DUPLICATE, FIELDS
+from .sponsors import SPONSOR_LABELS, SponsorFieldsMixin
 
 
-class InitiativeForm(RevisionFormMixin, NoSilentTruncationMixin, forms.ModelForm):
+class InitiativeForm(
+    RevisionFormMixin, SponsorFieldsMixin, NoSilentTruncationMixin, forms.ModelForm
+):
     class Meta:
         model = Initiative
         fields = [*FIELDS[:3], "objectives", *FIELDS[3:]]
         field_classes = {"start_month": MonthYearField, "end_month": MonthYearField}
         labels = {
-            "sponsor": "Sponsor (a member)",
-            "sponsor_name": "Or a sponsor outside the service: name",
-            "sponsor_role": "Their role",
-            "sponsor_organisation": "Their organisation",
+            **SPONSOR_LABELS,
             "percent_complete": "Per cent complete",
             "value": "Value",
             "effort": "Effort",
@@ -63,15 +63,15 @@ class InitiativeForm(RevisionFormMixin, NoSilentTruncationMixin, forms.ModelForm
         self.fields["objectives"].queryset = roadmap.objectives.all()
         self.fields["objectives"].help_text = "The objectives it serves: at least one."
         members = agency_members(roadmap.organisation)
-        for name, empty in (("owner", "No owner yet"), ("sponsor", "No member")):
-            self.fields[name] = MemberChoiceField(
-                queryset=members,
-                required=False,
-                empty_label=empty,
-                label=self.fields[name].label,
-                help_text=Initiative._meta.get_field(name).help_text,
-                error_messages={"invalid_choice": "Choose a member of your agency."},
-            )
+        self.fields["owner"] = MemberChoiceField(
+            queryset=members,
+            required=False,
+            empty_label="No owner yet",
+            label=self.fields["owner"].label,
+            help_text=Initiative._meta.get_field("owner").help_text,
+            error_messages={"invalid_choice": "Choose a member of your agency."},
+        )
+        self.set_up_sponsor(roadmap.organisation)
         for name in ("value", "effort"):
             self.fields[name].widget = forms.RadioSelect(choices=[(n, str(n)) for n in range(1, 6)])
 
@@ -92,6 +92,8 @@ class InitiativeForm(RevisionFormMixin, NoSilentTruncationMixin, forms.ModelForm
             rag_reason=cleaned.get("rag_reason", ""),
             has_member_sponsor=bool(cleaned.get("sponsor")),
             sponsor_name=cleaned.get("sponsor_name", ""),
+            sponsor_role=cleaned.get("sponsor_role", ""),
+            sponsor_organisation=cleaned.get("sponsor_organisation", ""),
         )
         for field, message in problems.items():
             self.add_error(field, message)

@@ -15,15 +15,19 @@ from ..models import (
     Priority,
 )
 from ..services.objectives import OBJECTIVE_FIELDS
+from .sponsors import SPONSOR_LABELS, SponsorFieldsMixin
 
 
-class ObjectiveForm(RevisionFormMixin, NoSilentTruncationMixin, forms.ModelForm):
+class ObjectiveForm(
+    RevisionFormMixin, SponsorFieldsMixin, NoSilentTruncationMixin, forms.ModelForm
+):
     class Meta:
         model = Objective
         fields = list(OBJECTIVE_FIELDS)
         labels = {
             "citizen_centric": "This objective is citizen-centric",
             "citizen_outcome": "Outcome for citizens",
+            **SPONSOR_LABELS,
         }
         help_texts = {
             "title": "A short statement of what the agency will achieve.",
@@ -49,6 +53,12 @@ class ObjectiveForm(RevisionFormMixin, NoSilentTruncationMixin, forms.ModelForm)
             help_text=Objective._meta.get_field("owner").help_text,
             error_messages={"invalid_choice": "Choose a member of your agency."},
         )
+        self.set_up_sponsor(roadmap.organisation)
+        words = roadmap.objective_words
+        self.fields["title"].help_text = (
+            "A short statement of what the agency will achieve, without its number "
+            f"('{words.numbered(1)}' is added)."
+        )
         # The quick "add an objective" form asks only for a title and description.
         self.fields["priority"].required = False
 
@@ -60,11 +70,13 @@ class ObjectiveForm(RevisionFormMixin, NoSilentTruncationMixin, forms.ModelForm)
             Objective.objects.filter(roadmap=self.roadmap),
             self.instance,
             self.cleaned_data["title"],
-            "This roadmap already has an objective with that title.",
+            f"This roadmap already has {self.roadmap.objective_words.a} with that title.",
         )
 
     def clean(self):
         cleaned = super().clean()
+        for field, message in self.sponsor_problems(cleaned).items():
+            self.add_error(field, message)
         if cleaned.get("citizen_centric") and not cleaned.get("citizen_outcome", "").strip():
             self.add_error(
                 "citizen_outcome", "Say which outcome for citizens this objective improves."

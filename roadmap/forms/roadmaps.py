@@ -21,11 +21,22 @@ class RoadmapForm(RevisionFormMixin, NoSilentTruncationMixin, forms.ModelForm):
 
     class Meta:
         model = Roadmap
-        fields = ["title", "slug", "horizon_start_year", "horizon_end_year", "vision", "purpose"]
+        fields = [
+            "title",
+            "slug",
+            "horizon_start_year",
+            "horizon_end_year",
+            "vision",
+            "purpose",
+            "objective_label",
+            "publisher",
+        ]
         labels = {
             "slug": "Short name for web addresses",
             "horizon_start_year": "First year of the roadmap",
             "horizon_end_year": "Last year of the roadmap",
+            "objective_label": "What the roadmap calls its objectives",
+            "publisher": "Publisher",
         }
         help_texts = {
             "title": "For example, 'Digital transformation roadmap 2026 to 2030'.",
@@ -43,6 +54,10 @@ class RoadmapForm(RevisionFormMixin, NoSilentTruncationMixin, forms.ModelForm):
                 "min_value": _YEARS,
                 "max_value": _YEARS,
             },
+            "objective_label": {
+                "invalid_choice": "Choose one of the names listed, for example Mission.",
+                "required": "Choose what the roadmap calls its objectives.",
+            },
             "horizon_end_year": {
                 "required": "Enter the last year, for example 2030.",
                 "invalid": "Enter the year as a number, for example 2030.",
@@ -50,15 +65,22 @@ class RoadmapForm(RevisionFormMixin, NoSilentTruncationMixin, forms.ModelForm):
                 "max_value": _YEARS,
             },
         }
-        widgets = {"vision": forms.Textarea(attrs={"rows": 8})}
+        widgets = {
+            "vision": forms.Textarea(attrs={"rows": 8}),
+            "objective_label": forms.RadioSelect,
+        }
 
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
         self.organisation = organisation
         self.fields["slug"].required = False
+        self.fields["objective_label"].required = False  # left out: as it was, or "Objective"
         if self.instance.pk:
             # Links and exports use the slug: it does not change after creation.
             del self.fields["slug"]
+
+    def clean_objective_label(self) -> str:
+        return self.cleaned_data.get("objective_label") or self.instance.objective_label
 
     def clean_slug(self) -> str:
         if not self.cleaned_data.get("slug") and "title" not in self.cleaned_data:

@@ -15,6 +15,7 @@ from .kpis import KPI, KPIDirection, KPIUnitKind, ReportingFrequency
 from .measurements import Measurement
 from .milestones import DuePrecision, Milestone
 from .objectives import Objective, ObjectiveAlignment, Priority
+from .partners import Partner
 from .principles import GuidingPrinciple
 from .risks import Risk, RiskStatus
 from .roadmaps import (
@@ -49,6 +50,7 @@ __all__ = [
     "Objective",
     "ObjectiveAlignment",
     "OrganisationalGoal",
+    "Partner",
     "Priority",
     "ReportingFrequency",
     "Risk",

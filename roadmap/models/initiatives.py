@@ -22,6 +22,7 @@ from .bounds import InRange
 from .components import Component
 from .objectives import Objective
 from .roadmaps import DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH, Roadmap
+from .sponsors import Sponsored, one_sponsor
 
 
 class InitiativeStatus(models.TextChoices):
@@ -88,7 +89,7 @@ def money_field(verbose_name: str, help_text: str) -> models.DecimalField:
     )
 
 
-class Initiative(Addressed, Revisioned):
+class Initiative(Addressed, Sponsored, Revisioned):
     roadmap = models.ForeignKey(Roadmap, on_delete=models.CASCADE, related_name="initiatives")
     # RESTRICT: a component holding initiatives cannot go alone, but goes with its roadmap.
     component = models.ForeignKey(Component, on_delete=models.RESTRICT, related_name="initiatives")
@@ -105,21 +106,6 @@ class Initiative(Addressed, Revisioned):
         related_name="+",
         help_text="The member responsible for delivering it.",
     )
-    sponsor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        help_text="The one person accountable for it, if they are a member.",
-    )
-    sponsor_name = models.CharField(
-        max_length=TITLE_MAX_LENGTH,
-        blank=True,
-        help_text="Or the accountable person's name, when they are not a member.",
-    )
-    sponsor_role = models.CharField(max_length=TITLE_MAX_LENGTH, blank=True)
-    sponsor_organisation = models.CharField(max_length=TITLE_MAX_LENGTH, blank=True)
     start_month = month_field("start month", "The month work starts.")
     end_month = month_field("end month", "The month it is due to finish.")
     status = models.CharField(
@@ -181,13 +167,7 @@ class Initiative(Addressed, Revisioned):
             models.CheckConstraint(
                 condition=Q(percent_complete__lte=100), name="initiative_percent_at_most_100"
             ),
-            models.CheckConstraint(
-                condition=Q(sponsor__isnull=True) | Q(sponsor_name=""),
-                name="initiative_one_sponsor",
-                violation_error_message=(
-                    "Name one sponsor: a member, or a person outside the service, not both."
-                ),
-            ),
+            one_sponsor("initiative_one_sponsor"),
         ]
 
     url_name = "roadmap:initiative"

@@ -1,14 +1,18 @@
-"""Strategic objectives of a roadmap and their alignment to the agency's goals."""
+"""Strategic objectives of a roadmap (its "missions" or "priorities", as the
+roadmap calls them), their sponsor and owner, and their alignment to goals."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 
 from ui.addresses import Addressed
 from ui.concurrency import Revisioned
 
+from ..rules.sponsors import sponsor_problems
 from .goals import OrganisationalGoal
 from .roadmaps import DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH, Roadmap
+from .sponsors import Sponsored, one_sponsor
 
 
 class Priority(models.TextChoices):
@@ -17,8 +21,10 @@ class Priority(models.TextChoices):
     LOW = "low", "Low"
 
 
-class Objective(Addressed, Revisioned):
-    """A strategic objective of a roadmap, measured by its KPIs."""
+class Objective(Addressed, Sponsored, Revisioned):
+    """A strategic objective of a roadmap, measured by its KPIs. Its sponsor is
+    accountable for it (a member or a named person outside the product); its owner
+    is the member who looks after it day to day."""
 
     roadmap = models.ForeignKey(Roadmap, on_delete=models.CASCADE, related_name="objectives")
     title = models.CharField(max_length=TITLE_MAX_LENGTH)
@@ -35,7 +41,7 @@ class Objective(Addressed, Revisioned):
         null=True,
         blank=True,
         related_name="+",
-        help_text="The member accountable for this objective.",
+        help_text="The member who looks after it day to day.",
     )
     citizen_centric = models.BooleanField(
         "citizen-centric", default=False, help_text="Does it directly change things for citizens?"
@@ -57,6 +63,7 @@ class Objective(Addressed, Revisioned):
             models.UniqueConstraint(
                 "roadmap", Lower("title"), name="objective_title_unique_per_roadmap"
             ),
+            one_sponsor("objective_one_sponsor"),
         ]
 
     url_name = "roadmap:objective"
@@ -69,6 +76,18 @@ class Objective(Addressed, Revisioned):
 
     def get_absolute_url(self) -> str:
         return self.action_url("detail")
+
+    def clean(self) -> None:
+        """For the admin: a named sponsor (rules/sponsors.py); "not both" is also a
+        database constraint, which the admin checks too."""
+        problems = sponsor_problems(
+            has_member_sponsor=False,
+            sponsor_name=self.sponsor_name,
+            sponsor_role=self.sponsor_role,
+            sponsor_organisation=self.sponsor_organisation,
+        )
+        if problems:
+            raise ValidationError(problems)
 
     @property
     def outcome_list(self) -> list[str]:
@@ -87,7 +106,8 @@ class ObjectiveAlignment(Addressed, models.Model):
     )
 
     class Meta:
-        ordering = ["goal__position", "goal__pk"]
+        # The roadmap's own goals first, then the agency's shared ones.
+        ordering = [models.F("goal__roadmap").asc(nulls_last=True), "goal__position", "goal__pk"]
         constraints = [
             models.UniqueConstraint(fields=["objective", "goal"], name="align_once_per_goal"),
         ]

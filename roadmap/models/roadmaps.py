@@ -9,6 +9,7 @@ from ui.addresses import Addressed
 from ui.concurrency import Revisioned
 
 from ..rules.bounds import HORIZON_YEARS
+from ..rules.labels import DEFAULT_LABEL, OBJECTIVE_LABELS, ObjectiveWords, objective_words
 
 TITLE_MAX_LENGTH = 200
 VISION_MAX_LENGTH = 10_000
@@ -53,6 +54,19 @@ class Roadmap(Addressed, Revisioned):
     status = models.CharField(
         max_length=20, choices=RoadmapStatus.choices, default=RoadmapStatus.DRAFT
     )
+    objective_label = models.CharField(
+        "what the roadmap calls its objectives",
+        max_length=20,
+        choices=[(key, words.singular) for key, words in OBJECTIVE_LABELS.items()],
+        default=DEFAULT_LABEL,
+        help_text="Used in headings, buttons and the PDF, and numbered: 'Mission 1'.",
+    )
+    publisher = models.CharField(
+        max_length=TITLE_MAX_LENGTH,
+        blank=True,
+        help_text="The organisation that publishes it, if not your agency. "
+        "A name only: it gives no access.",
+    )
     version = models.PositiveIntegerField(default=1)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -81,6 +95,16 @@ class Roadmap(Addressed, Revisioned):
 
     def get_absolute_url(self) -> str:
         return self.address("roadmap:detail")
+
+    @property
+    def objective_words(self) -> ObjectiveWords:
+        """What it calls its objectives: `roadmap.objective_words.plural` is "Missions"."""
+        return objective_words(self.objective_label)
+
+    @property
+    def publisher_name(self) -> str:
+        """Who publishes it: the named publisher, or else the agency."""
+        return self.publisher or self.organisation.name
 
     @property
     def horizon(self) -> str:

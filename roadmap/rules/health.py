@@ -150,7 +150,8 @@ class ObjectiveFacts:
     key: Hashable
     title: str
     initiative_count: int
-    kpi_count: int
+    kpi_count: int  # every KPI counts, a tracked one (no target) too
+    noun: str = "objective"  # what the roadmap calls it: "mission"
 
 
 @dataclass(frozen=True)
@@ -230,7 +231,7 @@ def objectives_without_initiative(objectives: Iterable[ObjectiveFacts]) -> list[
             "objective",
             o.key,
             o.title,
-            f"No initiative delivers the objective {_q(o.title)}.",
+            f"No initiative delivers the {o.noun} {_q(o.title)}.",
         )
         for o in objectives
         if o.initiative_count == 0
@@ -244,7 +245,7 @@ def objectives_without_kpi(objectives: Iterable[ObjectiveFacts]) -> list[Finding
             "objective",
             o.key,
             o.title,
-            f"The objective {_q(o.title)} has no KPI to measure it.",
+            f"The {o.noun} {_q(o.title)} has no KPI to measure it.",
         )
         for o in objectives
         if o.kpi_count == 0

@@ -3,7 +3,8 @@ the admin and the service:
 
 - it ends in its start month or after it;
 - a RAG status other than green says why, in one line;
-- it has one sponsor: a member, or a person outside the service, not both.
+- it has one sponsor: a member, or a named person outside the service, not
+  both (rules/sponsors.py, shared with objectives).
 
 Pure: no Django.
 """
@@ -11,6 +12,8 @@ Pure: no Django.
 from __future__ import annotations
 
 from datetime import date
+
+from .sponsors import sponsor_problems
 
 
 def initiative_problems(
@@ -21,6 +24,8 @@ def initiative_problems(
     rag_reason: str,
     has_member_sponsor: bool,
     sponsor_name: str,
+    sponsor_role: str = "",
+    sponsor_organisation: str = "",
 ) -> dict[str, str]:
     """The field each problem belongs to, and its message, in the order they are
     checked; empty when the fields agree. A date not given is not judged."""
@@ -29,8 +34,12 @@ def initiative_problems(
         problems["end_month"] = "The end month must be the start month or after it."
     if rag and rag != "green" and not rag_reason.strip():
         problems["rag_reason"] = f"Say why it is {rag}. Say what is wrong, in one line."
-    if has_member_sponsor and sponsor_name.strip():
-        problems["sponsor_name"] = (
-            "Name one sponsor: a member, or a person outside the service, not both."
+    problems.update(
+        sponsor_problems(
+            has_member_sponsor=has_member_sponsor,
+            sponsor_name=sponsor_name,
+            sponsor_role=sponsor_role,
+            sponsor_organisation=sponsor_organisation,
         )
+    )
     return problems

@@ -75,7 +75,11 @@ def health_facts(roadmap: Roadmap) -> RoadmapFacts:
         ],
         objectives=[
             ObjectiveFacts(
-                key=o.pk, title=o.title, initiative_count=o.initiative_count, kpi_count=o.kpi_count
+                key=o.pk,
+                title=o.title,
+                initiative_count=o.initiative_count,
+                kpi_count=o.kpi_count,
+                noun=roadmap.objective_words.lower,
             )
             for o in objectives
         ],

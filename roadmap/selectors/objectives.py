@@ -1,7 +1,7 @@
 """Reads of objectives: one for a view (scoped to the caller's agency), or a
 roadmap's objectives in full for the roadmap page and the PDF report."""
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 
 from agencies.models import Membership
@@ -10,18 +10,36 @@ from ..models import Objective, ObjectiveAlignment, Roadmap
 from .roadmaps import roadmap_for
 
 
+def numbered(objectives: QuerySet[Objective]) -> QuerySet[Objective]:
+    """Each objective with its `number` in its roadmap's order ("Mission 3"),
+    counted by the database in the same query."""
+    earlier_or_same = (
+        Objective.objects.filter(roadmap=OuterRef("roadmap"))
+        .filter(
+            Q(position__lt=OuterRef("position"))
+            | Q(position=OuterRef("position"), pk__lte=OuterRef("pk"))
+        )
+        .order_by()
+        .values("roadmap")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return objectives.annotate(number=Subquery(earlier_or_same))
+
+
 def objectives_in_full(roadmap: Roadmap) -> QuerySet[Objective]:
-    """A roadmap's objectives with owner, alignments, KPIs and their measurements."""
+    """A roadmap's objectives with owner, sponsor, alignments (the roadmap's own
+    goals first), KPIs and their measurements."""
     from .kpis import kpis_with_measurements  # kpis imports this module for `kpi_in`
 
     return (
         roadmap.objectives.all()  # each knows its roadmap: addresses cost no query
-        .select_related("owner")
+        .select_related("owner", "sponsor")
         .prefetch_related(
             Prefetch(
                 "alignments",
                 queryset=ObjectiveAlignment.objects.select_related("goal").order_by(
-                    "goal__position", "goal__pk"
+                    F("goal__roadmap").asc(nulls_last=True), "goal__position", "goal__pk"
                 ),
             ),
             Prefetch("kpis", queryset=kpis_with_measurements().order_by("position", "pk")),
@@ -32,7 +50,8 @@ def objectives_in_full(roadmap: Roadmap) -> QuerySet[Objective]:
 
 def objective_for(roadmap: Roadmap, pk: int) -> Objective:
     objective = get_object_or_404(
-        Objective.objects.filter(roadmap=roadmap).select_related("owner"), pk=pk
+        numbered(Objective.objects.filter(roadmap=roadmap)).select_related("owner", "sponsor"),
+        pk=pk,
     )
     objective.roadmap = roadmap  # already loaded: no query to reach it again
     return objective
@@ -45,7 +64,7 @@ def objective_in(membership: Membership, slug: str, pk: int) -> Objective:
 
 def objective_in_full(roadmap: Roadmap, pk: int) -> Objective:
     """The objective with its owner, alignments, KPIs and measurements, in four queries."""
-    objective = get_object_or_404(objectives_in_full(roadmap), pk=pk)
+    objective = get_object_or_404(numbered(objectives_in_full(roadmap)), pk=pk)
     objective.roadmap = roadmap  # already loaded: no query to reach it again
     return objective
 

@@ -74,6 +74,8 @@ def _checked(initiative: Initiative, objectives: Iterable[Objective]) -> list[Ob
         rag_reason=initiative.rag_reason,
         has_member_sponsor=initiative.sponsor_id is not None,
         sponsor_name=initiative.sponsor_name,
+        sponsor_role=initiative.sponsor_role,
+        sponsor_organisation=initiative.sponsor_organisation,
     )
     if problems:  # the first, as a form shows each beside its field
         field, message = next(iter(problems.items()))

@@ -9,10 +9,19 @@ from ui.concurrency import Refused, editor, save_revised, unique_or_refused
 
 from ..models import Roadmap, RoadmapStatus
 from ..rules.bounds import horizon_problem
+from ..rules.labels import DEFAULT_LABEL
 from ._checks import check_fields
 from .components import components_seed
 
-FIELDS = ("title", "horizon_start_year", "horizon_end_year", "vision", "purpose")
+FIELDS = (
+    "title",
+    "horizon_start_year",
+    "horizon_end_year",
+    "vision",
+    "purpose",
+    "objective_label",
+    "publisher",
+)
 
 
 def _checked(roadmap: Roadmap, fields: tuple[str, ...] = FIELDS) -> None:
@@ -33,6 +42,8 @@ def roadmap_create(
     horizon_end_year: int,
     vision: str = "",
     purpose: str = "",
+    objective_label: str = DEFAULT_LABEL,
+    publisher: str = "",
 ) -> Roadmap:
     roadmap = Roadmap(
         organisation=organisation,
@@ -43,6 +54,8 @@ def roadmap_create(
         horizon_end_year=horizon_end_year,
         vision=vision,
         purpose=purpose,
+        objective_label=objective_label,
+        publisher=publisher.strip(),
         status=RoadmapStatus.DRAFT,
         updated_by=editor(created_by),
     )
@@ -64,6 +77,8 @@ def roadmap_update(
     horizon_end_year: int,
     vision: str,
     purpose: str = "",
+    objective_label: str | None = None,
+    publisher: str | None = None,
     revision: int | None = None,
     by: AbstractBaseUser | None = None,
 ) -> Roadmap:
@@ -73,6 +88,10 @@ def roadmap_update(
     roadmap.horizon_end_year = horizon_end_year
     roadmap.vision = vision
     roadmap.purpose = purpose
+    if objective_label is not None:
+        roadmap.objective_label = objective_label
+    if publisher is not None:
+        roadmap.publisher = publisher.strip()
     _checked(roadmap)
     save_revised(
         roadmap,

@@ -1,5 +1,6 @@
-"""The agency's organisational goals: one list per agency, reused by all its
-roadmaps. The list is its own page, and an inline list (ui/inline_list.py):
+"""The agency's organisational goals: one list per agency, shared by all its
+roadmaps (a roadmap's own goals are listed on its "Vision and principles" page:
+views/roadmap_goals.py). The list is its own page, and an inline list (ui/inline_list.py):
 viewers read it; editors add, change in place, delete after a question, move."""
 
 from typing import Any
@@ -45,7 +46,7 @@ class Goals(InlineList):
 
     def section_context(self, membership: Membership, organisation: Organisation) -> dict:
         listed = (
-            in_agency(OrganisationalGoal.objects.all(), membership)
+            in_agency(OrganisationalGoal.objects.filter(roadmap=None), membership)
             .select_related("organisation")
             .annotate(objective_count=Count("alignments"))
             .order_by("position", "pk")

@@ -86,6 +86,10 @@ class Objectives(RoadmapPageList):
     def label(self, objective: Objective) -> str:
         return objective.title
 
+    def message(self, done: str, objective: Objective) -> str:
+        """ "Mission added: Digital public services", in the roadmap's own word."""
+        return f"{objective.roadmap.objective_words.singular} {done}: {objective.title}"
+
     def confirm_context(self, request: HtmxHttpRequest, objective: Objective) -> dict[str, Any]:
         count = objective.kpis.count()
         if not count:

@@ -5,13 +5,13 @@ question, move."""
 from typing import Any
 
 from agencies.models import Membership
-from ui.http import member_page
 
 from ..forms.principles import PrincipleForm
 from ..models import GuidingPrinciple, Roadmap
 from ..selectors.principles import principle_for
 from ..services import principles
 from .lists import RoadmapPageList
+from .roadmap_goals import vision_page_context
 
 
 class Principles(RoadmapPageList):
@@ -31,7 +31,7 @@ class Principles(RoadmapPageList):
         return principle_for(roadmap, pk)
 
     def section_context(self, membership: Membership, roadmap: Roadmap) -> dict[str, Any]:
-        return member_page(membership, roadmap=roadmap, principles=list(roadmap.principles.all()))
+        return vision_page_context(membership, roadmap)
 
     def label(self, principle: GuidingPrinciple) -> str:
         return principle.title

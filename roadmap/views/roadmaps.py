@@ -103,6 +103,7 @@ def roadmap_detail(request: HtmxHttpRequest, agency: str, slug: str) -> HttpResp
             membership,
             roadmap=roadmap,
             principle_count=roadmap.principles.count(),
+            partners=list(roadmap.partners.all()),
             objective_counts=objective_counts(roadmap),
             kpi_summary=summarise_kpis(kpis_of_roadmap(roadmap)),
             initiative_counts=initiative_counts(roadmap),

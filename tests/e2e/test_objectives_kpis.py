@@ -47,7 +47,8 @@ def test_editor_adds_objective_kpi_and_measurements_and_sees_the_status(page, ed
 
     objective_link.click()
     page.wait_for_url("**/objectives/*/")
-    assert page.get_by_role("heading", level=1).inner_text() == OBJECTIVE
+    # Numbered in the roadmap's word: the roadmap already had one objective.
+    assert page.get_by_role("heading", level=1).inner_text() == f"Objective 2: {OBJECTIVE}"
     assert_accessible(page, "the objective page")
     objective_url = page.url
 

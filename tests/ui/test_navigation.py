@@ -3,6 +3,7 @@ section in `ready()` and the navigation lists them in order, the current one mar
 
 import pytest
 
+from roadmap.rules.labels import objective_words
 from ui import navigation
 from ui.navigation import NavLink, RoadmapSection
 
@@ -10,6 +11,13 @@ from ui.navigation import NavLink, RoadmapSection
 class Roadmap:
     def address(self, route: str) -> str:
         return f"/roadmap/{route}/"
+
+
+class Labelled(Roadmap):
+    """A roadmap that calls its objectives by `label` ("mission")."""
+
+    def __init__(self, label: str):
+        self.objective_words = objective_words(label)
 
 
 @pytest.fixture
@@ -47,7 +55,8 @@ def test_registering_a_route_again_replaces_it(registry):
 
 
 def test_the_installed_apps_register_the_roadmaps_sections():
-    assert [section.label for section in navigation.roadmap_sections()] == [
+    roadmap = Labelled("objective")
+    assert [section.label_for(roadmap) for section in navigation.roadmap_sections()] == [
         "Overview",
         "Vision and principles",
         "Objectives and KPIs",
@@ -57,3 +66,16 @@ def test_the_installed_apps_register_the_roadmaps_sections():
         "Health",
         "Exports",
     ]
+
+
+def test_a_section_may_take_its_name_from_the_roadmap(registry):
+    registry.register_roadmap_section(
+        RoadmapSection(lambda roadmap: roadmap.objective_words.section, "roadmap:objectives", 30)
+    )
+    [link] = registry.roadmap_navigation(Labelled("mission"), "roadmap:objectives")
+    assert link == NavLink("Missions and KPIs", "/roadmap/roadmap:objectives/", "page")
+
+
+def test_the_roadmaps_own_section_is_named_in_its_word():
+    [section] = [s for s in navigation.roadmap_sections() if s.route == "roadmap:objectives"]
+    assert section.label_for(Labelled("priority")) == "Priorities and KPIs"

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from config.celery import app as celery_app
 from reports.models import ReportJob, ReportJobStatus
+from reports.options import ReportOptions
 from reports.services import jobs, rendering
 
 from ..conftest import INTERNAL_DETAIL, assert_plain_failure
@@ -41,7 +42,11 @@ def test_request_creates_a_queued_job_and_queues_it_only_on_commit(
     job.refresh_from_db()
     assert job.status == ReportJobStatus.QUEUED
     assert (job.roadmap, job.requested_by) == (roadmap, lead)
-    assert job.options == {"version": roadmap.version}
+    assert job.options == {
+        "version": roadmap.version,
+        "as_at": timezone.localdate().isoformat(),
+        "name_individuals": False,
+    }
     assert job.started_at is None and job.finished_at is None
 
 
@@ -124,7 +129,11 @@ def test_a_job_that_never_reached_the_broker_is_not_handed_back_as_waiting(
 ):
     """Finding 1: a job whose message never reached the broker (the web process
     died before sending, or the broker was silent) is not "waiting"."""
-    lost = ReportJob.objects.create(roadmap=roadmap, requested_by=lead, options={"version": 1})
+    lost = ReportJob.objects.create(
+        roadmap=roadmap,
+        requested_by=lead,
+        options={"version": 1, **ReportOptions().stored()},  # what a request would store
+    )
 
     again = request_queued()
 

@@ -105,7 +105,8 @@ def test_lead_and_above_export_a_job_queued_on_commit(
         roadmap,
         user,
         ReportJobStatus.QUEUED,
-        {"version": 1},
+        # The one-click export (no options posted): as at today, no individuals named.
+        {"version": 1, "as_at": timezone.localdate().isoformat(), "name_individuals": False},
     )
 
 

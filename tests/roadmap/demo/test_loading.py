@@ -95,7 +95,16 @@ def test_the_demo_is_a_complete_realistic_roadmap():
     ]
     assert "Open and transparent" in principles
     assert all(p.description for p in roadmap.principles.all())
-    assert 5 <= roadmap.organisation.goals.count() <= 6
+    assert 5 <= roadmap.organisation.goals.filter(roadmap=None).count() <= 6
+    # Issue 12: a joint roadmap that calls its objectives missions, each with its
+    # sponsor (one a permanent secretary outside the service), and a goal of its own.
+    assert roadmap.objective_words.numbered(1) == "Mission 1"
+    assert roadmap.publisher and roadmap.partners.count() == 2
+    sponsors = {o.title: o.sponsor_text for o in roadmap.objectives.select_related("sponsor")}
+    assert any("Permanent Secretary" in text for text in sponsors.values())
+    assert any(text and "," not in text for text in sponsors.values()), "a member sponsor"
+    [own] = roadmap.own_goals.all()
+    assert own.alignments.count() == 2
 
     objectives = list(objectives_in_full(roadmap))
     assert 5 <= len(objectives) <= 7

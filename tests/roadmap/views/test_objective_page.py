@@ -197,7 +197,10 @@ def test_the_page_shows_the_objective_in_full(client, viewer, editor, objective,
     page = parse_html(response.text)
 
     assert response.status_code == 200
-    assert text_of(next(e for e in elements(page) if e.name == "h1")) == "Services online"
+    # Numbered in the roadmap's order, in the roadmap's own word (default "Objective").
+    assert text_of(next(e for e in elements(page) if e.name == "h1")) == (
+        "Objective 1: Services online"
+    )
     assert "Move the busiest services online." in response.text
     outcomes = find(page, **{"class": "outcome-list"})
     assert [text_of(li) for li in outcomes.children if not isinstance(li, str)] == [
@@ -226,7 +229,7 @@ def test_an_objective_with_nothing_yet_says_so(client, viewer, roadmap):
 
     assert "No description yet." in response.text
     assert "No desired outcomes written yet." in response.text
-    assert "Not aligned to any of your agency's goals yet." in response.text
+    assert "Not aligned to any goal yet." in response.text
     assert "No KPIs yet" in response.text
     assert "<table" not in response.text
 

@@ -280,7 +280,9 @@ def test_htmx_move_objective_swaps_the_objectives_list(
     assert dict(FormPage(response).document.children[0].attributes).get("id") == "objectives"
     assert titles(roadmap) == expected
     shown = re.findall(
-        r'<h3 class="objective__title"><a href="[^"]+">([^<]+)</a></h3>', response.text
+        r'<h3 class="objective__title"><span class="objective__number">[^<]+</span> '
+        r'<a href="[^"]+">([^<]+)</a></h3>',
+        response.text,
     )
     assert shown == expected
     assert in_place_banner(response) == announcement
@@ -695,7 +697,8 @@ def test_markup_in_the_purpose_is_shown_as_text(editor_client, roadmap):
 
 OBJECTIVES_PAGE_BUDGET = 9  # session, user, header's agencies, membership, roadmap,
 # objectives (with owners), alignments (with goals), KPIs, measurements
-VISION_PAGE_BUDGET = 6  # session, user, header's agencies, membership, roadmap, principles
+VISION_PAGE_BUDGET = 7  # session, user, header's agencies, membership, roadmap, principles,
+# the roadmap's own goals
 
 
 def fill_roadmap(roadmap, owner, first: int, count: int) -> None:

@@ -273,7 +273,9 @@ def test_htmx_save_returns_the_list_with_the_change_announced_and_focus_on_edit(
     )
     assert announcement(response) == "Objective saved: Data shared once"
     shown = re.findall(
-        r'<h3 class="objective__title"><a href="[^"]+">([^<]+)</a></h3>', response.text
+        r'<h3 class="objective__title"><span class="objective__number">[^<]+</span> '
+        r'<a href="[^"]+">([^<]+)</a></h3>',
+        response.text,
     )
     assert shown == ["Data shared once", "Skills for all"]
     item = find(section, id=f"objective-{objective.pk}")
