@@ -4,11 +4,12 @@ missing (an assessment whose title the roadmap has is left as it is)."""
 from django.contrib.auth import get_user_model
 
 from agencies.models import Membership, Role
-from roadmap.models import Roadmap
+from roadmap.models import Initiative, Roadmap
 
 from ..models import Framework
 from ..services.answers import answer_save
 from ..services.assessments import assessment_complete, assessment_create
+from ..services.gaps import gap_update
 from ..services.gaps_from_results import gaps_from_results
 from . import assessments as content
 
@@ -80,6 +81,7 @@ def seed_demo_assessments(*, roadmap: Roadmap, users: dict) -> list[str]:
         _answer_all(baseline, framework, respondents)
         assessment_complete(assessment=baseline, by=users["lead"])
         made = gaps_from_results(assessment=baseline, by=users["lead"])
+        _close_with_initiatives(made.created, by=users["lead"])
         added.append("the baseline maturity assessment")
         if made.created:
             count = len(made.created)
@@ -97,3 +99,15 @@ def seed_demo_assessments(*, roadmap: Roadmap, users: dict) -> list[str]:
         )
         added.append("the follow-up assessment (in progress)")
     return added
+
+
+def _close_with_initiatives(gaps, *, by) -> None:
+    """Link each gap from the results to the initiatives that improve its dimension:
+    those in components of the dimension's kinds (the first three by start)."""
+    for gap in gaps:
+        kinds = gap.dimension.kinds.all() if gap.dimension else []
+        closing = Initiative.objects.filter(
+            roadmap=gap.roadmap, component__kind__in=kinds
+        ).order_by("start_month", "pk")[:3]
+        if closing:
+            gap_update(gap=gap, initiatives=list(closing), by=by)
