@@ -14,7 +14,9 @@ from ..models import (
 from ..services.goals import DUPLICATE, DUPLICATE_IN_ROADMAP, SHARED_ALREADY
 
 
-class GoalForm(RevisionFormMixin, NoSilentTruncationMixin, forms.ModelForm):
+class _GoalFields(RevisionFormMixin, NoSilentTruncationMixin, forms.ModelForm):
+    """What both kinds of goal ask for; each kind says whose goal it is."""
+
     class Meta:
         model = OrganisationalGoal
         fields = ["title", "description"]
@@ -22,6 +24,10 @@ class GoalForm(RevisionFormMixin, NoSilentTruncationMixin, forms.ModelForm):
         help_texts = {"title": "A goal of the whole agency, for example 'Cut waiting times'."}
         error_messages = {"title": {"required": "Enter the goal."}}
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+
+
+class GoalForm(_GoalFields):
+    """One of the agency's shared goals."""
 
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
@@ -36,12 +42,13 @@ class GoalForm(RevisionFormMixin, NoSilentTruncationMixin, forms.ModelForm):
         )
 
 
-class RoadmapGoalForm(GoalForm):
+class RoadmapGoalForm(_GoalFields):
     """A goal of one roadmap: only its objectives may serve it."""
 
     def __init__(self, *args, roadmap, **kwargs):
-        super().__init__(*args, organisation=roadmap.organisation, **kwargs)
+        super().__init__(*args, **kwargs)
         self.roadmap = roadmap
+        self.organisation = roadmap.organisation
         self.fields[
             "title"
         ].help_text = "An aim of this roadmap alone, for example 'Better digital public services'."

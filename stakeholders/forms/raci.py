@@ -3,6 +3,8 @@
 
 from django import forms
 
+from roadmap.models import Roadmap
+
 from ..rules.raci import raci_problems
 
 ROLE_HELP = {
@@ -13,8 +15,10 @@ ROLE_HELP = {
 
 
 class RaciForm(forms.Form):
-    def __init__(self, *args, stakeholders, **kwargs):
+    def __init__(self, *args, roadmap: Roadmap, **kwargs):
         super().__init__(*args, **kwargs)
+        # Only this roadmap's register can be chosen.
+        stakeholders = roadmap.stakeholders.order_by("name")
         self.stakeholders = stakeholders
         for role, help_text in ROLE_HELP.items():
             self.fields[role] = forms.ModelMultipleChoiceField(

@@ -30,10 +30,9 @@ def raci_panel(membership, initiative) -> dict[str, Any]:
 def raci_edit(request: HtmxHttpRequest, agency: str, slug: str, pk: int):
     membership, roadmap = member_and_roadmap(request, agency, slug, minimum=Role.EDITOR)
     initiative = initiative_for(roadmap, pk)
-    stakeholders = roadmap.stakeholders.order_by("name")
     raci = raci_of(initiative)
     initial = {role: getattr(raci, role) for role in ("responsible", "consulted", "informed")}
-    form = RaciForm(request.POST or None, stakeholders=stakeholders, initial=initial)
+    form = RaciForm(request.POST or None, roadmap=roadmap, initial=initial)
     if (
         request.method == "POST"
         and form.is_valid()
