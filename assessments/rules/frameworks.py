@@ -4,10 +4,6 @@ questions, weights or level descriptors would change past results. Pure."""
 from collections.abc import Sequence
 
 
-class FrameworkFrozen(Exception):
-    """An edit of a framework version that assessments use."""
-
-
 def frozen_message(name: str, version: int, assessment_titles: Sequence[str]) -> str | None:
     """Why `name` version `version` cannot be changed, naming the assessments that
     use it; None when none do."""

@@ -10,8 +10,18 @@ path (a shell, a script, a future import) can change a frozen version either.
 from django.db import transaction
 from django.db.models.signals import pre_delete, pre_save
 
+from ui.concurrency import Refused
+
 from ..models import Dimension, Framework, LevelDescriptor, Question
-from ..rules.frameworks import FrameworkFrozen, frozen_message, next_version
+from ..rules.frameworks import frozen_message, next_version
+
+
+class FrameworkFrozen(Refused):
+    """An edit of a framework version that assessments use: refused with the
+    reason, as any refused write is, so forms and pages show it."""
+
+    def __init__(self, message: str):
+        super().__init__(None, message)
 
 
 def assessments_using(framework: Framework) -> list[str]:

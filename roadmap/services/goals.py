@@ -106,8 +106,17 @@ def roadmap_goal_create(
     )
 
 
-def roadmap_goal_update(*, roadmap_goal: OrganisationalGoal, **fields) -> OrganisationalGoal:
-    return goal_update(goal=roadmap_goal, **fields)
+def roadmap_goal_update(
+    *,
+    roadmap_goal: OrganisationalGoal,
+    title: str,
+    description: str,
+    revision: int | None = None,
+    by: AbstractBaseUser | None = None,
+) -> OrganisationalGoal:
+    return goal_update(
+        goal=roadmap_goal, title=title, description=description, revision=revision, by=by
+    )
 
 
 def roadmap_goal_move(*, roadmap_goal: OrganisationalGoal, move: Move | MoveTo) -> MoveResult:

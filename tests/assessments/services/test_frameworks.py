@@ -6,8 +6,11 @@ from django.db import transaction
 
 from assessments.frameworks import FRAMEWORKS, load_frameworks
 from assessments.models import Dimension, Framework, LevelDescriptor, Question
-from assessments.rules.frameworks import FrameworkFrozen
-from assessments.services.frameworks import framework_check_editable, framework_new_version
+from assessments.services.frameworks import (
+    FrameworkFrozen,
+    framework_check_editable,
+    framework_new_version,
+)
 from tests.assessments.conftest import make_assessment
 
 pytestmark = pytest.mark.django_db
