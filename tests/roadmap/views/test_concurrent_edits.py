@@ -326,8 +326,11 @@ def test_a_create_that_loses_the_race_shows_the_forms_error_not_a_500(
 def test_services_check_what_a_form_would_refuse(roadmap):
     kpi = _kpi(roadmap)
 
+    # A target equal to the baseline is a target to hold (issue 12); a target due
+    # before the baseline was measured is refused.
     with pytest.raises(Refused) as plan:
-        kpi_update(kpi=kpi, **_kpi_service_args(kpi, target_value=kpi.baseline_value))
+        before = date(kpi.baseline_date.year - 1, 1, 1)
+        kpi_update(kpi=kpi, **_kpi_service_args(kpi, target_date=before))
     with pytest.raises(Refused) as early:
         measurement_update(
             measurement=measure(kpi, kpi.baseline_date, 1),
@@ -336,7 +339,7 @@ def test_services_check_what_a_form_would_refuse(roadmap):
             note="",
         )
 
-    assert plan.value.field == "target_value"
+    assert plan.value.field == "target_date"
     assert early.value.field == "date"
 
 
