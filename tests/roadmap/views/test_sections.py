@@ -137,6 +137,9 @@ def test_the_overview_counts_objectives_and_kpis_and_links_to_the_lists(client, 
         "2 on track": f"{kpis}?status=on_track",
         "1 off track": f"{kpis}?status=off_track",
         "1 not measured yet": f"{kpis}?status=no_data",
+        # The KPI never measured is past its first report (baseline + a period + the
+        # reporting lag), so it is also counted as overdue (issue 12).
+        "1 overdue": f"{kpis}?overdue=1",
     }
     assert "4 KPIs" in response.text
 
