@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
+from assessments.models import EARLIEST_YEAR_INTRODUCED, Answer, Assessment, Process, System
 from reports.assembly import load_roadmap_for_report, render_report_html
 from reports.pdf import render_pdf
 from roadmap.models import KPI, Initiative, Measurement, Milestone, Risk, Roadmap
@@ -40,10 +41,20 @@ from roadmap.services.measurements import measurement_record, measurement_update
 from roadmap.services.milestones import milestone_update
 from roadmap.services.risks import risk_update
 from roadmap.services.roadmaps import roadmap_update
+from stakeholders.models import CommunicationItem, FollowUp, Interaction, Stakeholder
 from tests.accounts.two_factor import sign_in_with_second_factor
 from tests.property.discovery import project_form_classes
-from tests.test_permissions import NOT_ALLOWED, TABLE, World, report_file  # noqa: F401
+from tests.test_permissions import (  # noqa: F401
+    NOT_ALLOWED,
+    TABLE,
+    World,
+    an_assessment,
+    engagement,
+    inventory,
+    report_file,
+)
 from tests.test_permissions import world as world
+from ui.models import StagedImport
 
 LOW, HIGH = KPI_VALUES.low, KPI_VALUES.high
 FIRST_DAY, LAST_DAY = KPI_DATES.low, KPI_DATES.high
@@ -71,6 +82,9 @@ class Scenario:
     milestone_due: tuple[date, str] = (PLAN_DATES.high, "day")
     milestone_done_on: date | None = None
     risk: tuple[int, int] = (SCORE.high, SCORE.high)
+    # The current-state assessment and the stakeholders at the low or high end of
+    # each of their ranges (see `store_assessment_and_stakeholders`).
+    ends: str = "high"
 
 
 SCENARIOS = {
@@ -115,6 +129,7 @@ SCENARIOS = {
         milestone_due=(PLAN_DATES.low, "month"),
         milestone_done_on=today(),
         risk=(SCORE.low, SCORE.low),
+        ends="low",
     ),
     # Lower is better, the target date long past, the values at the far ends.
     "lower is better, long past": Scenario(
@@ -126,6 +141,7 @@ SCENARIOS = {
         measurements=[(FIRST_DAY + timedelta(days=1), HIGH - TINY), (today(), HIGH)],
         milestone_due=(PLAN_DATES.low, "day"),
         risk=(SCORE.low, SCORE.high),
+        ends="low",
     ),
     # Every digit the fields hold, and the longest unit.
     "every digit, long unit": Scenario(
@@ -160,7 +176,63 @@ COVERED = {
     (Milestone, "done_on"),
     (Risk, "likelihood"),
     (Risk, "impact"),
+    (Answer, "current_level"),
+    (Answer, "target_level"),
+    (Assessment, "assessed_on"),
+    (System, "annual_cost"),
+    (System, "condition"),
+    (System, "user_count"),
+    (System, "year_introduced"),
+    (Process, "yearly_volume"),
+    (Stakeholder, "influence"),
+    (Stakeholder, "interest"),
+    (Stakeholder, "review_on"),
+    (CommunicationItem, "planned_on"),
+    (Interaction, "occurred_on"),
+    (Interaction, "sentiment"),
+    (FollowUp, "due_on"),
 }
+
+# The ends of the current-state assessment's and the stakeholders' ranges.
+YEAR_INTRODUCED = (EARLIEST_YEAR_INTRODUCED, today().year)
+SYSTEM_COST = (Decimal(0), Decimal("999999999999.99"))  # every digit the field holds
+USERS = (0, 2**31 - 1)
+VOLUME = (0, 2**63 - 1)
+SENTIMENT = (-2, 2)
+
+
+def store_assessment_and_stakeholders(world: World, ends: str) -> None:
+    """The world's assessments (answered; one completed), system, process, stakeholder,
+    communication, interaction and follow-up, each field at the scenario's end of
+    its range (for levels: current at one end, target at the other)."""
+    end = 0 if ends == "low" else 1
+    day = (PLAN_DATES.low, PLAN_DATES.high)[end]
+    level = (SCORE.low, SCORE.high)[end]
+    other_level = (SCORE.high, SCORE.low)[end]
+    # The one the walked pages answer (in progress), and one completed for the report.
+    for assessment in (
+        an_assessment(world),
+        an_assessment(world, "Completed at the ends", completed=True),
+    ):
+        Assessment.objects.filter(pk=assessment.pk).update(assessed_on=day)
+        assessment.answers.update(current_level=level, target_level=other_level)
+    parts = inventory(world)
+    System.objects.filter(pk=parts.system.pk).update(
+        annual_cost=SYSTEM_COST[end],
+        condition=level,
+        user_count=USERS[end],
+        year_introduced=YEAR_INTRODUCED[end],
+    )
+    Process.objects.filter(pk=parts.process.pk).update(yearly_volume=VOLUME[end])
+    talk = engagement(world)
+    Stakeholder.objects.filter(pk__in=[world.stakeholder.pk, talk.stakeholder.pk]).update(
+        influence=level, interest=other_level, review_on=day
+    )
+    CommunicationItem.objects.filter(pk=talk.communication.pk).update(planned_on=day)
+    Interaction.objects.filter(pk=talk.interaction.pk).update(
+        occurred_on=day, sentiment=SENTIMENT[end]
+    )
+    FollowUp.objects.filter(pk=talk.follow_up.pk).update(due_on=day)
 
 
 def replan(kpi: KPI, **changes) -> None:
@@ -209,6 +281,7 @@ def store(world: World, scenario: Scenario) -> None:
     )
     likelihood, impact = scenario.risk
     risk_update(risk=world.risk, likelihood=likelihood, impact=impact)
+    store_assessment_and_stakeholders(world, scenario.ends)
 
 
 def project_pages(world: World) -> dict[str, str]:
@@ -246,10 +319,14 @@ def test_values_at_the_ends_of_every_range_render_on_every_page_and_in_the_pdf(
     store(world, scenario)
     client.raise_request_exception = False  # a 500 is an answer to report, with its page
 
-    client.force_login(world.users["admin_user"])
+    admin_user = world.users["admin_user"]
+    client.force_login(admin_user)
     broken = {}
     for name, address in project_pages(world).items():
         route = TABLE[name]
+        if route.before:  # what the page is about: a staged import, a calendar feed
+            StagedImport.objects.filter(user=admin_user).delete()  # one per list and person
+            route.before(world, client, admin_user)
         headers = {}
         if route.get_redirect:  # an inline list's own address: its section, as htmx asks
             section = route.get_redirect(world).rpartition("#")[2]
