@@ -31,7 +31,7 @@ def test_editor_makes_a_kpi_a_count_and_a_fraction_is_refused(page, editor, road
     row.get_by_role("link", name="Change Services meeting the standard").click()
 
     row.get_by_label("Count of whole things (people, services, cases)").check()
-    row.get_by_label("Target value").fill("12.5")
+    row.get_by_role("textbox", name="Target value").fill("12.5")
     row.get_by_role("button", name="Save KPI").click()
     summary = row.locator(".error-summary")
     expect(summary).to_contain_text("Target must be a whole number: this KPI counts services.")
@@ -42,7 +42,7 @@ def test_editor_makes_a_kpi_a_count_and_a_fraction_is_refused(page, editor, road
     kpi.refresh_from_db()
     assert kpi.unit_kind == KPIUnitKind.QUANTITY
 
-    row.get_by_label("Target value").fill("12")
+    row.get_by_role("textbox", name="Target value").fill("12")
     row.get_by_role("button", name="Save KPI").click()
     expect(page.locator("#notifications")).to_contain_text("KPI saved")
     kpi.refresh_from_db()
