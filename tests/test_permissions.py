@@ -317,6 +317,34 @@ def in_kpi(w: World, **kwargs) -> dict:
     return in_objective(w, kpi_pk=w.kpi.pk, **kwargs)
 
 
+def a_partner(w: World):
+    """Agency A's roadmap's first partner organisation (and a second, to move past)."""
+    from roadmap.models import Partner
+
+    first, _ = Partner.objects.get_or_create(
+        roadmap=w.roadmap, name="Regional Health Authority", defaults={"position": 0}
+    )
+    Partner.objects.get_or_create(
+        roadmap=w.roadmap, name="Association of Local Councils", defaults={"position": 1}
+    )
+    return first
+
+
+def a_roadmap_goal(w: World):
+    """A goal of agency A's roadmap alone (and a second, to move past)."""
+    first, _ = OrganisationalGoal.objects.get_or_create(
+        organisation=w.agency, roadmap=w.roadmap, title="One front door", defaults={"position": 0}
+    )
+    OrganisationalGoal.objects.get_or_create(
+        organisation=w.agency, roadmap=w.roadmap, title="Fewer forms", defaults={"position": 1}
+    )
+    return first
+
+
+def overview_page(w: World, anchor: str) -> str:
+    return f"{reverse('roadmap:detail', kwargs=in_roadmap(w))}#{anchor}"
+
+
 def vision_page(w: World, anchor: str) -> str:
     """The roadmap's "Vision and principles" page, which holds the principles."""
     return f"{reverse('roadmap:vision', kwargs=in_roadmap(w))}#{anchor}"
@@ -1029,6 +1057,106 @@ TABLE: dict[str, Route] = {
         post=E,
         redirect=lambda w: vision_page(w, "principles"),
         done=lambda w: not GuidingPrinciple.objects.filter(pk=w.principle.pk).exists(),
+    ),
+    # A roadmap's partner organisations (on the overview) and its own goals (on the
+    # vision page) ----------------------------------------------------------------
+    "roadmap:partner-list": Route(
+        kwargs=in_roadmap,
+        get=V,
+        post=NOT_ALLOWED,
+        agency_first=True,
+        get_redirect=lambda w: overview_page(w, "partners"),
+    ),
+    "roadmap:partner-create": Route(
+        kwargs=in_roadmap,
+        get=E,
+        post=E,
+        data=lambda w: {"name": "Police Scotland"},
+        redirect=lambda w: overview_page(w, "partners"),
+        done=lambda w: w.roadmap.partners.filter(name="Police Scotland").exists(),
+    ),
+    "roadmap:partner-edit": Route(
+        kwargs=lambda w: in_roadmap(w, pk=a_partner(w).pk),
+        get=E,
+        post=E,
+        data=lambda w: {"name": "Renamed partner"},
+        redirect=lambda w: overview_page(
+            w, f"partner-{w.roadmap.partners.get(name='Renamed partner').pk}"
+        ),
+        done=lambda w: w.roadmap.partners.filter(name="Renamed partner").exists(),
+    ),
+    "roadmap:partner-move": Route(
+        kwargs=lambda w: in_roadmap(w, pk=a_partner(w).pk),
+        get=NOT_ALLOWED,
+        post=E,
+        data=lambda w: {"direction": "down"},
+        redirect=lambda w: overview_page(w, f"partner-{a_partner(w).pk}"),
+        done=lambda w: (
+            w.roadmap.partners.order_by("position", "pk").last().name == "Regional Health Authority"
+        ),
+    ),
+    "roadmap:partner-delete": Route(
+        kwargs=lambda w: in_roadmap(w, pk=a_partner(w).pk),
+        get=E,  # the question
+        post=E,
+        redirect=lambda w: overview_page(w, "partners"),
+        done=lambda w: not w.roadmap.partners.filter(name="Regional Health Authority").exists(),
+    ),
+    "roadmap:roadmap_goal-list": Route(
+        kwargs=in_roadmap,
+        get=V,
+        post=NOT_ALLOWED,
+        agency_first=True,
+        get_redirect=lambda w: vision_page(w, "roadmap-goals"),
+    ),
+    "roadmap:roadmap_goal-create": Route(
+        kwargs=in_roadmap,
+        get=E,
+        post=E,
+        data=lambda w: {"title": "Open data by default", "description": ""},
+        redirect=lambda w: vision_page(w, "roadmap-goals"),
+        done=lambda w: OrganisationalGoal.objects.filter(
+            roadmap=w.roadmap, title="Open data by default"
+        ).exists(),
+    ),
+    "roadmap:roadmap_goal-edit": Route(
+        kwargs=lambda w: in_roadmap(w, pk=a_roadmap_goal(w).pk),
+        get=E,
+        post=E,
+        data=lambda w: {"title": "Renamed goal of the roadmap", "description": ""},
+        redirect=lambda w: vision_page(
+            w,
+            "roadmap_goal-"
+            + str(OrganisationalGoal.objects.get(title="Renamed goal of the roadmap").pk),
+        ),
+        done=lambda w: OrganisationalGoal.objects.filter(
+            roadmap=w.roadmap, title="Renamed goal of the roadmap"
+        ).exists(),
+    ),
+    "roadmap:roadmap_goal-move": Route(
+        kwargs=lambda w: in_roadmap(w, pk=a_roadmap_goal(w).pk),
+        get=NOT_ALLOWED,
+        post=E,
+        data=lambda w: {"direction": "down"},
+        redirect=lambda w: vision_page(w, f"roadmap_goal-{a_roadmap_goal(w).pk}"),
+        done=lambda w: (
+            OrganisationalGoal.objects.filter(roadmap=w.roadmap)
+            .order_by("position", "pk")
+            .last()
+            .title
+            == "One front door"
+        ),
+    ),
+    "roadmap:roadmap_goal-delete": Route(
+        kwargs=lambda w: in_roadmap(w, pk=a_roadmap_goal(w).pk),
+        get=E,  # the question
+        post=E,
+        redirect=lambda w: vision_page(w, "roadmap-goals"),
+        done=lambda w: (
+            not OrganisationalGoal.objects.filter(
+                roadmap=w.roadmap, title="One front door"
+            ).exists()
+        ),
     ),
     # The plan: components, initiatives and their dependencies ----------------------
     "roadmap:components": Route(kwargs=in_roadmap, get=V, post=NOT_ALLOWED, agency_first=True),
