@@ -16,7 +16,7 @@ from ..models import (
     KPI,
     Measurement,
 )
-from ..rules.kpi_status import plan_problems
+from ..rules.kpi_status import KEEP_YEAR, plan_problems
 from ..services.kpis import plan_of
 from .columns import measurements_by_date, person, status_tag
 from .measurements import DefaultedChoices, MeasurementAdminForm
@@ -64,6 +64,13 @@ class KPIAdminForm(DefaultedChoices, forms.ModelForm):
             "reporting_frequency",
         ]
 
+    beyond_horizon = forms.BooleanField(
+        label=KEEP_YEAR,
+        required=False,
+        help_text="Needed only when a target given as a year is outside the roadmap's "
+        "horizon and the target changes.",
+    )
+
     def clean(self):
         cleaned = super().clean()
         objective = cleaned.get("objective") or getattr(self.instance, "objective", None)
@@ -74,7 +81,13 @@ class KPIAdminForm(DefaultedChoices, forms.ModelForm):
             kpi.objective = objective
             for name in names:
                 setattr(kpi, name, cleaned.get(name))
-            for problem in plan_problems(**plan_of(kpi)):
+            # An unchanged target was kept when it was saved: no warning again (and
+            # the objective's KPI inline, which has no box, can still be saved).
+            unchanged = self.instance.pk and not {"target_date", "target_precision"} & set(
+                self.changed_data
+            )
+            beyond = bool(cleaned.get("beyond_horizon") or unchanged)
+            for problem in plan_problems(**plan_of(kpi, beyond_horizon=beyond)):
                 if problem.field in self.fields:
                     self.add_error(problem.field, str(problem))
                 else:
@@ -156,6 +169,7 @@ class KPIAdmin(RevisionedAdmin):
                     "tracked",
                     ("target_qualifier", "target_value"),
                     ("target_precision", "target_date"),
+                    "beyond_horizon",
                 ]
             },
         ),

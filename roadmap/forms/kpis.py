@@ -21,7 +21,7 @@ from ..models import (
     KPI,
     Objective,
 )
-from ..rules.kpi_status import plan_problems
+from ..rules.kpi_status import KEEP_YEAR, plan_problems, year_outside_horizon
 from ..rules.kpi_values import COMMITMENT_TEXT, looks_like_commitment
 from ..services.kpis import KPI_FIELDS
 
@@ -75,6 +75,9 @@ class KPIForm(RevisionFormMixin, NoSilentTruncationMixin, forms.ModelForm):
         label="This is a measure that moves step by step, not a yes/no commitment",
         required=False,
     )
+    # Shown when a year-precision target is outside the roadmap's horizon: a
+    # warning, so ticking it keeps the year (the services are told so too).
+    beyond_horizon = forms.BooleanField(label=KEEP_YEAR, required=False)
 
     def __init__(self, *args, objective: Objective, **kwargs):
         super().__init__(*args, **kwargs)
@@ -99,6 +102,14 @@ class KPIForm(RevisionFormMixin, NoSilentTruncationMixin, forms.ModelForm):
                 self.initial[f"{prefix}_date"] = rough_date_parts(day, precision)
         self.commitment_warning = ""
         self.commitment_kind = ""
+        # Once kept, a year outside the horizon stays kept when the KPI is edited.
+        roadmap = objective.roadmap
+        self.horizon = (roadmap.horizon_start_year, roadmap.horizon_end_year)
+        self.horizon_warning = not self.is_bound and year_outside_horizon(
+            self.instance.target_date, self.instance.target_precision, self.horizon
+        )
+        if self.horizon_warning:
+            self.initial["beyond_horizon"] = True
 
     def clean_baseline_precision(self) -> str:
         return self.cleaned_data["baseline_precision"] or Precision.DAY
@@ -137,7 +148,10 @@ class KPIForm(RevisionFormMixin, NoSilentTruncationMixin, forms.ModelForm):
         if self.instance.pk:
             duplicates = duplicates.exclude(pk=self.instance.pk)
         if duplicates.exists():
-            raise forms.ValidationError("This objective already has a KPI with that name.")
+            raise forms.ValidationError(
+                f"This {self.objective.roadmap.objective_words.lower} already has a KPI "
+                "with that name."
+            )
         return name
 
     def clean(self):
@@ -145,7 +159,6 @@ class KPIForm(RevisionFormMixin, NoSilentTruncationMixin, forms.ModelForm):
         self._read_rough_dates(cleaned)
         baseline_value, target_value = cleaned.get("baseline_value"), cleaned.get("target_value")
         baseline_date, target_date = cleaned.get("baseline_date"), cleaned.get("target_date")
-        roadmap = self.objective.roadmap
         failed = {"baseline_value", "baseline_date", "target_value", "target_date"} & set(
             self.errors
         )
@@ -160,11 +173,14 @@ class KPIForm(RevisionFormMixin, NoSilentTruncationMixin, forms.ModelForm):
             target_qualifier=cleaned.get("target_qualifier") or "exactly",
             baseline_precision=cleaned.get("baseline_precision") or Precision.DAY,
             target_precision=cleaned.get("target_precision") or Precision.DAY,
-            horizon=(roadmap.horizon_start_year, roadmap.horizon_end_year),
+            horizon=None if cleaned.get("beyond_horizon") else self.horizon,
             complete=not failed,
         ):
             if problem.field not in self.errors:  # one message a field
                 self.add_error(problem.field, str(problem))
+        self.horizon_warning = bool(cleaned.get("beyond_horizon")) or year_outside_horizon(
+            target_date, cleaned.get("target_precision") or Precision.DAY, self.horizon
+        )
         commitment = looks_like_commitment(baseline_value, target_value, cleaned.get("unit", ""))
         self.commitment_kind = commitment
         if commitment:

@@ -171,6 +171,11 @@ class PlanError(ValueError):
         self.field = field
 
 
+# The box a user ticks to keep a target year outside the horizon (the form and the
+# admin show it; the warning names it).
+KEEP_YEAR = "Keep this year: the target is beyond the roadmap\u2019s horizon on purpose"
+
+
 def plan_problems(
     *,
     baseline_value: Decimal | None,
@@ -190,8 +195,9 @@ def plan_problems(
 
     `complete` False (a form whose fields already failed) leaves out "enter the
     ..." for the missing halves: the field says so itself. `horizon` (first and
-    last year of the roadmap) refuses a year-precision target outside it (a
-    typing slip: "by 2205")."""
+    last year of the roadmap) warns of a year-precision target outside it (often a
+    typing slip: "by 2205"); a caller whose user kept the year on purpose passes
+    None."""
     problems = []
 
     def add(field: str, message: str) -> None:
@@ -251,17 +257,27 @@ def plan_problems(
             "The target date must be after the baseline date "
             f"({format_period(baseline_date, baseline_precision)}).",
         )
-    if horizon:
+    if horizon and year_outside_horizon(target_date, target_precision, horizon):
         first, last = horizon
-        # Only the target: a baseline from before the roadmap began is usual.
-        year = target_date.year if target_date else None
-        if year is not None and target_precision == Precision.YEAR and not first <= year <= last:
-            add(
-                "target_date",
-                f"The target year {year} is outside the roadmap's horizon ({first} to "
-                f"{last}): check the year.",
-            )
+        add(
+            "target_date",
+            f"The target year {target_date.year} is outside the roadmap's horizon ({first} to "
+            f"{last}): check the year, or tick \u201c{KEEP_YEAR}\u201d.",
+        )
     return problems
+
+
+def year_outside_horizon(
+    target_date: date | None, target_precision: str, horizon: tuple[int, int]
+) -> bool:
+    """A year-precision target outside the roadmap's first and last year. Only
+    the target: a baseline from before the roadmap began is usual."""
+    first, last = horizon
+    return (
+        target_date is not None
+        and target_precision == Precision.YEAR
+        and not first <= target_date.year <= last
+    )
 
 
 def check_plan(

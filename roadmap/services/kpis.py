@@ -43,9 +43,10 @@ KPI_FIELDS = (
 DUPLICATE = "This objective already has a KPI with that name."
 
 
-def _checked(kpi: KPI) -> None:
+def _checked(kpi: KPI, *, beyond_horizon: bool = False) -> None:
     """Every field the form edits, then the plan (which needs valid numbers and dates)
-    and, for a count, whole numbers."""
+    and, for a count, whole numbers. `beyond_horizon`: the user kept a target year
+    outside the roadmap's horizon after the warning."""
     check_fields(kpi, KPI_FIELDS)
     checks = [
         ("unit_kind", kpi.check_unit_kind),
@@ -62,14 +63,15 @@ def _checked(kpi: KPI) -> None:
     except ValidationError as error:
         raise Refused("baseline_date", error.messages[0]) from error
     try:
-        check_plan(**plan_of(kpi))
+        check_plan(**plan_of(kpi, beyond_horizon=beyond_horizon))
     except PlanError as error:
         raise Refused(error.field, str(error)) from error
 
 
-def plan_of(kpi: KPI) -> dict:
+def plan_of(kpi: KPI, *, beyond_horizon: bool = False) -> dict:
     """What the plan rule (roadmap.rules.kpi_status.plan_problems) judges of a KPI,
-    its rough dates at the start of their periods; the form and admin ask the same."""
+    its rough dates at the start of their periods; the form and admin ask the same.
+    `beyond_horizon` leaves out the horizon's warning (the user kept the year)."""
     for date_field, precision_field in (
         ("baseline_date", "baseline_precision"),
         ("target_date", "target_precision"),
@@ -89,7 +91,9 @@ def plan_of(kpi: KPI) -> dict:
         "target_qualifier": kpi.target_qualifier,
         "baseline_precision": kpi.baseline_precision,
         "target_precision": kpi.target_precision,
-        "horizon": (roadmap.horizon_start_year, roadmap.horizon_end_year),
+        "horizon": None
+        if beyond_horizon
+        else (roadmap.horizon_start_year, roadmap.horizon_end_year),
     }
 
 
@@ -116,6 +120,7 @@ def kpi_create(
     data_source: str = "",
     owner: AbstractBaseUser | None = None,
     reporting_frequency: str = ReportingFrequency.QUARTERLY,
+    beyond_horizon: bool = False,
     by: AbstractBaseUser | None = None,
 ) -> KPI:
     kpi = KPI(
@@ -141,7 +146,7 @@ def kpi_create(
         reporting_frequency=reporting_frequency,
         updated_by=editor(by),
     )
-    _checked(kpi)
+    _checked(kpi, beyond_horizon=beyond_horizon)
     locked(objective)  # two editors adding at once get distinct positions
     kpi.position = next_position(objective.kpis.all())
     with unique_or_refused("name", DUPLICATE):
@@ -172,11 +177,13 @@ def kpi_update(
     target_qualifier: str = Qualifier.EXACTLY,
     target_precision: str = Precision.DAY,
     unit_kind: str | None = None,
+    beyond_horizon: bool = False,
     revision: int | None = None,
     by: AbstractBaseUser | None = None,
 ) -> KPI:
     """`revision` is the one the user saw: a save over a later one is refused.
-    `unit_kind` None keeps the KPI's own (count or quantity)."""
+    `unit_kind` None keeps the KPI's own (count or quantity). `beyond_horizon`:
+    the user kept a target year outside the horizon after the warning."""
     kpi.name = name.strip()
     kpi.definition = definition
     kpi.unit = unit
@@ -197,7 +204,7 @@ def kpi_update(
     kpi.data_source = data_source
     kpi.owner = owner
     kpi.reporting_frequency = reporting_frequency
-    _checked(kpi)
+    _checked(kpi, beyond_horizon=beyond_horizon)
     save_revised(kpi, fields=KPI_FIELDS, revision=revision, by=by, unique=("name", DUPLICATE))
     return kpi
 

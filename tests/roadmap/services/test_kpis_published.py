@@ -58,6 +58,13 @@ def test_the_services_refuse_what_the_form_refuses(objective, case):
     assert not KPI.objects.filter(name=PLAN["name"]).exists()
 
 
+def test_the_services_keep_a_year_beyond_the_horizon_when_told_the_user_meant_it(objective):
+    beyond = {"target_precision": "year", "target_date": date(2035, 1, 1)}
+    kpi = kpi_create(objective=objective, **{**PLAN, **beyond}, beyond_horizon=True)
+    kpi.refresh_from_db()
+    assert (kpi.target_precision, kpi.target_date) == ("year", date(2035, 1, 1))
+
+
 def test_a_published_kpi_is_stored_with_its_rough_dates_at_the_start_of_their_period(
     objective, editor
 ):

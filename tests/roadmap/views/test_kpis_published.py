@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-from roadmap.models import KPI, Measurement
+from roadmap.models import KPI, Measurement, Objective
 from tests.helpers import HTMX, count_queries, signed_in, url, with_dates
 from tests.roadmap.kpi_factories import days_ago, kpi_url, make_kpi, objective_url
 
@@ -164,6 +164,23 @@ def test_overdue_kpis_are_counted_on_the_overview_and_filtered_in_the_table(
     assert "kpi-status--" in row and "Overdue" in row and "was due by" in row
 
 
+def test_the_every_kpi_table_names_objectives_in_the_roadmaps_own_words_and_numbers(
+    client, viewer, objective
+):
+    roadmap = objective.roadmap
+    roadmap.objective_label = "mission"
+    roadmap.save()
+    second = Objective.objects.create(roadmap=roadmap, title="Better data", position=9)
+    make_kpi(second, name="Datasets published")
+
+    text = signed_in(client, viewer).get(url("kpis", roadmap)).content.decode()
+
+    assert '<th scope="col">Mission</th>' in text and ">Objective</th>" not in text
+    row = re.search(r'<tr id="kpi-\d+">(?:(?!</tr>).)*Datasets published.*?</tr>', text, re.S)
+    assert 'data-label="Mission"' in row.group(0)
+    assert "Mission 2: Better data</a>" in row.group(0)
+
+
 def test_the_overdue_filter_is_404_for_another_agency(client, outsider, objective):
     overdue_kpi(objective, "Late KPI")
     response = signed_in(client, outsider).get(url("kpis", objective.roadmap) + "?overdue=1")
@@ -258,3 +275,36 @@ def test_a_month_target_with_no_month_is_refused_at_its_month_box(client, editor
     assert 'href="#id_target_date_month"' in text  # the summary links to the wrong box
     assert 'value="2027"' in text  # what was typed is kept
     assert not KPI.objects.filter(name__startswith="Services that meet").exists()
+
+
+def test_a_year_target_beyond_the_horizon_is_warned_then_kept_when_the_box_is_ticked(
+    client, editor, objective
+):
+    """The horizon is 2026 to 2030: "by 2035" is often a slip for 2025, but a
+    published aim may look past the roadmap's own years."""
+    client = signed_in(client, editor)
+    typed = published_kpi(target_date=("", "", "2035"))
+
+    warned = client.post(objective_url("kpi-create", objective), typed).content.decode()
+
+    assert "The target year 2035 is outside the roadmap&#x27;s horizon (2026 to 2030)" in warned
+    assert 'name="beyond_horizon"' in warned  # the box to keep the year is offered
+    assert 'value="2035"' in warned
+    assert not KPI.objects.filter(name__startswith="Services that meet").exists()
+
+    kept = client.post(objective_url("kpi-create", objective), {**typed, "beyond_horizon": "on"})
+
+    assert kept.status_code == 302
+    kpi = KPI.objects.get(name__startswith="Services that meet")
+    assert (kpi.target_precision, kpi.target_date) == ("year", date(2035, 1, 1))
+    # Edited later, the year stays kept: the box comes ticked.
+    edit = client.get(kpi_url("kpi-edit", kpi)).content.decode()
+    box = re.search(r'<input[^>]*name="beyond_horizon"[^>]*>', edit)
+    assert box and "checked" in box.group(0)
+
+
+def test_a_year_target_within_the_horizon_offers_no_box(client, editor, objective):
+    typed = published_kpi(target_date=("", "", "2030"), name="")  # a name error keeps the form
+    response = signed_in(client, editor).post(objective_url("kpi-create", objective), typed)
+    assert "Enter a name for the KPI." in response.content.decode()
+    assert 'name="beyond_horizon"' not in response.content.decode()
