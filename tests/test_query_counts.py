@@ -145,7 +145,10 @@ def test_roadmap_overview(lead_client, roadmap, editor):
     [
         ("vision", r"Principle number \d+"),
         ("objectives", r"Objective number \d+"),
-        ("kpis", r'<a href="[^"]+">Objective number \d+</a></td>'),  # each KPI's objective
+        (
+            "kpis",
+            r'<a href="[^"]+">Objective \d+: Objective number \d+</a></td>',
+        ),  # each KPI's objective
     ],
 )
 def test_roadmap_section_pages(lead_client, roadmap, editor, page, row):

@@ -61,7 +61,9 @@ class InitiativeForm(
         self.fields["component"].queryset = roadmap.components.all()
         self.fields["component"].empty_label = None
         self.fields["objectives"].queryset = roadmap.objectives.all()
-        self.fields["objectives"].help_text = "The objectives it serves: at least one."
+        words = roadmap.objective_words  # the roadmap's own word: "Missions"
+        self.fields["objectives"].label = words.plural
+        self.fields["objectives"].help_text = f"The {words.lower_plural} it serves: at least one."
         members = agency_members(roadmap.organisation)
         self.fields["owner"] = MemberChoiceField(
             queryset=members,
@@ -147,6 +149,7 @@ class InitiativeFilterForm(forms.Form):
         super().__init__(data)
         self.fields["component"].queryset = roadmap.components.all()
         self.fields["objective"].queryset = roadmap.objectives.all()
+        self.fields["objective"].label = roadmap.objective_words.singular
         self.fields["status"].choices = [("", "All"), *Initiative._meta.get_field("status").choices]
         self.fields["owner"].queryset = agency_members(roadmap.organisation)
 

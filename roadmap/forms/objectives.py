@@ -46,6 +46,8 @@ class ObjectiveForm(
     def __init__(self, *args, roadmap, **kwargs):
         super().__init__(*args, **kwargs)
         self.roadmap = roadmap
+        words = roadmap.objective_words  # the roadmap's own word: "Mission"
+        self.fields["citizen_centric"].label = f"This {words.lower} is citizen-centric"
         self.fields["owner"] = MemberChoiceField(
             queryset=agency_members(roadmap.organisation),
             required=False,
@@ -79,6 +81,8 @@ class ObjectiveForm(
             self.add_error(field, message)
         if cleaned.get("citizen_centric") and not cleaned.get("citizen_outcome", "").strip():
             self.add_error(
-                "citizen_outcome", "Say which outcome for citizens this objective improves."
+                "citizen_outcome",
+                "Say which outcome for citizens this "
+                f"{self.roadmap.objective_words.lower} improves.",
             )
         return cleaned

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 from agencies.models import Membership
 
 from ..models import KPI, Measurement, Objective, Roadmap
-from .objectives import objective_in
+from .objectives import objective_in, objective_number
 
 
 def kpi_for(objective: Objective, pk: int) -> KPI:
@@ -39,14 +39,17 @@ def kpi_in_full(objective: Objective, kpi_pk: int) -> KPI:
 
 
 def kpis_of_roadmap(roadmap: Roadmap) -> list[KPI]:
-    """Every KPI of the roadmap with its objective and measurements, in the order of
-    the objectives and then of each objective's KPIs: two queries however many."""
+    """Every KPI of the roadmap with its objective (numbered: "Mission 2") and
+    measurements, in the order of the objectives and then of each objective's
+    KPIs: two queries however many."""
     kpis = list(
         kpis_with_measurements()
         .filter(objective__roadmap=roadmap)
         .select_related("objective")
+        .annotate(objective_number=objective_number("objective__"))
         .order_by("objective__position", "objective__pk", "position", "pk")
     )
     for kpi in kpis:
         kpi.objective.roadmap = roadmap  # already loaded: addresses cost no query
+        kpi.objective.number = kpi.objective_number
     return kpis

@@ -13,18 +13,24 @@ from .roadmaps import roadmap_for
 def numbered(objectives: QuerySet[Objective]) -> QuerySet[Objective]:
     """Each objective with its `number` in its roadmap's order ("Mission 3"),
     counted by the database in the same query."""
+    return objectives.annotate(number=objective_number())
+
+
+def objective_number(outer: str = "") -> Subquery:
+    """The number of the objective at `outer` ("" for the row itself, "objective__"
+    for a KPI's): how many of its roadmap's objectives come before it, plus one."""
     earlier_or_same = (
-        Objective.objects.filter(roadmap=OuterRef("roadmap"))
+        Objective.objects.filter(roadmap=OuterRef(f"{outer}roadmap"))
         .filter(
-            Q(position__lt=OuterRef("position"))
-            | Q(position=OuterRef("position"), pk__lte=OuterRef("pk"))
+            Q(position__lt=OuterRef(f"{outer}position"))
+            | Q(position=OuterRef(f"{outer}position"), pk__lte=OuterRef(f"{outer}pk"))
         )
         .order_by()
         .values("roadmap")
         .annotate(count=Count("pk"))
         .values("count")
     )
-    return objectives.annotate(number=Subquery(earlier_or_same))
+    return Subquery(earlier_or_same)
 
 
 def objectives_in_full(roadmap: Roadmap) -> QuerySet[Objective]:
