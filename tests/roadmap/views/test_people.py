@@ -319,6 +319,16 @@ def test_a_roadmap_that_calls_its_objectives_missions_says_so_everywhere(
     assert "HM Treasury" in overview
     added = editor_client.post(url("objective-create", roadmap), {"title": "Skills"}, headers=HTMX)
     assert in_place_banner(added) == "Mission added: Skills"
+    # The pages that name objectives beside them say "mission" too.
+    initiative_form = squash(editor_client.get(url("initiative-create", roadmap)).text)
+    assert "The missions it serves: at least one." in initiative_form
+    traceability = squash(editor_client.get(url("traceability", roadmap)).text)
+    assert "Which initiative serves which mission." in traceability
+    assert "A mission no initiative serves" in traceability
+    objective_form_page = squash(editor_client.get(url("objective-edit", roadmap, pk=objective.pk)).text)
+    assert "This mission is citizen-centric" in objective_form_page
+    home = squash(editor_client.get(reverse("home")).text)
+    assert "2 missions" in home and "objectives" not in home.lower()
 
 
 @pytest.mark.parametrize("label", ["nonsense", "<b>mission</b>"])
