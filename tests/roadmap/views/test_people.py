@@ -325,7 +325,9 @@ def test_a_roadmap_that_calls_its_objectives_missions_says_so_everywhere(
     traceability = squash(editor_client.get(url("traceability", roadmap)).text)
     assert "Which initiative serves which mission." in traceability
     assert "A mission no initiative serves" in traceability
-    objective_form_page = squash(editor_client.get(url("objective-edit", roadmap, pk=objective.pk)).text)
+    objective_form_page = squash(
+        editor_client.get(url("objective-edit", roadmap, pk=objective.pk)).text
+    )
     assert "This mission is citizen-centric" in objective_form_page
     home = squash(editor_client.get(reverse("home")).text)
     assert "2 missions" in home and "objectives" not in home.lower()
