@@ -13,7 +13,7 @@ from datetime import date
 
 from roadmap.models import Roadmap
 from stakeholders.models import Stakeholder
-from stakeholders.rules.communications import add_months
+from ui.periods import add_months
 
 from ..services.communications import communication_create
 
