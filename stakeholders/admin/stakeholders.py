@@ -8,7 +8,7 @@ from ui.revisions_admin import RevisionedAdmin
 
 from ..models import PersonalDataEvent, RaciAssignment, Stakeholder
 from ..rules.raci import ACCOUNTABLE_REFUSED
-from ..rules.stakeholders import contact_problems, normalised_tags, tag_problem
+from ..rules.stakeholders import contact_problems, tag_problem, tags_from
 from ..services.stakeholders import FIELDS
 
 
@@ -20,12 +20,9 @@ class StakeholderAdminForm(forms.ModelForm):
         fields = ["roadmap", *FIELDS, "members", "position"]
 
     def clean_tags(self):
-        tags = self.cleaned_data.get("tags") or []
-        if isinstance(tags, str):
-            tags = [tags]
-        if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+        tags = tags_from(self.cleaned_data.get("tags") or [])
+        if tags is None:
             raise forms.ValidationError('Enter the tags as a list of words: ["digital", "north"].')
-        tags = normalised_tags(",".join(tags))
         if problem := tag_problem(tags):
             raise forms.ValidationError(problem)
         return tags

@@ -3,10 +3,7 @@ roadmap's horizon, dated from the day the demo is seeded (months before and
 after it), so some are done, one is overdue and the rest are coming; five
 recur; some are about an initiative or a milestone. The audience is looked up
 by name in the register (the register's own demo names them); a name the
-register lacks is left out.
-
-Also the stakeholders the demo falls back on when the register is empty, so
-the plan and the log always have someone to talk to."""
+register lacks is left out."""
 
 from __future__ import annotations
 
@@ -15,27 +12,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from roadmap.models import Roadmap
-from stakeholders.models import EntryKind, Level, Stakeholder
-from stakeholders.rules.communications import add_months
+from stakeholders.models import Stakeholder
+from ui.periods import add_months
 
 from ..services.communications import communication_create
-
-# (name, kind, level, role): looked up by name; created only when the register is empty.
-FALLBACK_STAKEHOLDERS = [
-    ("Cllr Amina Hassan", EntryKind.PERSON, Level.ELECTED, "Leader of the council"),
-    ("Chief executive", EntryKind.PERSON, Level.EXECUTIVE, "Chief executive"),
-    (
-        "Director of resident services",
-        EntryKind.PERSON,
-        Level.SENIOR,
-        "Director of resident services",
-    ),
-    ("Branch secretary, UNISON", EntryKind.PERSON, Level.UNIONS, "Branch secretary"),
-    ("Frontline staff", EntryKind.GROUP, Level.STAFF, ""),
-    ("Service users with disabilities", EntryKind.GROUP, Level.CITIZENS, ""),
-    ("Older residents' forum", EntryKind.GROUP, Level.CITIZENS, ""),
-    ("Casework platform vendor", EntryKind.PERSON, Level.PARTNERS, "Account director"),
-]
 
 
 @dataclass(frozen=True)
@@ -215,12 +195,7 @@ COMMUNICATIONS = [
 
 
 def demo_stakeholders(roadmap: Roadmap) -> dict[str, Stakeholder]:
-    """The register by name; when it is empty, the fallback entries first."""
-    if not roadmap.stakeholders.exists():
-        Stakeholder.objects.bulk_create(
-            Stakeholder(roadmap=roadmap, name=name, kind=kind, level=level, role=role, position=n)
-            for n, (name, kind, level, role) in enumerate(FALLBACK_STAKEHOLDERS)
-        )
+    """The register by name (seed_demo seeds the register first)."""
     return {stakeholder.name: stakeholder for stakeholder in roadmap.stakeholders.all()}
 
 

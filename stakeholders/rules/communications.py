@@ -12,24 +12,16 @@ recurring series has no single date to miss; the plan shows its next
 occurrences instead, and the calendar feed each occurrence as its own event.
 """
 
-import calendar
 from collections.abc import Iterator
 from datetime import date, timedelta
+
+from ui.periods import add_months
 
 ONCE, WEEKLY, MONTHLY, QUARTERLY = "once", "weekly", "monthly", "quarterly"
 PLANNED = "planned"
 MONTHS_APART = {MONTHLY: 1, QUARTERLY: 3}
 # A series never yields more than this (a weekly item over a 20-year horizon is ~1,000).
 MAX_OCCURRENCES = 1200
-
-
-def add_months(day: date, months: int) -> date:
-    """`day` moved on by `months`, on the same day of the month or the last day of
-    a shorter month: 31 January + 1 month is 28 (or 29) February."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return date(year, month + 1, min(day.day, last))
 
 
 def _series(first: date, frequency: str) -> Iterator[date]:

@@ -3,6 +3,8 @@ the interaction they follow."""
 
 from datetime import date
 
+from ui.formatting import format_date
+
 SENTIMENT_MIN, SENTIMENT_MAX = -2, 2
 SENTIMENT_WORDS = {
     -2: "Very negative",
@@ -36,10 +38,7 @@ def follow_up_due_problem(*, due_on: date | None, occurred_on: date | None) -> s
     """A follow-up cannot be due before the interaction it follows (the same day is fine)."""
     if due_on is None or occurred_on is None or due_on >= occurred_on:
         return None
-    return (
-        f"The due date must be on or after the interaction's date "
-        f"({occurred_on.day} {_MONTHS[occurred_on.month - 1]} {occurred_on.year})."
-    )
+    return f"The due date must be on or after the interaction's date ({format_date(occurred_on)})."
 
 
 def interaction_date_problem(*, occurred_on: date, earliest_due: date | None) -> str | None:
@@ -49,22 +48,6 @@ def interaction_date_problem(*, occurred_on: date, earliest_due: date | None) ->
         return None
     return (
         "A follow-up of this interaction is due before that date "
-        f"({earliest_due.day} {_MONTHS[earliest_due.month - 1]} {earliest_due.year}). "
+        f"({format_date(earliest_due)}). "
         "Change the follow-up's due date first, or choose a date on or before it."
     )
-
-
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]

@@ -59,6 +59,16 @@ def normalised_tags(text: str) -> list[str]:
     return tags
 
 
+def tags_from(value: object) -> list[str] | None:
+    """Tags given as one line of text or as a list of words, normalised; None when
+    `value` is neither (the service and the admin each say so in their own words)."""
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(tag, str) for tag in value):
+        return None
+    return normalised_tags(",".join(value))
+
+
 def tag_problem(tags: list[str]) -> str:
     """What is wrong with a list of tags, or "" when nothing is."""
     if len(tags) > MAX_TAGS:

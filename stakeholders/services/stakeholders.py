@@ -25,8 +25,8 @@ from ..rules.stakeholders import (
     ERASED_FIELDS,
     anonymised_name,
     contact_problems,
-    normalised_tags,
     tag_problem,
+    tags_from,
 )
 
 # What the stakeholder form edits (besides the members of a group), in its order.
@@ -57,14 +57,11 @@ def _checked(stakeholder: Stakeholder, members: Iterable[Stakeholder]) -> list[S
     stakeholder.name = stakeholder.name.strip()
     stakeholder.email = stakeholder.email.strip()
     stakeholder.phone = stakeholder.phone.strip()
-    if isinstance(stakeholder.tags, str):
-        stakeholder.tags = normalised_tags(stakeholder.tags)
-    if not isinstance(stakeholder.tags, list) or not all(
-        isinstance(tag, str) for tag in stakeholder.tags
-    ):
+    tags = tags_from(stakeholder.tags)
+    if tags is None:
         raise Refused("tags", "Enter tags as words separated by commas.")
-    stakeholder.tags = normalised_tags(",".join(stakeholder.tags))
-    if problem := tag_problem(stakeholder.tags):
+    stakeholder.tags = tags
+    if problem := tag_problem(tags):
         raise Refused("tags", problem)
     check_fields(stakeholder, FIELDS)
     problems = contact_problems(

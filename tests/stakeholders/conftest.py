@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from stakeholders.models import EntryKind, Level, Stakeholder
+from stakeholders.models import EntryKind, Level
 from stakeholders.services.stakeholders import stakeholder_create
 
 
@@ -24,13 +24,19 @@ def person(roadmap, name="Dana Whitfield", **fields):
 
 
 def make_stakeholder(roadmap, name, *, kind=EntryKind.PERSON, level=Level.SENIOR, **fields):
-    return Stakeholder.objects.create(roadmap=roadmap, name=name, kind=kind, level=level, **fields)
+    """An entry with only what is given: the register's rules apply, as in person()."""
+    return stakeholder_create(roadmap=roadmap, name=name, kind=kind, level=level, **fields)
 
 
 @pytest.fixture
 def ada(roadmap):
     return make_stakeholder(
-        roadmap, "Ada Lovelace", role="Chief digital officer", email="ada@example.gov"
+        roadmap,
+        "Ada Lovelace",
+        role="Chief digital officer",
+        email="ada@example.gov",
+        lawful_basis="public_task",
+        review_on=date(2030, 1, 1),
     )
 
 

@@ -10,7 +10,6 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from roadmap.models import Roadmap
-from stakeholders.demo.communications import FALLBACK_STAKEHOLDERS
 from stakeholders.demo.engagements import seed_engagement
 from stakeholders.models import CommunicationItem, FollowUp, Interaction
 from stakeholders.selectors.communications import communication_plan
@@ -69,8 +68,3 @@ def test_the_demo_links_the_registers_entries_by_name_and_makes_none_when_it_has
     seed_engagement(roadmap, users={})
     assert roadmap.stakeholders.count() == 1  # the register's own entries only
     assert ceo.communications.exists() and ceo.interactions.exists()
-
-
-def test_an_empty_register_gets_the_fallback_entries(roadmap):
-    seed_engagement(roadmap, users={})
-    assert roadmap.stakeholders.count() == len(FALLBACK_STAKEHOLDERS)
