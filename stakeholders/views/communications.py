@@ -40,7 +40,7 @@ class Communications(ListIsThePage, RoadmapPageList):
         return communication_for(roadmap, pk)
 
     def section_context(self, membership: Membership, roadmap: Roadmap) -> dict[str, Any]:
-        return member_page(membership, roadmap=roadmap, filter_form=CommunicationFilterForm())
+        return member_page(membership, roadmap=roadmap)
 
     def request_context(
         self, request: HtmxHttpRequest, membership: Membership, roadmap: Roadmap
