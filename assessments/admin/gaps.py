@@ -7,8 +7,9 @@ from django.contrib import admin
 
 from ui.revisions_admin import RevisionedAdmin
 
+from ..forms.gaps import add_source_problems
 from ..models import Gap
-from ..rules.gaps import SOURCE_FIELDS, ChosenSource, source_problems
+from ..rules.gaps import SOURCE_FIELDS
 from ..services.gaps import FIELDS
 
 
@@ -30,16 +31,7 @@ class GapAdminForm(forms.ModelForm):
             if initiative.roadmap_id != roadmap.pk:
                 self.add_error("initiatives", "Choose initiatives of the gap's roadmap.")
                 break
-        weakness, system, process = (cleaned.get(k) for k in ("weakness", "system", "process"))
-        chosen = ChosenSource(
-            dimension=cleaned.get("dimension") is not None,
-            weakness_quadrant=weakness.quadrant if weakness else None,
-            system_lifecycle=system.lifecycle if system else None,
-            process_digitisation=process.digitisation if process else None,
-        )
-        for field, message in source_problems(source, chosen).items():
-            if field not in self.errors:
-                self.add_error(field, message)
+        add_source_problems(self, source)
         return cleaned
 
 

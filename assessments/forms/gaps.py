@@ -20,6 +20,22 @@ from ..services.gaps import DUPLICATE, FIELDS
 from .swot import dimension_field
 
 
+def add_source_problems(form: forms.BaseForm, source: str) -> None:
+    """The source rule (rules/gaps.py) on what the form's pickers hold, each problem
+    next to its picker unless that already has an error: for this form and the admin's."""
+    cleaned = form.cleaned_data
+    weakness, system, process = (cleaned.get(k) for k in ("weakness", "system", "process"))
+    chosen = ChosenSource(
+        dimension=cleaned.get("dimension") is not None,
+        weakness_quadrant=weakness.quadrant if weakness else None,
+        system_lifecycle=system.lifecycle if system else None,
+        process_digitisation=process.digitisation if process else None,
+    )
+    for field, message in source_problems(source, chosen).items():
+        if field not in form.errors:
+            form.add_error(field, message)
+
+
 class SystemChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, system: System) -> str:
         return f"{system.name} ({system.get_lifecycle_display().lower()})"
@@ -126,16 +142,7 @@ class GapForm(RevisionFormMixin, NoSilentTruncationMixin, forms.ModelForm):
         for kind in SOURCE_FIELDS:
             if kind != source and kind not in self.errors:
                 cleaned[kind] = None
-        weakness, system, process = (cleaned.get(k) for k in ("weakness", "system", "process"))
-        chosen = ChosenSource(
-            dimension=cleaned.get("dimension") is not None,
-            weakness_quadrant=weakness.quadrant if weakness else None,
-            system_lifecycle=system.lifecycle if system else None,
-            process_digitisation=process.digitisation if process else None,
-        )
-        for field, message in source_problems(source, chosen).items():
-            if field not in self.errors:
-                self.add_error(field, message)
+        add_source_problems(self, source)
         return cleaned
 
 

@@ -5,12 +5,10 @@ after a question."""
 
 from typing import Any
 
-from django.http import HttpResponse
-from django.shortcuts import render
-
 from agencies.models import Membership
 from roadmap.models import Roadmap
 from ui.http import HtmxHttpRequest, member_page
+from ui.list_pages import ListIsThePage
 
 from ..forms.processes import ProcessForm
 from ..models import Process
@@ -19,7 +17,7 @@ from ..services import processes as services
 from .lists import AssessmentPageList
 
 
-class Processes(AssessmentPageList):
+class Processes(ListIsThePage, AssessmentPageList):
     noun = "process"
     section = "processes"
     section_template = "assessments/processes/list.html"
@@ -42,12 +40,6 @@ class Processes(AssessmentPageList):
             processes=processes,
             by_digitisation=process_counts(processes),
         )
-
-    def list_url(self, roadmap: Roadmap) -> str:
-        return self.page_url(roadmap)  # the list is the page
-
-    def page(self, request: HtmxHttpRequest, membership: Membership, roadmap) -> HttpResponse:
-        return render(request, self.section_template, self.context(membership, roadmap))
 
     def label(self, process: Process) -> str:
         return process.name

@@ -8,7 +8,6 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from agencies.access import get_membership
@@ -16,6 +15,7 @@ from agencies.models import Membership
 from roadmap.models import Roadmap
 from roadmap.selectors.roadmaps import roadmap_for
 from ui.http import HtmxHttpRequest, member_page
+from ui.list_pages import ListIsThePage
 from ui.spreadsheets import csv_response, xlsx_response
 
 from ..forms.systems import SystemFilterForm, SystemForm
@@ -27,7 +27,7 @@ from ..services import systems as services
 from .lists import AssessmentPageList
 
 
-class Systems(AssessmentPageList):
+class Systems(ListIsThePage, AssessmentPageList):
     noun = "system"
     section = "systems"
     section_template = "assessments/systems/list.html"
@@ -58,14 +58,6 @@ class Systems(AssessmentPageList):
             "total": len(every),
             **system_counts(every),
         }
-
-    def list_url(self, roadmap: Roadmap) -> str:
-        return self.page_url(roadmap)  # the list is the page
-
-    def page(self, request: HtmxHttpRequest, membership: Membership, roadmap) -> HttpResponse:
-        context = self.context(membership, roadmap)
-        context.update(self.request_context(request, membership, roadmap))
-        return render(request, self.section_template, context)
 
     def label(self, system: System) -> str:
         return system.name

@@ -21,6 +21,7 @@ from agencies.models import Membership, Role
 from ui.concurrency import save_form
 from ui.feedback import confirm
 from ui.http import HtmxHttpRequest, member_page
+from ui.list_pages import ListIsThePage
 from ui.spreadsheets import csv_response, xlsx_response
 
 from ..charts.timeline import timeline_rows, timeline_svg
@@ -48,7 +49,7 @@ def starts_too_soon(dependant: Initiative, prerequisite: Initiative) -> bool:
     return bool(conflicts(spans, [(dependant.pk, prerequisite.pk)]))
 
 
-class Initiatives(RoadmapPageList):
+class Initiatives(ListIsThePage, RoadmapPageList):
     noun = "initiative"
     section = "initiatives"
     section_template = "roadmap/initiatives/list.html"
@@ -75,14 +76,6 @@ class Initiatives(RoadmapPageList):
             "filter_form": filters,
             "initiatives": filters.initiatives(initiatives_of(roadmap)),
         }
-
-    def list_url(self, roadmap: Roadmap) -> str:
-        return self.page_url(roadmap)  # the list is the page
-
-    def page(self, request: HtmxHttpRequest, membership: Membership, roadmap) -> HttpResponse:
-        context = self.context(membership, roadmap)
-        context.update(self.request_context(request, membership, roadmap))
-        return render(request, self.section_template, context)
 
     def label(self, initiative: Initiative) -> str:
         return initiative.title

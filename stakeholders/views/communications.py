@@ -7,14 +7,13 @@ Added on demand, changed in place, deleted after a question; it does not move
 
 from typing import Any
 
-from django.http import HttpResponse
-from django.shortcuts import render
 from django.utils import timezone
 
 from agencies.models import Membership
 from roadmap.models import Roadmap
 from roadmap.views.lists import RoadmapPageList
 from ui.http import HtmxHttpRequest, member_page
+from ui.list_pages import ListIsThePage
 
 from ..forms.communications import CommunicationFilterForm, CommunicationForm
 from ..models import CommunicationItem
@@ -22,7 +21,7 @@ from ..selectors.communications import communication_for, communication_plan
 from ..services import communications as services
 
 
-class Communications(RoadmapPageList):
+class Communications(ListIsThePage, RoadmapPageList):
     noun = "communication"
     label_noun = "communication"
     section = "communications"
@@ -41,7 +40,7 @@ class Communications(RoadmapPageList):
         return communication_for(roadmap, pk)
 
     def section_context(self, membership: Membership, roadmap: Roadmap) -> dict[str, Any]:
-        return member_page(membership, roadmap=roadmap, filter_form=CommunicationFilterForm())
+        return member_page(membership, roadmap=roadmap)
 
     def request_context(
         self, request: HtmxHttpRequest, membership: Membership, roadmap: Roadmap
@@ -60,14 +59,6 @@ class Communications(RoadmapPageList):
             "months": months,
             "item_count": sum(len(month.items) for month in months),
         }
-
-    def list_url(self, roadmap: Roadmap) -> str:
-        return self.page_url(roadmap)  # the list is the page
-
-    def page(self, request: HtmxHttpRequest, membership: Membership, roadmap) -> HttpResponse:
-        context = self.context(membership, roadmap)
-        context.update(self.request_context(request, membership, roadmap))
-        return render(request, self.section_template, context)
 
     def label(self, item: CommunicationItem) -> str:
         return item.purpose

@@ -20,6 +20,7 @@ from ui.concurrency import save_form
 from ui.formatting import format_date
 from ui.http import HtmxHttpRequest, member_page
 from ui.inline_list import InlineList
+from ui.list_pages import ListIsThePage
 
 from ..charts.engagements import sentiment_trend_svg
 from ..forms.engagements import FollowUpForm, InteractionFilterForm, InteractionForm
@@ -39,7 +40,7 @@ from ..services import engagements as services
 OPEN_FOLLOW_UPS_SHOWN = 10
 
 
-class Interactions(RoadmapPageList):
+class Interactions(ListIsThePage, RoadmapPageList):
     noun = "interaction"
     section = "interactions"
     section_template = "stakeholders/engagements/list.html"
@@ -82,14 +83,6 @@ class Interactions(RoadmapPageList):
                 id_prefix="log-sentiment",
             )
         return context
-
-    def list_url(self, roadmap: Roadmap) -> str:
-        return self.page_url(roadmap)  # the list is the page
-
-    def page(self, request: HtmxHttpRequest, membership: Membership, roadmap) -> HttpResponse:
-        context = self.context(membership, roadmap)
-        context.update(self.request_context(request, membership, roadmap))
-        return render(request, self.section_template, context)
 
     def after_change_url(self, roadmap: Roadmap, interaction: Interaction) -> str:
         return interaction.get_absolute_url()

@@ -26,6 +26,7 @@ from roadmap.views.lists import RoadmapPageList
 from ui.concurrency import Refused
 from ui.feedback import confirm, refuse
 from ui.http import HtmxHttpRequest, member_page
+from ui.list_pages import ListIsThePage
 from ui.spreadsheets import csv_response, xlsx_response
 
 from ..forms.stakeholders import StakeholderFilterForm, StakeholderForm, register_tags
@@ -48,7 +49,7 @@ from .access import member_and_roadmap
 DETAIL = "stakeholders/stakeholders/detail.html"
 
 
-class Register(RoadmapPageList):
+class Register(ListIsThePage, RoadmapPageList):
     noun = "stakeholder"
     section = "register"
     section_template = "stakeholders/stakeholders/list.html"
@@ -76,14 +77,6 @@ class Register(RoadmapPageList):
         if membership.can_edit:
             context["reviews_due"] = reviews_due(entries, timezone.localdate())
         return context
-
-    def list_url(self, roadmap: Roadmap) -> str:
-        return self.page_url(roadmap)  # the list is the page
-
-    def page(self, request: HtmxHttpRequest, membership: Membership, roadmap) -> HttpResponse:
-        context = self.context(membership, roadmap)
-        context.update(self.request_context(request, membership, roadmap))
-        return render(request, self.section_template, context)
 
     def label(self, stakeholder: Stakeholder) -> str:
         return stakeholder.name
