@@ -43,7 +43,8 @@ FREQUENCY_WORDS = {
 
 RULE_TEXT = (
     "Overdue: a measurement is due one reporting period after the last one (or after "
-    "the baseline), and overdue when none has come within a reporting lag after that "
+    "the baseline; while the baseline is not yet known, after the KPI was added), and "
+    "overdue when none has come within a reporting lag after that "
     "(7 days for weekly KPIs, 14 for monthly, 30 for quarterly, 45 for six-monthly and "
     "60 for yearly); or the target date has passed, with the same lag, without a "
     "measurement dated in the target's period or after it. Overdue is shown beside "
