@@ -21,6 +21,20 @@ from ..services.kpis import plan_of
 from .columns import measurements_by_date, person, status_tag
 from .measurements import DefaultedChoices, MeasurementAdminForm
 
+
+@admin.display(description="baseline", ordering="baseline_value")
+def baseline_as_published(kpi: KPI) -> str:
+    """As published: "about 45% (Q2 2025)", "not yet known", never an invented day."""
+    if kpi.baseline_date is None:
+        return kpi.baseline_text
+    return f"{kpi.baseline_text} ({format_period(kpi.baseline_date, kpi.baseline_precision)})"
+
+
+@admin.display(description="target", ordering="target_value")
+def target_as_published(kpi: KPI) -> str:
+    return f"{kpi.target_text} {kpi.target_when}".strip()
+
+
 PLAN_FIELDS = {
     "baseline_unknown",
     "baseline_qualifier",
@@ -123,7 +137,15 @@ class MeasurementInline(admin.TabularInline):
 @admin.register(KPI)
 class KPIAdmin(RevisionedAdmin):
     form = KPIAdminForm
-    list_display = ["name", "objective", "agency", "baseline", "target", "latest", "status"]
+    list_display = [
+        "name",
+        "objective",
+        "agency",
+        baseline_as_published,
+        target_as_published,
+        "latest",
+        "status",
+    ]
     list_filter = [
         "direction",
         "unit_kind",
@@ -197,17 +219,6 @@ class KPIAdmin(RevisionedAdmin):
     @admin.display(description="agency", ordering="objective__roadmap__organisation__name")
     def agency(self, obj: KPI):
         return obj.objective.roadmap.organisation
-
-    @admin.display(description="baseline", ordering="baseline_value")
-    def baseline(self, obj: KPI) -> str:
-        if obj.baseline_date is None:
-            return obj.baseline_text
-        when = format_period(obj.baseline_date, obj.baseline_precision)
-        return f"{obj.baseline_text} ({when})"
-
-    @admin.display(description="target", ordering="target_value")
-    def target(self, obj: KPI) -> str:
-        return f"{obj.target_text} {obj.target_when}".strip()
 
     @admin.display(description="latest")
     def latest(self, obj: KPI) -> str | None:

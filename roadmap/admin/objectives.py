@@ -12,7 +12,7 @@ from ..models import (
     OrganisationalGoal,
 )
 from .columns import count_of, load_choices_once, measurements_by_date, person, status_tag
-from .kpis import KPIAdminForm
+from .kpis import KPIAdminForm, baseline_as_published, target_as_published
 
 
 class ObjectiveAlignmentInline(admin.TabularInline):
@@ -45,8 +45,9 @@ class ObjectiveAlignmentInline(admin.TabularInline):
 
 
 class KPIInline(admin.TabularInline):
-    """The objective's KPIs with their plan and status; each links to its own page
-    (definition, owner, measurements)."""
+    """The objective's KPIs with their plan as published ("at least 190 by 2030")
+    and status. The plan is changed, and a KPI added, on the KPI's own page, which
+    has the qualifiers, rough dates and "not yet known" the plan needs."""
 
     model = KPI
     form = KPIAdminForm
@@ -56,19 +57,28 @@ class KPIInline(admin.TabularInline):
         "name",
         "unit",
         "direction",
-        "baseline_value",
-        "baseline_date",
-        "target_value",
-        "target_date",
+        "baseline",
+        "target",
         "reporting_frequency",
         "status",
     ]
-    readonly_fields = ["status"]
+    readonly_fields = ["baseline", "target", "status"]
     ordering = ["position", "pk"]
     show_change_link = True
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related(measurements_by_date())
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False  # on the KPI's own page: the plan's fields are all there
+
+    @admin.display(description="baseline")
+    def baseline(self, obj: KPI) -> str:
+        return baseline_as_published(obj)
+
+    @admin.display(description="target")
+    def target(self, obj: KPI) -> str:
+        return target_as_published(obj)
 
     @admin.display(description="status")
     def status(self, obj: KPI) -> str | None:

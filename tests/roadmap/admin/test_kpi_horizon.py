@@ -3,7 +3,7 @@ form does, and keeps the year when the admin ticks the box."""
 
 import pytest
 
-from roadmap.models import KPI
+from roadmap.models import KPI, Objective
 
 from .test_admin_pages import admin_client, demo, url  # noqa: F401 (fixtures)
 from .test_bounds import kpi_change
@@ -38,3 +38,19 @@ def test_admin_warns_of_a_year_beyond_the_horizon_then_keeps_it_when_ticked(
     assert renamed.status_code == 302
     kpi.refresh_from_db()
     assert (kpi.name, kpi.target_date.isoformat()) == ("Renamed", beyond)
+
+
+def test_the_objective_page_lists_its_kpis_plans_as_published_and_adds_them_on_their_own(
+    admin_client,  # noqa: F811
+):
+    """A year target reads "by 2030" in the objective's KPI table, never as the
+    invented day it is stored as, and KPIs are added where all the plan's fields are."""
+    kpi = KPI.objects.filter(target_precision="year").select_related("objective").first()
+    assert kpi is not None, "the demo has a KPI with a year target"
+
+    text = admin_client.get(url(Objective, "change", kpi.objective_id)).text
+
+    assert f"{kpi.target_text} {kpi.target_when}" in text
+    assert kpi.target_date.isoformat() not in text
+    assert 'name="kpis-0-target_date"' not in text
+    assert 'name="kpis-MAX_NUM_FORMS" value="0"' in text  # no row to add
