@@ -178,6 +178,8 @@ class KPIForm(RevisionFormMixin, NoSilentTruncationMixin, forms.ModelForm):
         ):
             if problem.field not in self.errors:  # one message a field
                 self.add_error(problem.field, str(problem))
+                if problem.parts:  # only the wrong box of a date is marked
+                    self.fields[problem.field].problem_parts = problem.parts
         self.horizon_warning = bool(cleaned.get("beyond_horizon")) or year_outside_horizon(
             target_date, cleaned.get("target_precision") or Precision.DAY, self.horizon
         )

@@ -166,14 +166,15 @@ class KPIAssessment:
 class PlanError(ValueError):
     """Baseline and target that make no plan; `field` names the one to correct."""
 
-    def __init__(self, field: str, message: str):
+    def __init__(self, field: str, message: str, *, parts: tuple[str, ...] = ()):
         super().__init__(message)
         self.field = field
+        self.parts = parts  # of a date: the boxes to mark ("year"); () for all
 
 
 # The box a user ticks to keep a target year outside the horizon (the form and the
 # admin show it; the warning names it).
-KEEP_YEAR = "Keep this year: the target is beyond the roadmap\u2019s horizon on purpose"
+KEEP_YEAR = "Keep this year: the target is beyond the roadmap's horizon on purpose"
 
 
 def plan_problems(
@@ -200,8 +201,8 @@ def plan_problems(
     None."""
     problems = []
 
-    def add(field: str, message: str) -> None:
-        problems.append(PlanError(field, message))
+    def add(field: str, message: str, parts: tuple[str, ...] = ()) -> None:
+        problems.append(PlanError(field, message, parts=parts))
 
     if baseline_unknown:
         if baseline_value is not None:
@@ -263,6 +264,7 @@ def plan_problems(
             "target_date",
             f"The target year {target_date.year} is outside the roadmap's horizon ({first} to "
             f"{last}): check the year, or tick \u201c{KEEP_YEAR}\u201d.",
+            parts=("year",),
         )
     return problems
 

@@ -289,6 +289,7 @@ def test_a_year_target_beyond_the_horizon_is_warned_then_kept_when_the_box_is_ti
 
     assert "The target year 2035 is outside the roadmap&#x27;s horizon (2026 to 2030)" in warned
     assert 'name="beyond_horizon"' in warned  # the box to keep the year is offered
+    assert 'href="#id_target_date_year"' in warned  # only the year box is marked
     assert 'value="2035"' in warned
     assert not KPI.objects.filter(name__startswith="Services that meet").exists()
 
