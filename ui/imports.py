@@ -64,6 +64,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseStopPolling
 
+from .concurrency import Refused, StaleEdit
 from .feedback import confirm
 from .formatting import format_date
 from .http import HtmxHttpRequest
@@ -527,6 +528,34 @@ class RowRefused(Exception):
 
 class StalePreview(Exception):
     """What the preview said no longer holds."""
+
+
+def apply_rows(
+    plan: Plan,
+    *,
+    create: Callable[[dict[str, Any]], Any],
+    update: Callable[[Any, Any, dict[str, Any]], Any],
+) -> list[tuple[RowPlan, Any]]:
+    """Each row through the domain's services: `create(values)` for a row to add,
+    `update(target, version, values)` for one to update. A refusal names its row
+    and a change made since the preview stops the import; the caller's
+    transaction then rolls it all back. Gives each row with what it stands for
+    now: what was created or updated, or the unchanged target."""
+    applied = []
+    for row in plan.rows:
+        try:
+            if row.action == ADD:
+                saved = create(row.values)
+            elif row.action == UPDATE:
+                saved = update(row.target, row.version, row.values)
+            else:
+                saved = row.target
+        except Refused as refused:
+            raise RowRefused(row.line, refused.message) from refused
+        except StaleEdit as stale:
+            raise StalePreview from stale
+        applied.append((row, saved))
+    return applied
 
 
 def problems_page(problems: list[RowProblem]) -> dict[str, Any]:

@@ -5,20 +5,7 @@ added, updated or unchanged, matched by name, with the form's rules applied, in
 a fixed number of queries) and the apply (through the same services the forms
 use)."""
 
-from typing import Any
-
-from ui.concurrency import Refused, StaleEdit
-from ui.imports import (
-    ADD,
-    UNCHANGED,
-    UPDATE,
-    Plan,
-    Row,
-    RowPlan,
-    RowProblem,
-    RowRefused,
-    StalePreview,
-)
+from ui.imports import ADD, UNCHANGED, UPDATE, Plan, Row, RowPlan, RowProblem
 
 
 def plan_by_name(
@@ -64,18 +51,3 @@ def plan_by_name(
             )
         )
     return result
-
-
-def apply_rows(plan: Plan, create, update, **parent: Any) -> None:
-    """Each row through the services: a refusal names its row, a change made since
-    the preview stops the import; the caller's transaction rolls it all back."""
-    for row in plan.rows:
-        try:
-            if row.action == ADD:
-                create(**parent, **row.values)
-            elif row.action == UPDATE:
-                update(row.target, row.version, row.values)
-        except Refused as refused:
-            raise RowRefused(row.line, refused.message) from refused
-        except StaleEdit as stale:
-            raise StalePreview from stale

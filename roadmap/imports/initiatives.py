@@ -7,7 +7,7 @@ that field as it is; a cell left empty clears it (or sets its default)."""
 
 from typing import Any
 
-from ui.concurrency import Refused, StaleEdit
+from ui.concurrency import Refused
 from ui.imports import (
     ADD,
     UNCHANGED,
@@ -18,9 +18,9 @@ from ui.imports import (
     RowPlan,
     RowProblem,
     RowRefused,
-    StalePreview,
     a_month,
     amount,
+    apply_rows,
     choice,
     names,
     text,
@@ -247,24 +247,14 @@ def _fields(values: dict[str, Any]) -> dict[str, Any]:
 
 def apply(roadmap: Roadmap, plan: Plan, present: list[str], by) -> None:
     """Every row through the initiatives' services, then the dependencies."""
-    by_title = {}
-    for row in plan.rows:
-        try:
-            if row.action == ADD:
-                initiative = services.initiative_create(
-                    roadmap=roadmap, by=by, **_fields(row.values)
-                )
-            elif row.action == UPDATE:
-                initiative = services.initiative_update(
-                    initiative=row.target, revision=row.version, by=by, **_fields(row.values)
-                )
-            else:
-                initiative = row.target
-        except Refused as refused:
-            raise RowRefused(row.line, refused.message) from refused
-        except StaleEdit as stale:
-            raise StalePreview from stale
-        by_title[row.label.casefold()] = initiative
+    applied = apply_rows(
+        plan,
+        create=lambda values: services.initiative_create(roadmap=roadmap, by=by, **_fields(values)),
+        update=lambda initiative, revision, values: services.initiative_update(
+            initiative=initiative, revision=revision, by=by, **_fields(values)
+        ),
+    )
+    by_title = {row.label.casefold(): initiative for row, initiative in applied}
     if "depends_on" not in present:
         return
     # Removals first, so a dependency moved from one row to another never

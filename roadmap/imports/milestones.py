@@ -7,7 +7,6 @@ from typing import Any
 
 from django.utils import timezone
 
-from ui.concurrency import Refused, StaleEdit
 from ui.imports import (
     ADD,
     UNCHANGED,
@@ -17,9 +16,8 @@ from ui.imports import (
     Row,
     RowPlan,
     RowProblem,
-    RowRefused,
-    StalePreview,
     a_day,
+    apply_rows,
     day_or_month,
     text,
     yes_or_no,
@@ -134,15 +132,10 @@ def _fields(values: dict[str, Any]) -> dict[str, Any]:
 
 
 def apply(roadmap: Roadmap, plan: Plan, present: list[str], by) -> None:
-    for row in plan.rows:
-        try:
-            if row.action == ADD:
-                services.milestone_create(roadmap=roadmap, by=by, **_fields(row.values))
-            elif row.action == UPDATE:
-                services.milestone_update(
-                    milestone=row.target, revision=row.version, by=by, **_fields(row.values)
-                )
-        except Refused as refused:
-            raise RowRefused(row.line, refused.message) from refused
-        except StaleEdit as stale:
-            raise StalePreview from stale
+    apply_rows(
+        plan,
+        create=lambda values: services.milestone_create(roadmap=roadmap, by=by, **_fields(values)),
+        update=lambda milestone, revision, values: services.milestone_update(
+            milestone=milestone, revision=revision, by=by, **_fields(values)
+        ),
+    )

@@ -5,7 +5,6 @@ likelihood and impact, so those columns of a download are ignored."""
 
 from typing import Any
 
-from ui.concurrency import Refused, StaleEdit
 from ui.imports import (
     ADD,
     UNCHANGED,
@@ -15,8 +14,7 @@ from ui.imports import (
     Row,
     RowPlan,
     RowProblem,
-    RowRefused,
-    StalePreview,
+    apply_rows,
     choice,
     names,
     text,
@@ -120,13 +118,10 @@ def plan(roadmap: Roadmap, rows: list[Row], present: list[str]) -> Plan:
 
 
 def apply(roadmap: Roadmap, plan: Plan, present: list[str], by) -> None:
-    for row in plan.rows:
-        try:
-            if row.action == ADD:
-                services.risk_create(roadmap=roadmap, by=by, **row.values)
-            elif row.action == UPDATE:
-                services.risk_update(risk=row.target, revision=row.version, by=by, **row.values)
-        except Refused as refused:
-            raise RowRefused(row.line, refused.message) from refused
-        except StaleEdit as stale:
-            raise StalePreview from stale
+    apply_rows(
+        plan,
+        create=lambda values: services.risk_create(roadmap=roadmap, by=by, **values),
+        update=lambda risk, revision, values: services.risk_update(
+            risk=risk, revision=revision, by=by, **values
+        ),
+    )

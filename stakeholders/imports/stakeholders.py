@@ -13,7 +13,6 @@ from django.core.validators import validate_email
 
 from roadmap.imports import MEMBER_DOC, Members, field_problems
 from roadmap.models import DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH, Roadmap
-from ui.concurrency import Refused, StaleEdit
 from ui.imports import (
     ADD,
     UNCHANGED,
@@ -24,9 +23,8 @@ from ui.imports import (
     Row,
     RowPlan,
     RowProblem,
-    RowRefused,
-    StalePreview,
     a_day,
+    apply_rows,
     choice,
     text,
     whole_number,
@@ -148,15 +146,10 @@ def plan(roadmap: Roadmap, rows: list[Row], present: list[str]) -> Plan:
 
 
 def apply(roadmap: Roadmap, plan: Plan, present: list[str], by) -> None:
-    for row in plan.rows:
-        try:
-            if row.action == ADD:
-                services.stakeholder_create(roadmap=roadmap, by=by, **row.values)
-            elif row.action == UPDATE:
-                services.stakeholder_update(
-                    stakeholder=row.target, revision=row.version, by=by, **row.values
-                )
-        except Refused as refused:
-            raise RowRefused(row.line, refused.message) from refused
-        except StaleEdit as stale:
-            raise StalePreview from stale
+    apply_rows(
+        plan,
+        create=lambda values: services.stakeholder_create(roadmap=roadmap, by=by, **values),
+        update=lambda stakeholder, revision, values: services.stakeholder_update(
+            stakeholder=stakeholder, revision=revision, by=by, **values
+        ),
+    )
