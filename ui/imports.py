@@ -517,6 +517,37 @@ class Plan:
         return hashlib.sha256(json.dumps(said, default=str).encode()).hexdigest()[:32]
 
 
+def planned_row(
+    line: int,
+    label: str,
+    values: dict[str, Any],
+    target: Any,
+    *,
+    headers: dict[str, str],
+    current: Callable[[Any], dict[str, Any]],
+    comparable: Callable[[str, Any], Any] = lambda key, value: value,
+) -> RowPlan:
+    """What a row does: add when it matches nothing (`target` None); else update
+    `target`, naming the headers of the values that differ from `current(target)`
+    (a row's value compared as `comparable(key, value)`), or leave it unchanged."""
+    changes: tuple[str, ...] = ()
+    if target is None:
+        action = ADD
+    else:
+        now = current(target)
+        changes = tuple(headers[k] for k, v in values.items() if comparable(k, v) != now[k])
+        action = UPDATE if changes else UNCHANGED
+    return RowPlan(
+        line=line,
+        action=action,
+        label=label,
+        changes=changes,
+        version=target.revision if target else None,
+        target=target,
+        values=values,
+    )
+
+
 class RowRefused(Exception):
     """A service refused a row while applying: nothing of the import is kept."""
 

@@ -9,9 +9,7 @@ from typing import Any
 
 from ui.concurrency import Refused
 from ui.imports import (
-    ADD,
     UNCHANGED,
-    UPDATE,
     Column,
     Plan,
     Row,
@@ -23,6 +21,7 @@ from ui.imports import (
     apply_rows,
     choice,
     names,
+    planned_row,
     text,
     whole_number,
 )
@@ -101,9 +100,10 @@ def _current(initiative: Initiative) -> dict[str, Any]:
 
 
 def _comparable(key: str, value: Any) -> Any:
-    if key in ("objectives",) and not isinstance(value, set):
+    """A row's value as `_current` gives it."""
+    if key == "objectives":
         return {o.pk for o in value}
-    if key == "depends_on" and not isinstance(value, set):
+    if key == "depends_on":
         return {name.casefold() for name in value}
     return value
 
@@ -168,25 +168,15 @@ def plan(roadmap: Roadmap, rows: list[Row], present: list[str]) -> Plan:
             problems.append(f"{header}: {message}")
         result.problems.extend(RowProblem(row.line, p) for p in problems)
         result.problems.extend(field_problems(Initiative, row.line, headers, values))
-        if target is None:
-            action, changes = ADD, ()
-        else:
-            current = _current(target)
-            changes = tuple(
-                headers[k]
-                for k in values
-                if _comparable(k, values[k]) != _comparable(k, current[k])
-            )
-            action = UPDATE if changes else UNCHANGED
         result.rows.append(
-            RowPlan(
-                line=row.line,
-                action=action,
-                label=values["title"],
-                changes=changes,
-                version=target.revision if target else None,
-                target=target,
-                values=values,
+            planned_row(
+                row.line,
+                values["title"],
+                values,
+                target,
+                headers=headers,
+                current=_current,
+                comparable=_comparable,
             )
         )
     if "depends_on" in present and not result.problems:

@@ -8,17 +8,14 @@ from typing import Any
 from django.utils import timezone
 
 from ui.imports import (
-    ADD,
-    UNCHANGED,
-    UPDATE,
     Column,
     Plan,
     Row,
-    RowPlan,
     RowProblem,
     a_day,
     apply_rows,
     day_or_month,
+    planned_row,
     text,
     yes_or_no,
 )
@@ -104,21 +101,9 @@ def plan(roadmap: Roadmap, rows: list[Row], present: list[str]) -> Plan:
         result.problems.extend(
             field_problems(Milestone, row.line, headers, {"done_on": values.get("done_on")})
         )
-        if target is None:
-            action, changes = ADD, ()
-        else:
-            current = _current(target)
-            changes = tuple(headers[k] for k in values if values[k] != current[k])
-            action = UPDATE if changes else UNCHANGED
         result.rows.append(
-            RowPlan(
-                line=row.line,
-                action=action,
-                label=values["title"],
-                changes=changes,
-                version=target.revision if target else None,
-                target=target,
-                values=values,
+            planned_row(
+                row.line, values["title"], values, target, headers=headers, current=_current
             )
         )
     return result

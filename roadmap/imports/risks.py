@@ -6,17 +6,14 @@ likelihood and impact, so those columns of a download are ignored."""
 from typing import Any
 
 from ui.imports import (
-    ADD,
-    UNCHANGED,
-    UPDATE,
     Column,
     Plan,
     Row,
-    RowPlan,
     RowProblem,
     apply_rows,
     choice,
     names,
+    planned_row,
     text,
     whole_number,
 )
@@ -50,6 +47,11 @@ def _current(risk: Risk) -> dict[str, Any]:
         **{name: getattr(risk, name) for name in services.FIELDS},
         "initiatives": {i.pk for i in risk.initiatives.all()},
     }
+
+
+def _comparable(key: str, value: Any) -> Any:
+    """A row's value as `_current` gives it."""
+    return {i.pk for i in value} if key == "initiatives" else value
 
 
 def plan(roadmap: Roadmap, rows: list[Row], present: list[str]) -> Plan:
@@ -93,25 +95,15 @@ def plan(roadmap: Roadmap, rows: list[Row], present: list[str]) -> Plan:
         target = found[0] if len(found) == 1 else None
         result.problems.extend(RowProblem(row.line, p) for p in problems)
         result.problems.extend(field_problems(Risk, row.line, headers, values))
-        if target is None:
-            action, changes = ADD, ()
-        else:
-            current = _current(target)
-            changes = tuple(
-                headers[k]
-                for k, v in values.items()
-                if (set(i.pk for i in v) if k == "initiatives" else v) != current[k]
-            )
-            action = UPDATE if changes else UNCHANGED
         result.rows.append(
-            RowPlan(
-                line=row.line,
-                action=action,
-                label=values["title"],
-                changes=changes,
-                version=target.revision if target else None,
-                target=target,
-                values=values,
+            planned_row(
+                row.line,
+                values["title"],
+                values,
+                target,
+                headers=headers,
+                current=_current,
+                comparable=_comparable,
             )
         )
     return result

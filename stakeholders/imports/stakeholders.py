@@ -14,18 +14,15 @@ from django.core.validators import validate_email
 from roadmap.imports import MEMBER_DOC, Members, field_problems
 from roadmap.models import DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH, Roadmap
 from ui.imports import (
-    ADD,
-    UNCHANGED,
-    UPDATE,
     CellProblem,
     Column,
     Plan,
     Row,
-    RowPlan,
     RowProblem,
     a_day,
     apply_rows,
     choice,
+    planned_row,
     text,
     whole_number,
 )
@@ -125,22 +122,8 @@ def plan(roadmap: Roadmap, rows: list[Row], present: list[str]) -> Plan:
             problems.append("Email: this entry was anonymised: it holds no contact details again.")
         result.problems.extend(RowProblem(row.line, p) for p in problems)
         result.problems.extend(field_problems(Stakeholder, row.line, headers, values))
-        if target is None:
-            action, changes = ADD, ()
-        else:
-            current = _current(target)
-            changes = tuple(headers[k] for k, v in values.items() if v != current[k])
-            action = UPDATE if changes else UNCHANGED
         result.rows.append(
-            RowPlan(
-                line=row.line,
-                action=action,
-                label=values["name"],
-                changes=changes,
-                version=target.revision if target else None,
-                target=target,
-                values=values,
-            )
+            planned_row(row.line, values["name"], values, target, headers=headers, current=_current)
         )
     return result
 
