@@ -90,7 +90,7 @@ def plan(roadmap: Roadmap, rows: list[Row], present: list[str]) -> Plan:
     lines: dict[str, int] = {}
     for row in rows:
         problems: list[str] = []
-        values = {k: v for k, v in row.values.items() if k != "groups"}
+        values = dict(row.values)
         key = values["name"].casefold()
         if key in lines:
             problems.append(f"Name: “{values['name']}” is also on row {lines[key]}.")
