@@ -45,6 +45,17 @@ class Members:
             return None, f"more than one member is called “{text}”: use their e-mail address."
         return None, f"no member of your agency is called “{text}”."
 
+    def resolve(self, values: dict[str, Any], key: str) -> str | None:
+        """Put the member that `values[key]` names in its place (None for an empty
+        cell; nothing when the file has no such column). Says why, if not one
+        member is called that."""
+        if values.get(key):
+            values[key], why = self.find(values[key])
+            return why
+        if key in values:
+            values[key] = None
+        return None
+
 
 def field_problems(
     model: type[models.Model], line: int, headers: dict[str, str], values: dict[str, Any]

@@ -142,12 +142,8 @@ def plan(roadmap: Roadmap, rows: list[Row], present: list[str]) -> Plan:
             values["objectives"] = [
                 objectives[n.casefold()] for n in values["objectives"] if n.casefold() in objectives
             ]
-        if values.get("owner"):
-            values["owner"], why = members.find(values["owner"])
-            if why:
-                problems.append(f"Owner: {why}")
-        elif "owner" in values:
-            values["owner"] = None
+        if why := members.resolve(values, "owner"):
+            problems.append(f"Owner: {why}")
         if "sponsor" in values:
             values["sponsor"] = _sponsor(values["sponsor"], members)
         if values.get("rag") == RAG.GREEN:

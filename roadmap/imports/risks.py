@@ -71,12 +71,8 @@ def plan(roadmap: Roadmap, rows: list[Row], present: list[str]) -> Plan:
         if key in lines:
             problems.append(f"Title: “{values['title']}” is also on row {lines[key]}.")
         lines.setdefault(key, row.line)
-        if values.get("owner"):
-            values["owner"], why = members.find(values["owner"])
-            if why:
-                problems.append(f"Owner: {why}")
-        elif "owner" in values:
-            values["owner"] = None
+        if why := members.resolve(values, "owner"):
+            problems.append(f"Owner: {why}")
         if "initiatives" in values:
             missing = unknown_names(values["initiatives"], initiatives, "initiative")
             if missing:

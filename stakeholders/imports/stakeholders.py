@@ -95,12 +95,8 @@ def plan(roadmap: Roadmap, rows: list[Row], present: list[str]) -> Plan:
         if key in lines:
             problems.append(f"Name: “{values['name']}” is also on row {lines[key]}.")
         lines.setdefault(key, row.line)
-        if values.get("relationship_owner"):
-            values["relationship_owner"], why = members.find(values["relationship_owner"])
-            if why:
-                problems.append(f"Relationship owner: {why}")
-        elif "relationship_owner" in values:
-            values["relationship_owner"] = None
+        if why := members.resolve(values, "relationship_owner"):
+            problems.append(f"Relationship owner: {why}")
         found = existing.get(key, [])
         if len(found) > 1:
             problems.append(f"Name: {len(found)} entries are called “{values['name']}”.")
