@@ -85,3 +85,14 @@ def unknown_names(wanted: Iterable[str], known: dict, what: str) -> str | None:
         return None
     said = ", ".join(f"“{name}”" for name in missing)
     return f"this roadmap has no {what} called {said}."
+
+
+def resolve_names(values: dict[str, Any], key: str, known: dict, what: str) -> str | None:
+    """Put what the names in `values[key]` name (of `known`, by case-folded name)
+    in their place, when the file has that column; the message for the names
+    `known` lacks, or None."""
+    if key not in values:
+        return None
+    missing = unknown_names(values[key], known, what)
+    values[key] = [known[n.casefold()] for n in values[key] if n.casefold() in known]
+    return missing

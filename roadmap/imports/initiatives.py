@@ -40,7 +40,7 @@ from ..models.roadmaps import DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH
 from ..rules.initiatives import initiative_problems
 from ..rules.schedule import cycle_message, dependency_cycle
 from ..services import initiatives as services
-from . import MEMBER_DOC, Members, field_problems, unknown_names
+from . import MEMBER_DOC, Members, field_problems, resolve_names, unknown_names
 
 TITLE = text(TITLE_MAX_LENGTH)
 LONG = text(DESCRIPTION_MAX_LENGTH)
@@ -135,13 +135,8 @@ def plan(roadmap: Roadmap, rows: list[Row], present: list[str]) -> Plan:
             problems.append(f"Component: no component is called “{values['component']}”: "
                             f"this roadmap's are {known}.")  # fmt: skip
         values["component"] = component
-        if "objectives" in values:
-            missing = unknown_names(values["objectives"], objectives, "objective")
-            if missing:
-                problems.append(f"Objectives served: {missing}")
-            values["objectives"] = [
-                objectives[n.casefold()] for n in values["objectives"] if n.casefold() in objectives
-            ]
+        if missing := resolve_names(values, "objectives", objectives, "objective"):
+            problems.append(f"Objectives served: {missing}")
         if why := members.resolve(values, "owner"):
             problems.append(f"Owner: {why}")
         if "sponsor" in values:

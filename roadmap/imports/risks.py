@@ -21,7 +21,7 @@ from ui.imports import (
 from ..models import Risk, RiskStatus, Roadmap
 from ..models.roadmaps import DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH
 from ..services import risks as services
-from . import MEMBER_DOC, Members, field_problems, unknown_names
+from . import MEMBER_DOC, Members, field_problems, resolve_names
 
 LONG = text(DESCRIPTION_MAX_LENGTH)
 
@@ -73,15 +73,8 @@ def plan(roadmap: Roadmap, rows: list[Row], present: list[str]) -> Plan:
         lines.setdefault(key, row.line)
         if why := members.resolve(values, "owner"):
             problems.append(f"Owner: {why}")
-        if "initiatives" in values:
-            missing = unknown_names(values["initiatives"], initiatives, "initiative")
-            if missing:
-                problems.append(f"Initiatives: {missing}")
-            values["initiatives"] = [
-                initiatives[n.casefold()]
-                for n in values["initiatives"]
-                if n.casefold() in initiatives
-            ]
+        if missing := resolve_names(values, "initiatives", initiatives, "initiative"):
+            problems.append(f"Initiatives: {missing}")
         found = existing.get(key, [])
         if len(found) > 1:
             problems.append(
