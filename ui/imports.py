@@ -452,6 +452,11 @@ def _quoted(words: Sequence[str]) -> str:
     return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
 
 
+def _cell(cells: list[str], index: int) -> str:
+    """A row's cell; a row may be shorter than the column names (empty at the end)."""
+    return cells[index] if index < len(cells) else ""
+
+
 def read_rows(
     sheet: Sheet, columns: Sequence[Column]
 ) -> tuple[list[Row], list[RowProblem], list[str]]:
@@ -469,10 +474,8 @@ def read_rows(
             problems.append(RowProblem(line, message))
         values = {}
         for column in used:
-            index = found[column.key]
-            cell = cells[index] if index < len(cells) else ""
             try:
-                values[column.key] = column.read(cell)
+                values[column.key] = column.read(_cell(cells, found[column.key]))
             except CellProblem as problem:
                 problems.append(RowProblem(line, f"{column.header}: {problem}"))
         rows.append(Row(line, values))
@@ -1021,10 +1024,6 @@ class SpreadsheetImport:
                 name=f"{name}-cancel",
             ),
         ]
-
-
-def _cell(cells: list[str], index: int) -> str:
-    return cells[index] if index < len(cells) else ""
 
 
 # Applying a large import in the worker -----------------------------------------
