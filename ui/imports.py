@@ -30,8 +30,9 @@ a leading apostrophe, ui/spreadsheets.py, which a re-import removes); markup is
 stored as typed and escaped when shown.
 
 A domain fills in a `SpreadsheetImport` subclass (its parent, columns, plan and
-apply) and routes its views with `routes()`, as `ui/inline_list.py` does for
-lists. `roadmap/views/imports.py` is the first example.
+apply; `planned_row` and `apply_rows` do each row's part of the last two) and
+routes its views with `routes()`, as `ui/inline_list.py` does for lists.
+`roadmap/views/imports.py` is the first example.
 """
 
 from __future__ import annotations

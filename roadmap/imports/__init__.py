@@ -5,8 +5,9 @@ plan (each row added, updated or unchanged, by its natural key, with what it
 names resolved and the form's rules applied, in a fixed number of queries)
 and the apply (through the same services the forms use).
 
-What every import here shares: finding a member by what a row calls them, and
-the model fields' own checks (ranges, lengths) on the values a row gives.
+What every import here shares: finding a member by what a row calls them, the
+roadmap's things by their names, and the model fields' own checks (ranges,
+lengths) on the values a row gives.
 """
 
 from collections.abc import Iterable
