@@ -30,8 +30,9 @@ a leading apostrophe, ui/spreadsheets.py, which a re-import removes); markup is
 stored as typed and escaped when shown.
 
 A domain fills in a `SpreadsheetImport` subclass (its parent, columns, plan and
-apply) and routes its views with `routes()`, as `ui/inline_list.py` does for
-lists. `roadmap/views/imports.py` is the first example.
+apply; `planned_row` and `apply_rows` do each row's part of the last two) and
+routes its views with `routes()`, as `ui/inline_list.py` does for lists.
+`roadmap/views/imports.py` is the first example.
 """
 
 from __future__ import annotations
@@ -64,6 +65,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseStopPolling
 
+from .concurrency import Refused, StaleEdit
 from .feedback import confirm
 from .formatting import format_date
 from .http import HtmxHttpRequest
@@ -451,6 +453,11 @@ def _quoted(words: Sequence[str]) -> str:
     return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
 
 
+def _cell(cells: list[str], index: int) -> str:
+    """A row's cell; a row may be shorter than the column names (empty at the end)."""
+    return cells[index] if index < len(cells) else ""
+
+
 def read_rows(
     sheet: Sheet, columns: Sequence[Column]
 ) -> tuple[list[Row], list[RowProblem], list[str]]:
@@ -468,10 +475,8 @@ def read_rows(
             problems.append(RowProblem(line, message))
         values = {}
         for column in used:
-            index = found[column.key]
-            cell = cells[index] if index < len(cells) else ""
             try:
-                values[column.key] = column.read(cell)
+                values[column.key] = column.read(_cell(cells, found[column.key]))
             except CellProblem as problem:
                 problems.append(RowProblem(line, f"{column.header}: {problem}"))
         rows.append(Row(line, values))
@@ -516,6 +521,37 @@ class Plan:
         return hashlib.sha256(json.dumps(said, default=str).encode()).hexdigest()[:32]
 
 
+def planned_row(
+    line: int,
+    label: str,
+    values: dict[str, Any],
+    target: Any,
+    *,
+    headers: dict[str, str],
+    current: Callable[[Any], dict[str, Any]],
+    comparable: Callable[[str, Any], Any] = lambda key, value: value,
+) -> RowPlan:
+    """What a row does: add when it matches nothing (`target` None); else update
+    `target`, naming the headers of the values that differ from `current(target)`
+    (a row's value compared as `comparable(key, value)`), or leave it unchanged."""
+    changes: tuple[str, ...] = ()
+    if target is None:
+        action = ADD
+    else:
+        now = current(target)
+        changes = tuple(headers[k] for k, v in values.items() if comparable(k, v) != now[k])
+        action = UPDATE if changes else UNCHANGED
+    return RowPlan(
+        line=line,
+        action=action,
+        label=label,
+        changes=changes,
+        version=target.revision if target else None,
+        target=target,
+        values=values,
+    )
+
+
 class RowRefused(Exception):
     """A service refused a row while applying: nothing of the import is kept."""
 
@@ -527,6 +563,34 @@ class RowRefused(Exception):
 
 class StalePreview(Exception):
     """What the preview said no longer holds."""
+
+
+def apply_rows(
+    plan: Plan,
+    *,
+    create: Callable[[dict[str, Any]], Any],
+    update: Callable[[Any, Any, dict[str, Any]], Any],
+) -> list[tuple[RowPlan, Any]]:
+    """Each row through the domain's services: `create(values)` for a row to add,
+    `update(target, version, values)` for one to update. A refusal names its row
+    and a change made since the preview stops the import; the caller's
+    transaction then rolls it all back. Gives each row with what it stands for
+    now: what was created or updated, or the unchanged target."""
+    applied = []
+    for row in plan.rows:
+        try:
+            if row.action == ADD:
+                saved = create(row.values)
+            elif row.action == UPDATE:
+                saved = update(row.target, row.version, row.values)
+            else:
+                saved = row.target
+        except Refused as refused:
+            raise RowRefused(row.line, refused.message) from refused
+        except StaleEdit as stale:
+            raise StalePreview from stale
+        applied.append((row, saved))
+    return applied
 
 
 def problems_page(problems: list[RowProblem]) -> dict[str, Any]:
@@ -961,10 +1025,6 @@ class SpreadsheetImport:
                 name=f"{name}-cancel",
             ),
         ]
-
-
-def _cell(cells: list[str], index: int) -> str:
-    return cells[index] if index < len(cells) else ""
 
 
 # Applying a large import in the worker -----------------------------------------

@@ -5,20 +5,7 @@ added, updated or unchanged, matched by name, with the form's rules applied, in
 a fixed number of queries) and the apply (through the same services the forms
 use)."""
 
-from typing import Any
-
-from ui.concurrency import Refused, StaleEdit
-from ui.imports import (
-    ADD,
-    UNCHANGED,
-    UPDATE,
-    Plan,
-    Row,
-    RowPlan,
-    RowProblem,
-    RowRefused,
-    StalePreview,
-)
+from ui.imports import Plan, Row, RowProblem, planned_row
 
 
 def plan_by_name(
@@ -43,39 +30,14 @@ def plan_by_name(
             )
         lines.setdefault(key, row.line)
         result.problems.extend(RowProblem(row.line, problem) for problem in check(values))
-        target = by_name.get(key)
-        changes: tuple[str, ...] = ()
-        if target is None:
-            action = ADD
-        else:
-            changes = tuple(
-                headers[k] for k, v in values.items() if k in fields and v != getattr(target, k)
-            )
-            action = UPDATE if changes else UNCHANGED
         result.rows.append(
-            RowPlan(
-                line=row.line,
-                action=action,
-                label=values["name"],
-                changes=changes,
-                version=target.revision if target else None,
-                target=target,
-                values=values,
+            planned_row(
+                row.line,
+                values["name"],
+                values,
+                by_name.get(key),
+                headers=headers,
+                current=lambda thing: {k: getattr(thing, k) for k in fields},
             )
         )
     return result
-
-
-def apply_rows(plan: Plan, create, update, **parent: Any) -> None:
-    """Each row through the services: a refusal names its row, a change made since
-    the preview stops the import; the caller's transaction rolls it all back."""
-    for row in plan.rows:
-        try:
-            if row.action == ADD:
-                create(**parent, **row.values)
-            elif row.action == UPDATE:
-                update(row.target, row.version, row.values)
-        except Refused as refused:
-            raise RowRefused(row.line, refused.message) from refused
-        except StaleEdit as stale:
-            raise StalePreview from stale

@@ -3,12 +3,12 @@ case; the columns are the download's (selectors/inventory_tables.py)."""
 
 from roadmap.imports import field_problems
 from roadmap.models import DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH, Roadmap
-from ui.imports import Column, Plan, Row, choice, text, whole_number
+from ui.imports import Column, Plan, Row, apply_rows, choice, text, whole_number
 
 from ..models import Channel, Digitisation, Process
 from ..selectors.inventory_tables import PROCESS_HEADERS
 from ..services import processes as services
-from . import apply_rows, plan_by_name
+from . import plan_by_name
 
 
 def columns(roadmap: Roadmap) -> list[Column]:
@@ -38,9 +38,8 @@ def plan(roadmap: Roadmap, rows: list[Row], present: list[str]) -> Plan:
 def apply(roadmap: Roadmap, plan: Plan, present: list[str], by) -> None:
     apply_rows(
         plan,
-        lambda **values: services.process_create(by=by, **values),
-        lambda process, revision, values: services.process_update(
+        create=lambda values: services.process_create(roadmap=roadmap, by=by, **values),
+        update=lambda process, revision, values: services.process_update(
             process=process, revision=revision, by=by, **values
         ),
-        roadmap=roadmap,
     )

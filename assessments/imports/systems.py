@@ -7,13 +7,13 @@ from django.utils import timezone
 
 from roadmap.imports import field_problems
 from roadmap.models import DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH, Roadmap
-from ui.imports import Column, Plan, Row, amount, choice, text, whole_number
+from ui.imports import Column, Plan, Row, amount, apply_rows, choice, text, whole_number
 
 from ..models import Criticality, DataClassification, Hosting, LifecycleDecision, System
 from ..rules.inventory import EARLIEST_YEAR, cost_problem, year_problem
 from ..selectors.inventory_tables import SYSTEM_HEADERS
 from ..services import systems as services
-from . import apply_rows, plan_by_name
+from . import plan_by_name
 
 
 def _labels(choices) -> str:
@@ -63,9 +63,8 @@ def plan(roadmap: Roadmap, rows: list[Row], present: list[str]) -> Plan:
 def apply(roadmap: Roadmap, plan: Plan, present: list[str], by) -> None:
     apply_rows(
         plan,
-        lambda **values: services.system_create(by=by, **values),
-        lambda system, revision, values: services.system_update(
+        create=lambda values: services.system_create(roadmap=roadmap, by=by, **values),
+        update=lambda system, revision, values: services.system_update(
             system=system, revision=revision, by=by, **values
         ),
-        roadmap=roadmap,
     )

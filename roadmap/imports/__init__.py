@@ -5,8 +5,9 @@ plan (each row added, updated or unchanged, by its natural key, with what it
 names resolved and the form's rules applied, in a fixed number of queries)
 and the apply (through the same services the forms use).
 
-What every import here shares: finding a member by what a row calls them, and
-the model fields' own checks (ranges, lengths) on the values a row gives.
+What every import here shares: finding a member by what a row calls them, the
+roadmap's things by their names, and the model fields' own checks (ranges,
+lengths) on the values a row gives.
 """
 
 from collections.abc import Iterable
@@ -45,6 +46,17 @@ class Members:
             return None, f"more than one member is called “{text}”: use their e-mail address."
         return None, f"no member of your agency is called “{text}”."
 
+    def resolve(self, values: dict[str, Any], key: str) -> str | None:
+        """Put the member that `values[key]` names in its place (None for an empty
+        cell; nothing when the file has no such column). Says why, if not one
+        member is called that."""
+        if values.get(key):
+            values[key], why = self.find(values[key])
+            return why
+        if key in values:
+            values[key] = None
+        return None
+
 
 def field_problems(
     model: type[models.Model], line: int, headers: dict[str, str], values: dict[str, Any]
@@ -74,3 +86,14 @@ def unknown_names(wanted: Iterable[str], known: dict, what: str) -> str | None:
         return None
     said = ", ".join(f"“{name}”" for name in missing)
     return f"this roadmap has no {what} called {said}."
+
+
+def resolve_names(values: dict[str, Any], key: str, known: dict, what: str) -> str | None:
+    """Put what the names in `values[key]` name (of `known`, by case-folded name)
+    in their place, when the file has that column; the message for the names
+    `known` lacks, or None."""
+    if key not in values:
+        return None
+    missing = unknown_names(values[key], known, what)
+    values[key] = [known[n.casefold()] for n in values[key] if n.casefold() in known]
+    return missing

@@ -7,22 +7,21 @@ that field as it is; a cell left empty clears it (or sets its default)."""
 
 from typing import Any
 
-from ui.concurrency import Refused, StaleEdit
+from ui.concurrency import Refused
 from ui.imports import (
-    ADD,
     UNCHANGED,
-    UPDATE,
     Column,
     Plan,
     Row,
     RowPlan,
     RowProblem,
     RowRefused,
-    StalePreview,
     a_month,
     amount,
+    apply_rows,
     choice,
     names,
+    planned_row,
     text,
     whole_number,
 )
@@ -41,7 +40,7 @@ from ..models.roadmaps import DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH
 from ..rules.initiatives import initiative_problems
 from ..rules.schedule import cycle_message, dependency_cycle
 from ..services import initiatives as services
-from . import MEMBER_DOC, Members, field_problems, unknown_names
+from . import MEMBER_DOC, Members, field_problems, resolve_names, unknown_names
 
 TITLE = text(TITLE_MAX_LENGTH)
 LONG = text(DESCRIPTION_MAX_LENGTH)
@@ -101,9 +100,10 @@ def _current(initiative: Initiative) -> dict[str, Any]:
 
 
 def _comparable(key: str, value: Any) -> Any:
-    if key in ("objectives",) and not isinstance(value, set):
+    """A row's value as `_current` gives it."""
+    if key == "objectives":
         return {o.pk for o in value}
-    if key == "depends_on" and not isinstance(value, set):
+    if key == "depends_on":
         return {name.casefold() for name in value}
     return value
 
@@ -135,19 +135,10 @@ def plan(roadmap: Roadmap, rows: list[Row], present: list[str]) -> Plan:
             problems.append(f"Component: no component is called “{values['component']}”: "
                             f"this roadmap's are {known}.")  # fmt: skip
         values["component"] = component
-        if "objectives" in values:
-            missing = unknown_names(values["objectives"], objectives, "objective")
-            if missing:
-                problems.append(f"Objectives served: {missing}")
-            values["objectives"] = [
-                objectives[n.casefold()] for n in values["objectives"] if n.casefold() in objectives
-            ]
-        if values.get("owner"):
-            values["owner"], why = members.find(values["owner"])
-            if why:
-                problems.append(f"Owner: {why}")
-        elif "owner" in values:
-            values["owner"] = None
+        if missing := resolve_names(values, "objectives", objectives, "objective"):
+            problems.append(f"Objectives served: {missing}")
+        if why := members.resolve(values, "owner"):
+            problems.append(f"Owner: {why}")
         if "sponsor" in values:
             values["sponsor"] = _sponsor(values["sponsor"], members)
         if values.get("rag") == RAG.GREEN:
@@ -168,25 +159,15 @@ def plan(roadmap: Roadmap, rows: list[Row], present: list[str]) -> Plan:
             problems.append(f"{header}: {message}")
         result.problems.extend(RowProblem(row.line, p) for p in problems)
         result.problems.extend(field_problems(Initiative, row.line, headers, values))
-        if target is None:
-            action, changes = ADD, ()
-        else:
-            current = _current(target)
-            changes = tuple(
-                headers[k]
-                for k in values
-                if _comparable(k, values[k]) != _comparable(k, current[k])
-            )
-            action = UPDATE if changes else UNCHANGED
         result.rows.append(
-            RowPlan(
-                line=row.line,
-                action=action,
-                label=values["title"],
-                changes=changes,
-                version=target.revision if target else None,
-                target=target,
-                values=values,
+            planned_row(
+                row.line,
+                values["title"],
+                values,
+                target,
+                headers=headers,
+                current=_current,
+                comparable=_comparable,
             )
         )
     if "depends_on" in present and not result.problems:
@@ -247,24 +228,14 @@ def _fields(values: dict[str, Any]) -> dict[str, Any]:
 
 def apply(roadmap: Roadmap, plan: Plan, present: list[str], by) -> None:
     """Every row through the initiatives' services, then the dependencies."""
-    by_title = {}
-    for row in plan.rows:
-        try:
-            if row.action == ADD:
-                initiative = services.initiative_create(
-                    roadmap=roadmap, by=by, **_fields(row.values)
-                )
-            elif row.action == UPDATE:
-                initiative = services.initiative_update(
-                    initiative=row.target, revision=row.version, by=by, **_fields(row.values)
-                )
-            else:
-                initiative = row.target
-        except Refused as refused:
-            raise RowRefused(row.line, refused.message) from refused
-        except StaleEdit as stale:
-            raise StalePreview from stale
-        by_title[row.label.casefold()] = initiative
+    applied = apply_rows(
+        plan,
+        create=lambda values: services.initiative_create(roadmap=roadmap, by=by, **_fields(values)),
+        update=lambda initiative, revision, values: services.initiative_update(
+            initiative=initiative, revision=revision, by=by, **_fields(values)
+        ),
+    )
+    by_title = {row.label.casefold(): initiative for row, initiative in applied}
     if "depends_on" not in present:
         return
     # Removals first, so a dependency moved from one row to another never

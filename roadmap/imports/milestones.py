@@ -7,20 +7,15 @@ from typing import Any
 
 from django.utils import timezone
 
-from ui.concurrency import Refused, StaleEdit
 from ui.imports import (
-    ADD,
-    UNCHANGED,
-    UPDATE,
     Column,
     Plan,
     Row,
-    RowPlan,
     RowProblem,
-    RowRefused,
-    StalePreview,
     a_day,
+    apply_rows,
     day_or_month,
+    planned_row,
     text,
     yes_or_no,
 )
@@ -106,21 +101,9 @@ def plan(roadmap: Roadmap, rows: list[Row], present: list[str]) -> Plan:
         result.problems.extend(
             field_problems(Milestone, row.line, headers, {"done_on": values.get("done_on")})
         )
-        if target is None:
-            action, changes = ADD, ()
-        else:
-            current = _current(target)
-            changes = tuple(headers[k] for k in values if values[k] != current[k])
-            action = UPDATE if changes else UNCHANGED
         result.rows.append(
-            RowPlan(
-                line=row.line,
-                action=action,
-                label=values["title"],
-                changes=changes,
-                version=target.revision if target else None,
-                target=target,
-                values=values,
+            planned_row(
+                row.line, values["title"], values, target, headers=headers, current=_current
             )
         )
     return result
@@ -134,15 +117,10 @@ def _fields(values: dict[str, Any]) -> dict[str, Any]:
 
 
 def apply(roadmap: Roadmap, plan: Plan, present: list[str], by) -> None:
-    for row in plan.rows:
-        try:
-            if row.action == ADD:
-                services.milestone_create(roadmap=roadmap, by=by, **_fields(row.values))
-            elif row.action == UPDATE:
-                services.milestone_update(
-                    milestone=row.target, revision=row.version, by=by, **_fields(row.values)
-                )
-        except Refused as refused:
-            raise RowRefused(row.line, refused.message) from refused
-        except StaleEdit as stale:
-            raise StalePreview from stale
+    apply_rows(
+        plan,
+        create=lambda values: services.milestone_create(roadmap=roadmap, by=by, **_fields(values)),
+        update=lambda milestone, revision, values: services.milestone_update(
+            milestone=milestone, revision=revision, by=by, **_fields(values)
+        ),
+    )

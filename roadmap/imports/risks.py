@@ -5,20 +5,15 @@ likelihood and impact, so those columns of a download are ignored."""
 
 from typing import Any
 
-from ui.concurrency import Refused, StaleEdit
 from ui.imports import (
-    ADD,
-    UNCHANGED,
-    UPDATE,
     Column,
     Plan,
     Row,
-    RowPlan,
     RowProblem,
-    RowRefused,
-    StalePreview,
+    apply_rows,
     choice,
     names,
+    planned_row,
     text,
     whole_number,
 )
@@ -26,7 +21,7 @@ from ui.imports import (
 from ..models import Risk, RiskStatus, Roadmap
 from ..models.roadmaps import DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH
 from ..services import risks as services
-from . import MEMBER_DOC, Members, field_problems, unknown_names
+from . import MEMBER_DOC, Members, field_problems, resolve_names
 
 LONG = text(DESCRIPTION_MAX_LENGTH)
 
@@ -54,6 +49,11 @@ def _current(risk: Risk) -> dict[str, Any]:
     }
 
 
+def _comparable(key: str, value: Any) -> Any:
+    """A row's value as `_current` gives it."""
+    return {i.pk for i in value} if key == "initiatives" else value
+
+
 def plan(roadmap: Roadmap, rows: list[Row], present: list[str]) -> Plan:
     """Four queries, however many rows."""
     headers = {c.key: c.header for c in columns(roadmap)}
@@ -71,21 +71,10 @@ def plan(roadmap: Roadmap, rows: list[Row], present: list[str]) -> Plan:
         if key in lines:
             problems.append(f"Title: “{values['title']}” is also on row {lines[key]}.")
         lines.setdefault(key, row.line)
-        if values.get("owner"):
-            values["owner"], why = members.find(values["owner"])
-            if why:
-                problems.append(f"Owner: {why}")
-        elif "owner" in values:
-            values["owner"] = None
-        if "initiatives" in values:
-            missing = unknown_names(values["initiatives"], initiatives, "initiative")
-            if missing:
-                problems.append(f"Initiatives: {missing}")
-            values["initiatives"] = [
-                initiatives[n.casefold()]
-                for n in values["initiatives"]
-                if n.casefold() in initiatives
-            ]
+        if why := members.resolve(values, "owner"):
+            problems.append(f"Owner: {why}")
+        if missing := resolve_names(values, "initiatives", initiatives, "initiative"):
+            problems.append(f"Initiatives: {missing}")
         found = existing.get(key, [])
         if len(found) > 1:
             problems.append(
@@ -95,38 +84,25 @@ def plan(roadmap: Roadmap, rows: list[Row], present: list[str]) -> Plan:
         target = found[0] if len(found) == 1 else None
         result.problems.extend(RowProblem(row.line, p) for p in problems)
         result.problems.extend(field_problems(Risk, row.line, headers, values))
-        if target is None:
-            action, changes = ADD, ()
-        else:
-            current = _current(target)
-            changes = tuple(
-                headers[k]
-                for k, v in values.items()
-                if (set(i.pk for i in v) if k == "initiatives" else v) != current[k]
-            )
-            action = UPDATE if changes else UNCHANGED
         result.rows.append(
-            RowPlan(
-                line=row.line,
-                action=action,
-                label=values["title"],
-                changes=changes,
-                version=target.revision if target else None,
-                target=target,
-                values=values,
+            planned_row(
+                row.line,
+                values["title"],
+                values,
+                target,
+                headers=headers,
+                current=_current,
+                comparable=_comparable,
             )
         )
     return result
 
 
 def apply(roadmap: Roadmap, plan: Plan, present: list[str], by) -> None:
-    for row in plan.rows:
-        try:
-            if row.action == ADD:
-                services.risk_create(roadmap=roadmap, by=by, **row.values)
-            elif row.action == UPDATE:
-                services.risk_update(risk=row.target, revision=row.version, by=by, **row.values)
-        except Refused as refused:
-            raise RowRefused(row.line, refused.message) from refused
-        except StaleEdit as stale:
-            raise StalePreview from stale
+    apply_rows(
+        plan,
+        create=lambda values: services.risk_create(roadmap=roadmap, by=by, **values),
+        update=lambda risk, revision, values: services.risk_update(
+            risk=risk, revision=revision, by=by, **values
+        ),
+    )

@@ -18,11 +18,13 @@ from .lists import list_membership
 
 
 class RoadmapImport(SpreadsheetImport):
-    """One of the plan's tables, imported into a roadmap by `table` (a module of
-    roadmap/imports/)."""
+    """A table imported into a roadmap by `table` (a module of an app's imports/
+    package: its columns, plan and apply), by editors and above. The
+    assessments' and stakeholders' imports fill it in too."""
 
     table: ClassVar[ModuleType]
     list_route: ClassVar[str]  # "roadmap:initiatives"
+    breadcrumbs: ClassVar[str] = "roadmap/initiatives/breadcrumbs.html"
 
     def parent(
         self, request: HtmxHttpRequest, *, agency: str, slug: str, **_: Any
@@ -43,9 +45,7 @@ class RoadmapImport(SpreadsheetImport):
         locked(roadmap)  # the services lock it for each write too: nothing slips between
 
     def page_context(self, membership: Membership, roadmap: Roadmap) -> dict[str, Any]:
-        return member_page(
-            membership, roadmap=roadmap, breadcrumbs="roadmap/initiatives/breadcrumbs.html"
-        )
+        return member_page(membership, roadmap=roadmap, breadcrumbs=self.breadcrumbs)
 
     def back_url(self, roadmap: Roadmap) -> str:
         return roadmap.address(self.list_route)

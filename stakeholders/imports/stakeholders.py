@@ -13,21 +13,16 @@ from django.core.validators import validate_email
 
 from roadmap.imports import MEMBER_DOC, Members, field_problems
 from roadmap.models import DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH, Roadmap
-from ui.concurrency import Refused, StaleEdit
 from ui.imports import (
-    ADD,
-    UNCHANGED,
-    UPDATE,
     CellProblem,
     Column,
     Plan,
     Row,
-    RowPlan,
     RowProblem,
-    RowRefused,
-    StalePreview,
     a_day,
+    apply_rows,
     choice,
+    planned_row,
     text,
     whole_number,
 )
@@ -95,17 +90,13 @@ def plan(roadmap: Roadmap, rows: list[Row], present: list[str]) -> Plan:
     lines: dict[str, int] = {}
     for row in rows:
         problems: list[str] = []
-        values = {k: v for k, v in row.values.items() if k != "groups"}
+        values = dict(row.values)
         key = values["name"].casefold()
         if key in lines:
             problems.append(f"Name: “{values['name']}” is also on row {lines[key]}.")
         lines.setdefault(key, row.line)
-        if values.get("relationship_owner"):
-            values["relationship_owner"], why = members.find(values["relationship_owner"])
-            if why:
-                problems.append(f"Relationship owner: {why}")
-        elif "relationship_owner" in values:
-            values["relationship_owner"] = None
+        if why := members.resolve(values, "relationship_owner"):
+            problems.append(f"Relationship owner: {why}")
         found = existing.get(key, [])
         if len(found) > 1:
             problems.append(f"Name: {len(found)} entries are called “{values['name']}”.")
@@ -127,36 +118,17 @@ def plan(roadmap: Roadmap, rows: list[Row], present: list[str]) -> Plan:
             problems.append("Email: this entry was anonymised: it holds no contact details again.")
         result.problems.extend(RowProblem(row.line, p) for p in problems)
         result.problems.extend(field_problems(Stakeholder, row.line, headers, values))
-        if target is None:
-            action, changes = ADD, ()
-        else:
-            current = _current(target)
-            changes = tuple(headers[k] for k, v in values.items() if v != current[k])
-            action = UPDATE if changes else UNCHANGED
         result.rows.append(
-            RowPlan(
-                line=row.line,
-                action=action,
-                label=values["name"],
-                changes=changes,
-                version=target.revision if target else None,
-                target=target,
-                values=values,
-            )
+            planned_row(row.line, values["name"], values, target, headers=headers, current=_current)
         )
     return result
 
 
 def apply(roadmap: Roadmap, plan: Plan, present: list[str], by) -> None:
-    for row in plan.rows:
-        try:
-            if row.action == ADD:
-                services.stakeholder_create(roadmap=roadmap, by=by, **row.values)
-            elif row.action == UPDATE:
-                services.stakeholder_update(
-                    stakeholder=row.target, revision=row.version, by=by, **row.values
-                )
-        except Refused as refused:
-            raise RowRefused(row.line, refused.message) from refused
-        except StaleEdit as stale:
-            raise StalePreview from stale
+    apply_rows(
+        plan,
+        create=lambda values: services.stakeholder_create(roadmap=roadmap, by=by, **values),
+        update=lambda stakeholder, revision, values: services.stakeholder_update(
+            stakeholder=stakeholder, revision=revision, by=by, **values
+        ),
+    )
