@@ -290,6 +290,23 @@ def test_each_measured_objective_starts_a_page_and_its_tables_follow_it(demo):
             assert kpi.name in own_pages
 
 
+def test_the_contents_give_each_objective_its_page_on_its_first_line(demo):
+    """A title long enough to wrap keeps its page number on its first line."""
+    pdf, _ = pdf_of(demo)
+    pages = body_lines(pdf)
+    heading = re.compile(rf"{demo.objective_words.singular} (\d+): ")
+    starts = {
+        heading.match(lines[0]).group(1): n + 1
+        for n, lines in enumerate(pages)
+        if lines and heading.match(lines[0])
+    }
+    contents = [line for line in pages[1] if heading.match(line)]
+    assert len(contents) == len(starts) == demo.objectives.count()
+    for line in contents:
+        number = heading.match(line).group(1)
+        assert re.search(rf"\s{starts[number]}$", line), line
+
+
 def test_the_charts_are_the_shared_kpi_charts_sized_for_an_a4_page(demo):
     html = html_of(demo)
 
