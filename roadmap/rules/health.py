@@ -143,6 +143,7 @@ class InitiativeFacts:
     end: date  # the end month
     objective_count: int
     funding_status: str  # unfunded, requested, approved
+    objective_noun: str = "objective"  # what the roadmap calls them: "mission"
 
 
 @dataclass(frozen=True)
@@ -217,7 +218,7 @@ def initiatives_without_objective(initiatives: Iterable[InitiativeFacts]) -> lis
             "initiative",
             i.key,
             i.title,
-            f"The initiative {_q(i.title)} serves no objective.",
+            f"The initiative {_q(i.title)} serves no {i.objective_noun}.",
         )
         for i in initiatives
         if i.objective_count == 0 and i.status != CANCELLED

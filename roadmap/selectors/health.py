@@ -70,6 +70,7 @@ def health_facts(roadmap: Roadmap) -> RoadmapFacts:
                 end=i.end_month,
                 objective_count=i.objective_count,
                 funding_status=i.funding_status,
+                objective_noun=roadmap.objective_words.lower,
             )
             for i in initiatives
         ],

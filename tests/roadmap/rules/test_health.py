@@ -74,6 +74,11 @@ def test_an_initiative_serving_no_objective():
     assert found.subject == ("initiative", 1)
     assert initiatives_without_objective([initiative(objective_count=1)]) == []
     assert initiatives_without_objective([initiative(objective_count=0, status="cancelled")]) == []
+    # In the roadmap's own word for its objectives.
+    (missions,) = initiatives_without_objective(
+        [initiative(objective_count=0, objective_noun="mission")]
+    )
+    assert missions.message == "The initiative “Cloud hosting” serves no mission."
 
 
 def test_an_objective_with_no_initiative():
