@@ -76,7 +76,7 @@ from roadmap.models import (
 )
 from roadmap.services.initiatives import dependency_add, initiative_create
 from roadmap.views import imports
-from stakeholders.models import PersonalDataEvent, RaciAssignment, Stakeholder
+from stakeholders.models import PersonalDataAction, PersonalDataEvent, RaciAssignment, Stakeholder
 from stakeholders.services.stakeholders import stakeholder_create
 from stakeholders.views.imports import stakeholder_import
 from ui.imports import match_headers, read_sheet
@@ -1395,7 +1395,16 @@ TABLE: dict[str, Route] = {
         done=lambda w: Stakeholder.objects.get(pk=w.stakeholder.pk).anonymised_at is not None,
     ),
     "stakeholders:register-download": Route(
-        kwargs=lambda w: in_roadmap(w, file_format="csv"), get=V, post=NOT_ALLOWED
+        kwargs=lambda w: in_roadmap(w, file_format="csv"),
+        get=V,  # without contact details
+        post=E,  # with them: recorded, then the file
+        redirect=lambda w: (
+            reverse("stakeholders:register-download", kwargs=in_roadmap(w, file_format="csv"))
+            + f"?event={PersonalDataEvent.objects.get().pk}"
+        ),
+        done=lambda w: PersonalDataEvent.objects.filter(
+            action=PersonalDataAction.REGISTER_EXPORT
+        ).exists(),
     ),
     "stakeholders:personal-data-log": Route(kwargs=in_roadmap, get=E, post=NOT_ALLOWED),
     "stakeholders:grid": Route(kwargs=in_roadmap, get=V, post=NOT_ALLOWED, agency_first=True),

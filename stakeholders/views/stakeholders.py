@@ -157,7 +157,7 @@ def stakeholder_personal_data(
             note="Downloaded as JSON." if as_json else "Viewed as a page.",
         )
         return redirect(f"{here}?event={event.pk}{'&format=json' if as_json else ''}")
-    event = recorded_export(request, stakeholder)
+    event = recorded_export(request, PersonalDataAction.SUBJECT_EXPORT, stakeholder=stakeholder)
     context = member_page(membership, roadmap=roadmap, stakeholder=stakeholder, shown=bool(event))
     if event is None:
         return render(request, "stakeholders/stakeholders/personal_data.html", context)
@@ -182,18 +182,17 @@ def stakeholder_personal_data(
     return render(request, "stakeholders/stakeholders/personal_data.html", context)
 
 
-def recorded_export(request: HtmxHttpRequest, stakeholder: Stakeholder):
-    """The caller's own recent record of this export that the address names, or None."""
+def recorded_export(
+    request: HtmxHttpRequest, action: str, **subject: Roadmap | Stakeholder
+) -> PersonalDataEvent | None:
+    """The caller's own recent record of this export (`action`, of the roadmap or
+    stakeholder in `subject`) that the address names (`?event=`), or None."""
     try:
         key = int(request.GET.get("event", ""))
     except ValueError:
         return None
     return PersonalDataEvent.objects.filter(
-        pk=key,
-        stakeholder=stakeholder,
-        by=request.user,
-        action=PersonalDataAction.SUBJECT_EXPORT,
-        at__gte=timezone.now() - EXPORT_OPEN_FOR,
+        pk=key, by=request.user, action=action, at__gte=timezone.now() - EXPORT_OPEN_FOR, **subject
     ).first()
 
 
@@ -237,26 +236,33 @@ def stakeholder_anonymise(
 
 
 @login_required
-@require_GET
+@require_http_methods(["GET", "POST"])
 def register_download(
     request: HtmxHttpRequest, agency: str, slug: str, file_format: str
 ) -> HttpResponse:
-    """The register as CSV or XLSX, without personal data unless an editor asks
-    for it (`?personal_data=1`), which is recorded."""
+    """The register as CSV or XLSX, without personal data. With it, for editors:
+    asking is a POST, recorded (PersonalDataEvent), which leads to the file with
+    it (`?event=<its id>`) for a few minutes, as a person's own export does."""
     membership, roadmap = member_and_roadmap(request, agency, slug)
     if file_format not in ("csv", "xlsx"):
         raise Http404("No such download.")
-    personal = request.GET.get("personal_data") in ("1", "on", "true")
-    if personal and not membership.can_edit:
-        raise PermissionDenied("Personal data is for editors and above.")
-    table = register_table(register_of(roadmap), personal_data=personal)
-    if personal:
-        personal_data_recorded(
+    if request.method == "POST":
+        if not membership.can_edit:
+            raise PermissionDenied("Personal data is for editors and above.")
+        event = personal_data_recorded(
             roadmap=roadmap,
             action=PersonalDataAction.REGISTER_EXPORT,
             by=request.user,
             note=f"The register as {file_format.upper()}, with personal data.",
         )
+        return redirect(f"{download_urls(roadmap)[file_format]}?event={event.pk}")
+    personal = "event" in request.GET
+    if personal and not (
+        membership.can_edit
+        and recorded_export(request, PersonalDataAction.REGISTER_EXPORT, roadmap=roadmap)
+    ):
+        raise Http404("No such download: ask for the register with contact details again.")
+    table = register_table(register_of(roadmap), personal_data=personal)
     filename = f"{roadmap.slug}-stakeholders{'-personal-data' if personal else ''}"
     if file_format == "csv":
         return csv_response(filename, table.headers, table.rows)

@@ -5,9 +5,10 @@ request (leads, after a question, recorded), and the register's downloads
 import csv
 import io
 import json
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from stakeholders.models import (
@@ -169,23 +170,43 @@ def test_the_download_has_no_contact_details_by_default(client, roadmap, dana, v
 
 
 def test_an_editor_may_download_contact_details_and_it_is_recorded(client, roadmap, dana, editor):
-    target = address("register-download", roadmap, file_format="xlsx") + "?personal_data=1"
-    response = signed_in(client, editor).get(target)
+    target = address("register-download", roadmap, file_format="xlsx")
+    asked = signed_in(client, editor).post(target)  # a POST: it writes the record
+    event = PersonalDataEvent.objects.get()
+    assert asked["Location"] == f"{target}?event={event.pk}"
+    response = client.get(asked["Location"])
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
     assert rows[0][-4:] == ["Email", "Phone", "Lawful basis", "Review date"]
     assert rows[1][-4:] == ["dana@example.gov", "01632 960 111", "Public task", "1 January 2030"]
-    event = PersonalDataEvent.objects.get()
     assert (event.action, event.by) == (PersonalDataAction.REGISTER_EXPORT, editor)
     log = client.get(address("personal-data-log", roadmap)).text
     assert "Register exported with personal data" in log
 
 
 def test_a_viewer_asking_for_contact_details_is_refused(client, roadmap, dana, viewer, outsider):
-    target = address("register-download", roadmap, file_format="csv") + "?personal_data=1"
-    assert signed_in(client, viewer).get(target).status_code == 403
-    assert signed_in(client, outsider).get(target).status_code == 404
+    target = address("register-download", roadmap, file_format="csv")
+    assert signed_in(client, viewer).post(target).status_code == 403
+    assert signed_in(client, outsider).post(target).status_code == 404
     assert not PersonalDataEvent.objects.exists()
+
+
+def test_contact_details_come_only_through_the_callers_own_fresh_record(
+    client, roadmap, dana, editor, lead
+):
+    """A GET writes nothing: the old `?personal_data=1` address gives the file
+    without contact details; another person's record, or a stale one, is 404."""
+    target = address("register-download", roadmap, file_format="csv")
+    signed_in(client, editor)
+    plain = client.get(target + "?personal_data=1").content.decode()
+    assert "dana@example.gov" not in plain and "Dana Whitfield" in plain
+    assert not PersonalDataEvent.objects.exists()
+
+    own = client.post(target)["Location"]
+    assert "dana@example.gov" in client.get(own).content.decode()
+    assert signed_in(client, lead).get(own).status_code == 404  # not the lead's record
+    PersonalDataEvent.objects.update(at=timezone.now() - timedelta(minutes=11))
+    assert signed_in(client, editor).get(own).status_code == 404  # asked too long ago
 
 
 def test_downloads_are_formula_safe(client, roadmap, viewer):
