@@ -6,9 +6,9 @@ from django.contrib import admin
 
 from ui.revisions_admin import RevisionedAdmin
 
-from ..models import PersonalDataEvent, RaciAssignment, Stakeholder
+from ..models import EntryKind, PersonalDataEvent, RaciAssignment, Stakeholder
 from ..rules.raci import ACCOUNTABLE_REFUSED
-from ..rules.stakeholders import contact_problems, tag_problem, tags_from
+from ..rules.stakeholders import contact_problems, members_problem, tag_problem, tags_from
 from ..services.stakeholders import FIELDS
 
 
@@ -38,6 +38,15 @@ class StakeholderAdminForm(forms.ModelForm):
         )
         for field, message in problems.items():
             self.add_error(field, message)
+        roadmap = cleaned.get("roadmap")
+        if problem := members_problem(
+            is_group=cleaned.get("kind") == EntryKind.GROUP,
+            roadmap=roadmap.pk if roadmap else None,
+            members=[
+                (m.roadmap_id, m.kind == EntryKind.PERSON) for m in cleaned.get("members") or []
+            ],
+        ):
+            self.add_error("members", problem)
         return cleaned
 
 

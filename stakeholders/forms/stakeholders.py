@@ -9,8 +9,14 @@ from ui.dates import DayMonthYearField
 from ui.forms import MemberChoiceField, NoSilentTruncationMixin
 
 from ..models import Attitude, EntryKind, Level, Stakeholder
-from ..rules.stakeholders import contact_problems, normalised_tags, tag_problem, tags_text
-from ..services.stakeholders import FIELDS, ONLY_GROUPS_HAVE_MEMBERS
+from ..rules.stakeholders import (
+    ONLY_GROUPS_HAVE_MEMBERS,
+    contact_problems,
+    normalised_tags,
+    tag_problem,
+    tags_text,
+)
+from ..services.stakeholders import FIELDS
 
 SCALE = [(n, str(n)) for n in range(1, 6)]
 

@@ -10,6 +10,7 @@ interest, attitude, engagement, relationship owner, group memberships, RACI
 roles, the communications and interactions they were in.
 """
 
+from collections.abc import Iterable
 from datetime import date
 
 MAX_TAGS = 20
@@ -103,6 +104,24 @@ def contact_problems(
     if has_contact and review_on is None:
         problems["review_on"] = NO_REVIEW_DATE
     return problems
+
+
+ONLY_GROUPS_HAVE_MEMBERS = "Only a group has members: choose \u201cGroup\u201d, or no members."
+MEMBERS_OF_THIS_REGISTER = "Choose people in this roadmap's register."
+
+
+def members_problem(
+    *, is_group: bool, roadmap: object, members: Iterable[tuple[object, bool]]
+) -> str:
+    """What is wrong with an entry's members, each given as (its roadmap's key,
+    whether it is a person), or "" when nothing is: only a group has members,
+    and they are people of the same register."""
+    members = list(members)
+    if members and not is_group:
+        return ONLY_GROUPS_HAVE_MEMBERS
+    if any(key != roadmap or not is_person for key, is_person in members):
+        return MEMBERS_OF_THIS_REGISTER
+    return ""
 
 
 def anonymised_name(number: int) -> str:

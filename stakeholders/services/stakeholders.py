@@ -25,6 +25,7 @@ from ..rules.stakeholders import (
     ERASED_FIELDS,
     anonymised_name,
     contact_problems,
+    members_problem,
     tag_problem,
     tags_from,
 )
@@ -49,7 +50,6 @@ FIELDS = (
     "lawful_basis",
     "review_on",
 )
-ONLY_GROUPS_HAVE_MEMBERS = "Only a group has members: choose “Group”, or no members."
 
 
 def _checked(stakeholder: Stakeholder, members: Iterable[Stakeholder]) -> list[Stakeholder]:
@@ -74,10 +74,12 @@ def _checked(stakeholder: Stakeholder, members: Iterable[Stakeholder]) -> list[S
     if problems:  # the first, as a form shows each beside its field
         raise Refused(*next(iter(problems.items())))
     members = list(members)
-    if members and stakeholder.kind != EntryKind.GROUP:
-        raise Refused("members", ONLY_GROUPS_HAVE_MEMBERS)
-    if any(m.roadmap_id != stakeholder.roadmap_id or m.kind != EntryKind.PERSON for m in members):
-        raise Refused("members", "Choose people in this roadmap's register.")
+    if problem := members_problem(
+        is_group=stakeholder.kind == EntryKind.GROUP,
+        roadmap=stakeholder.roadmap_id,
+        members=[(m.roadmap_id, m.kind == EntryKind.PERSON) for m in members],
+    ):
+        raise Refused("members", problem)
     return members
 
 

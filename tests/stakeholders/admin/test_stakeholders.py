@@ -81,6 +81,25 @@ def test_the_admin_refuses_what_the_app_refuses(admin_client, roadmap, changes, 
     assert not Stakeholder.objects.exists()
 
 
+@pytest.mark.parametrize(
+    ("kind", "whose", "message"),
+    [
+        ("person", "ours", "Only a group has members"),
+        ("group", "another roadmap's", "Choose people in this roadmap&#x27;s register."),
+        ("group", "a group", "Choose people in this roadmap&#x27;s register."),
+    ],
+)
+def test_the_admin_refuses_members_the_app_refuses(
+    admin_client, roadmap, dana, stranger, kind, whose, message
+):
+    member = {"ours": dana, "another roadmap's": stranger, "a group": group(roadmap)}[whose]
+    before = Stakeholder.objects.count()
+    data = admin_form(roadmap, kind=kind, members=[member.pk])
+    response = admin_client.post(url(Stakeholder, "add"), data)
+    assert response.status_code == 200 and message in response.text
+    assert Stakeholder.objects.count() == before
+
+
 def test_the_admin_adds_a_valid_entry(admin_client, roadmap):
     response = admin_client.post(url(Stakeholder, "add"), admin_form(roadmap, tags='["a", "A"]'))
     assert response.status_code == 302

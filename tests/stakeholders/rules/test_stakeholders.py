@@ -10,8 +10,11 @@ from stakeholders.rules.stakeholders import (
     KEPT_FIELDS,
     NO_LAWFUL_BASIS,
     NO_REVIEW_DATE,
+    MEMBERS_OF_THIS_REGISTER,
+    ONLY_GROUPS_HAVE_MEMBERS,
     anonymised_name,
     contact_problems,
+    members_problem,
     normalised_tags,
     review_due,
     tag_problem,
@@ -79,3 +82,20 @@ def test_a_review_is_due_on_its_date_and_after():
     assert review_due(date(2026, 1, 1), today)
     assert not review_due(date(2026, 12, 4), today)
     assert not review_due(None, today)
+
+
+@pytest.mark.parametrize(
+    ("is_group", "members", "problem"),
+    [
+        (True, [], ""),
+        (False, [], ""),
+        (True, [(1, True), (1, True)], ""),
+        (False, [(1, True)], ONLY_GROUPS_HAVE_MEMBERS),
+        (True, [(1, True), (2, True)], MEMBERS_OF_THIS_REGISTER),  # another register's
+        (True, [(1, False)], MEMBERS_OF_THIS_REGISTER),  # a group in a group
+    ],
+)
+def test_only_a_group_has_members_and_they_are_people_of_its_register(
+    is_group, members, problem
+):
+    assert members_problem(is_group=is_group, roadmap=1, members=members) == problem
