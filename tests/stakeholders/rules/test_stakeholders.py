@@ -8,9 +8,9 @@ from stakeholders.rules.stakeholders import (
     ERASED_FIELDS,
     GROUP_CONTACT,
     KEPT_FIELDS,
+    MEMBERS_OF_THIS_REGISTER,
     NO_LAWFUL_BASIS,
     NO_REVIEW_DATE,
-    MEMBERS_OF_THIS_REGISTER,
     ONLY_GROUPS_HAVE_MEMBERS,
     anonymised_name,
     contact_problems,
@@ -95,7 +95,5 @@ def test_a_review_is_due_on_its_date_and_after():
         (True, [(1, False)], MEMBERS_OF_THIS_REGISTER),  # a group in a group
     ],
 )
-def test_only_a_group_has_members_and_they_are_people_of_its_register(
-    is_group, members, problem
-):
+def test_only_a_group_has_members_and_they_are_people_of_its_register(is_group, members, problem):
     assert members_problem(is_group=is_group, roadmap=1, members=members) == problem
