@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from ui.templatetags.people import person_name
+from ui.templatetags.people import email_breaks, person_name
 
 pytestmark = pytest.mark.django_db
 
@@ -36,3 +36,19 @@ def test_the_header_names_the_person_signed_in(client, django_user_model, agency
 
     assert "Signed in as <strong>Lena Okafor</strong>" in page
     assert ">lead<" not in page
+
+
+@pytest.mark.parametrize(
+    ("address", "shown"),
+    [
+        (
+            "amina.hassan@council.example.gov",
+            "amina<wbr>.hassan@<wbr>council<wbr>.example<wbr>.gov",
+        ),
+        ("ceo@agency.gov", "ceo@<wbr>agency<wbr>.gov"),
+        ("", ""),
+        ('<b>"x"</b>@example.gov', "&lt;b&gt;&quot;x&quot;&lt;/b&gt;@<wbr>example<wbr>.gov"),
+    ],
+)
+def test_an_email_address_may_wrap_after_its_at_and_before_its_dots(address, shown):
+    assert email_breaks(address) == shown
