@@ -19,7 +19,7 @@ How an entity takes part:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 
@@ -98,6 +98,14 @@ def check_revision(current: Revisioned, seen: int | None) -> None:
     the admin): it saves over whatever is there."""
     if seen is not None and seen != current.revision:
         raise StaleEdit(updated_by=current.updated_by, updated_at=current.updated_at)
+
+
+def only_known_fields(fields: Iterable[str], known: Iterable[str], service: str) -> None:
+    """An update service takes only the fields it knows: a typo in a caller's
+    keyword is a programming error, said at once rather than silently ignored."""
+    unknown = set(fields) - set(known)
+    if unknown:
+        raise TypeError(f"{service}() got unknown fields: {', '.join(sorted(unknown))}")
 
 
 def locked(instance: models.Model) -> models.Model:

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from roadmap.models import Roadmap
-from ui.concurrency import Refused, editor, locked, save_revised
+from ui.concurrency import Refused, editor, locked, only_known_fields, save_revised
 
 from ..models import Assessment, AssessmentStatus, Framework
 
@@ -61,9 +61,7 @@ def assessment_update(
 ) -> Assessment:
     """Change the fields given (any of FIELDS). The framework changes only while
     nobody has answered, and only to a current version."""
-    unknown = set(fields) - set(FIELDS)
-    if unknown:
-        raise TypeError(f"assessment_update() got unknown fields: {', '.join(sorted(unknown))}")
+    only_known_fields(fields, FIELDS, "assessment_update")
     framework = fields.get("framework")
     if framework is not None and framework.pk != assessment.framework_id:
         if assessment.answers.exists():

@@ -7,7 +7,14 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
 from roadmap.models import TITLE_MAX_LENGTH, Initiative, Roadmap
-from ui.concurrency import Refused, editor, locked, save_revised, unique_or_refused
+from ui.concurrency import (
+    Refused,
+    editor,
+    locked,
+    only_known_fields,
+    save_revised,
+    unique_or_refused,
+)
 from ui.ordering import next_position
 
 from ..models import Assessment, Dimension, Gap, GapSource, Process, Severity, SwotItem, System
@@ -113,9 +120,7 @@ def gap_update(
 ) -> Gap:
     """Change the fields given (any of FIELDS) and, when given, the initiatives
     that close it. A stale `revision` is refused."""
-    unknown = set(fields) - set(FIELDS)
-    if unknown:
-        raise TypeError(f"gap_update() got unknown fields: {', '.join(sorted(unknown))}")
+    only_known_fields(fields, FIELDS, "gap_update")
     for name, value in fields.items():
         setattr(gap, name, value)
     chosen = _checked(gap, gap.initiatives.all() if initiatives is None else initiatives)

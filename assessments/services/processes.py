@@ -4,7 +4,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
 from roadmap.models import Roadmap
-from ui.concurrency import editor, locked, save_revised, unique_or_refused
+from ui.concurrency import editor, locked, only_known_fields, save_revised, unique_or_refused
 from ui.ordering import next_position
 
 from ..models import Process
@@ -59,9 +59,7 @@ def process_update(
     **fields,
 ) -> Process:
     """Change the fields given (any of FIELDS); a stale `revision` is refused."""
-    unknown = set(fields) - set(FIELDS)
-    if unknown:
-        raise TypeError(f"process_update() got unknown fields: {', '.join(sorted(unknown))}")
+    only_known_fields(fields, FIELDS, "process_update")
     for name, value in fields.items():
         setattr(process, name, value)
     _checked(process)

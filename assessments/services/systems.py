@@ -6,7 +6,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
 from roadmap.models import Roadmap
-from ui.concurrency import editor, locked, save_revised, unique_or_refused
+from ui.concurrency import editor, locked, only_known_fields, save_revised, unique_or_refused
 from ui.ordering import next_position
 
 from ..models import Criticality, DataClassification, System
@@ -91,9 +91,7 @@ def system_update(
 ) -> System:
     """Change the fields given (any of FIELDS). `revision` is the one the user
     saw: a save over a later one is refused."""
-    unknown = set(fields) - set(FIELDS)
-    if unknown:
-        raise TypeError(f"system_update() got unknown fields: {', '.join(sorted(unknown))}")
+    only_known_fields(fields, FIELDS, "system_update")
     for name, value in fields.items():
         setattr(system, name, value)
     _checked(system)

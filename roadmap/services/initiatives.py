@@ -7,7 +7,14 @@ from decimal import Decimal
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
-from ui.concurrency import Refused, editor, locked, save_revised, unique_or_refused
+from ui.concurrency import (
+    Refused,
+    editor,
+    locked,
+    only_known_fields,
+    save_revised,
+    unique_or_refused,
+)
 from ui.ordering import Move, MoveResult, MoveTo, move_in_list, next_position
 
 from ..models import (
@@ -168,9 +175,7 @@ def initiative_update(
 ) -> Initiative:
     """Change the fields given (any of FIELDS) and, when given, the objectives it
     serves. `revision` is the one the user saw: a save over a later one is refused."""
-    unknown = set(fields) - set(FIELDS)
-    if unknown:
-        raise TypeError(f"initiative_update() got unknown fields: {', '.join(sorted(unknown))}")
+    only_known_fields(fields, FIELDS, "initiative_update")
     for name, value in fields.items():
         setattr(initiative, name, value.strip() if name == "title" else value)
     if initiative.rag == RAG.GREEN:

@@ -11,7 +11,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
-from ui.concurrency import Refused, editor, locked, save_revised
+from ui.concurrency import Refused, editor, locked, only_known_fields, save_revised
 from ui.ordering import next_position
 
 from ..models import DuePrecision, Initiative, Milestone, Roadmap
@@ -78,9 +78,7 @@ def milestone_update(
 ) -> Milestone:
     """Change the fields given (any of FIELDS). `revision` is the one the user
     saw: a save over a later one is refused."""
-    unknown = set(fields) - set(FIELDS)
-    if unknown:
-        raise TypeError(f"milestone_update() got unknown fields: {', '.join(sorted(unknown))}")
+    only_known_fields(fields, FIELDS, "milestone_update")
     for name, value in fields.items():
         setattr(milestone, name, value)
     _checked(milestone)

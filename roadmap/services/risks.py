@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
-from ui.concurrency import Refused, editor, locked, save_revised
+from ui.concurrency import Refused, editor, locked, only_known_fields, save_revised
 from ui.ordering import next_position
 
 from ..models import Initiative, Risk, RiskStatus, Roadmap
@@ -69,9 +69,7 @@ def risk_update(
 ) -> Risk:
     """Change the fields given (any of FIELDS) and, when given, the initiatives it
     threatens. `revision` is the one the user saw: a save over a later one is refused."""
-    unknown = set(fields) - set(FIELDS)
-    if unknown:
-        raise TypeError(f"risk_update() got unknown fields: {', '.join(sorted(unknown))}")
+    only_known_fields(fields, FIELDS, "risk_update")
     for name, value in fields.items():
         setattr(risk, name, value)
     chosen = _checked(risk, risk.initiatives.all() if initiatives is None else initiatives)

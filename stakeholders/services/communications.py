@@ -7,7 +7,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
 from roadmap.models import Initiative, Milestone, Roadmap
-from ui.concurrency import editor, locked, save_revised
+from ui.concurrency import editor, locked, only_known_fields, save_revised
 from ui.ordering import next_position
 
 from ..models import (
@@ -99,9 +99,7 @@ def communication_update(
 ) -> CommunicationItem:
     """Change the fields given (any of FIELDS) and, when given, the audience.
     `revision` is the one the user saw: a save over a later one is refused."""
-    unknown = set(fields) - set(FIELDS)
-    if unknown:
-        raise TypeError(f"communication_update() got unknown fields: {', '.join(sorted(unknown))}")
+    only_known_fields(fields, FIELDS, "communication_update")
     for name, value in fields.items():
         setattr(communication, name, value)
     current = communication.audience.all() if audience is None else audience

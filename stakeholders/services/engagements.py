@@ -11,7 +11,7 @@ from django.db.models import Min
 from django.utils import timezone
 
 from roadmap.models import Roadmap
-from ui.concurrency import Refused, editor, locked, save_revised
+from ui.concurrency import Refused, editor, locked, only_known_fields, save_revised
 from ui.ordering import next_position
 
 from ..models import FollowUp, Interaction, Stakeholder
@@ -90,9 +90,7 @@ def interaction_update(
 ) -> Interaction:
     """Change the fields given (any of INTERACTION_FIELDS) and, when given, who
     took part. `revision` is the one the user saw."""
-    unknown = set(fields) - set(INTERACTION_FIELDS)
-    if unknown:
-        raise TypeError(f"interaction_update() got unknown fields: {', '.join(sorted(unknown))}")
+    only_known_fields(fields, INTERACTION_FIELDS, "interaction_update")
     for name, value in fields.items():
         setattr(interaction, name, value)
     current = interaction.stakeholders.all() if stakeholders is None else stakeholders
@@ -156,9 +154,7 @@ def follow_up_update(
     **fields,
 ) -> FollowUp:
     """Change the fields given (any of FOLLOW_UP_FIELDS); ticking "done" records today."""
-    unknown = set(fields) - set(FOLLOW_UP_FIELDS)
-    if unknown:
-        raise TypeError(f"follow_up_update() got unknown fields: {', '.join(sorted(unknown))}")
+    only_known_fields(fields, FOLLOW_UP_FIELDS, "follow_up_update")
     for name, value in fields.items():
         setattr(follow_up, name, value)
     current = locked(follow_up.interaction)

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from roadmap.models import Roadmap
 from roadmap.services._checks import check_fields
-from ui.concurrency import Refused, editor, locked, save_revised
+from ui.concurrency import Refused, editor, locked, only_known_fields, save_revised
 from ui.ordering import next_position
 
 from ..models import (
@@ -147,9 +147,7 @@ def stakeholder_update(
 ) -> Stakeholder:
     """Change the fields given (any of FIELDS) and, when given, a group's members.
     `revision` is the one the user saw: a save over a later one is refused."""
-    unknown = set(fields) - set(FIELDS)
-    if unknown:
-        raise TypeError(f"stakeholder_update() got unknown fields: {', '.join(sorted(unknown))}")
+    only_known_fields(fields, FIELDS, "stakeholder_update")
     if stakeholder.is_anonymised and (fields.get("email") or fields.get("phone")):
         raise Refused("email", "This entry was anonymised: it holds no contact details again.")
     for name, value in fields.items():
