@@ -54,3 +54,20 @@ def xlsx_response(
     )
     response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
     return response
+
+
+FILE_FORMATS = ("csv", "xlsx")
+
+
+def table_response(
+    file_format: str,
+    filename: str,
+    title: str,
+    headers: Sequence[str],
+    rows: Iterable[Sequence[Cell]],
+) -> HttpResponse:
+    """The table as the file asked for: "csv" or "xlsx" (a view checks the format
+    against FILE_FORMATS first, as an address it does not serve is a 404)."""
+    if file_format == "csv":
+        return csv_response(filename, headers, rows)
+    return xlsx_response(filename, title, headers, rows)

@@ -16,7 +16,7 @@ from roadmap.models import Roadmap
 from roadmap.selectors.roadmaps import roadmap_for
 from ui.http import HtmxHttpRequest, member_page
 from ui.list_pages import ListIsThePage
-from ui.spreadsheets import csv_response, xlsx_response
+from ui.spreadsheets import FILE_FORMATS, table_response
 
 from ..forms.systems import SystemFilterForm, SystemForm
 from ..models import System
@@ -81,10 +81,9 @@ def inventory_download(
     """The systems or the processes as a CSV or XLSX file."""
     membership = get_membership(request.user, agency)
     roadmap = roadmap_for(membership, slug)
-    if table not in TABLES or file_format not in ("csv", "xlsx"):
+    if table not in TABLES or file_format not in FILE_FORMATS:
         raise Http404("No such download.")
     data = TABLES[table](roadmap)
-    filename = f"{roadmap.slug}-{table}"
-    if file_format == "csv":
-        return csv_response(filename, data.headers, data.rows)
-    return xlsx_response(filename, data.title, data.headers, data.rows)
+    return table_response(
+        file_format, f"{roadmap.slug}-{table}", data.title, data.headers, data.rows
+    )

@@ -27,7 +27,7 @@ from ui.concurrency import Refused
 from ui.feedback import confirm, refuse
 from ui.http import HtmxHttpRequest, member_page
 from ui.list_pages import ListIsThePage
-from ui.spreadsheets import csv_response, xlsx_response
+from ui.spreadsheets import FILE_FORMATS, table_response
 
 from ..forms.stakeholders import StakeholderFilterForm, StakeholderForm, register_tags
 from ..models import PersonalDataAction, PersonalDataEvent, Stakeholder
@@ -107,7 +107,7 @@ def download_urls(roadmap: Roadmap) -> dict[str, str]:
             "stakeholders:register-download",
             kwargs={**roadmap.url_kwargs(), "file_format": file_format},
         )
-        for file_format in ("csv", "xlsx")
+        for file_format in FILE_FORMATS
     }
 
 
@@ -244,7 +244,7 @@ def register_download(
     asking is a POST, recorded (PersonalDataEvent), which leads to the file with
     it (`?event=<its id>`) for a few minutes, as a person's own export does."""
     membership, roadmap = member_and_roadmap(request, agency, slug)
-    if file_format not in ("csv", "xlsx"):
+    if file_format not in FILE_FORMATS:
         raise Http404("No such download.")
     if request.method == "POST":
         if not membership.can_edit:
@@ -264,9 +264,7 @@ def register_download(
         raise Http404("No such download: ask for the register with contact details again.")
     table = register_table(register_of(roadmap), personal_data=personal)
     filename = f"{roadmap.slug}-stakeholders{'-personal-data' if personal else ''}"
-    if file_format == "csv":
-        return csv_response(filename, table.headers, table.rows)
-    return xlsx_response(filename, "Stakeholders", table.headers, table.rows)
+    return table_response(file_format, filename, "Stakeholders", table.headers, table.rows)
 
 
 @login_required
