@@ -113,6 +113,12 @@ def count_of(count: int, noun: str) -> str:
     return f"{count:,} {singular(noun) if count == 1 else noun}"
 
 
+def with_a(noun: str) -> str:
+    """ "a viewer", "an editor", "an end month": the article judged by the first
+    letter, which suits every noun the product writes it before."""
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
+
+
 def format_date(day: date) -> str:
     """ "30 June 2026", the same in every locale."""
     return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"

@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.db import models
 
+from ui.formatting import with_a
+
 from .organisations import Organisation
 
 
@@ -20,8 +22,7 @@ class Role(models.IntegerChoices):
     @property
     def with_article(self) -> str:
         """ "a viewer", "an editor", "a programme lead", "an agency admin"."""
-        label = self.label.lower()
-        return f"an {label}" if label[:1] in "aeiou" else f"a {label}"
+        return with_a(self.label.lower())
 
 
 ROLE_DESCRIPTIONS = {

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from ui.formatting import format_date, format_value
+from ui.formatting import format_date, format_value, with_a
 
 
 @dataclass(frozen=True)
@@ -67,8 +67,8 @@ def with_article(what: str) -> str:
     {verbose name}" ("a end month", "a effort score"), and the message says
     "an end month". Judged by the letter, which suits every field named here."""
     article, _, noun = what.partition(" ")
-    if article.lower() == "a" and noun and noun[0].lower() in "aeiou":
-        return f"{article}n {noun}"
+    if article.lower() == "a" and noun:
+        return with_a(noun)
     return what
 
 

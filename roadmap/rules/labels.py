@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ui.formatting import with_a
+
 
 @dataclass(frozen=True)
 class ObjectiveWords:
@@ -27,8 +29,7 @@ class ObjectiveWords:
     @property
     def a(self) -> str:
         """With its article: "a mission", "an objective"."""
-        article = "an" if self.lower[0] in "aeiou" else "a"
-        return f"{article} {self.lower}"
+        return with_a(self.lower)
 
     @property
     def add(self) -> str:

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from ui.formatting import count_of, format_value, singular
+from ui.formatting import count_of, format_value, singular, with_a
 
 D = Decimal
 
@@ -68,3 +68,17 @@ def test_count_of_things():
     assert count_of(0, "KPIs") == "0 KPIs"
     assert count_of(1, "KPIs") == "1 KPI"
     assert count_of(1250, "objectives") == "1,250 objectives"
+
+
+@pytest.mark.parametrize(
+    ("noun", "said"),
+    [
+        ("viewer", "a viewer"),
+        ("editor", "an editor"),
+        ("end month", "an end month"),
+        ("Objective", "an Objective"),
+        ("programme lead", "a programme lead"),
+    ],
+)
+def test_the_article_is_judged_by_the_first_letter(noun, said):
+    assert with_a(noun) == said
