@@ -290,6 +290,18 @@ def test_each_measured_objective_starts_a_page_and_its_tables_follow_it(demo):
             assert kpi.name in own_pages
 
 
+def test_every_link_inside_the_report_has_its_target_even_when_a_chapter_is_empty(
+    roadmap,
+):
+    """A roadmap with no stakeholders, assessment or plan yet: the contents link
+    only to sections the report holds (WeasyPrint drops a link to no anchor and
+    prints no page number)."""
+    html = html_of(roadmap)
+    targets = set(re.findall(r'href="#([^"]+)"', html))
+    ids = set(re.findall(r'id="([^"]+)"', html))
+    assert targets and targets <= ids, sorted(targets - ids)
+
+
 def test_the_contents_give_each_objective_its_page_on_its_first_line(demo):
     """A title long enough to wrap keeps its page number on its first line."""
     pdf, _ = pdf_of(demo)
