@@ -14,7 +14,7 @@ from ..forms.processes import ProcessForm
 from ..models import Process
 from ..selectors.processes import process_counts, process_for, processes_of
 from ..services import processes as services
-from .lists import AssessmentPageList
+from .lists import AssessmentPageList, gaps_stay
 
 
 class Processes(ListIsThePage, AssessmentPageList):
@@ -45,11 +45,7 @@ class Processes(ListIsThePage, AssessmentPageList):
         return process.name
 
     def confirm_context(self, request: HtmxHttpRequest, process: Process) -> dict[str, Any]:
-        gaps = process.gaps.count()
-        if gaps:
-            which = "The gap" if gaps == 1 else f"The {gaps} gaps"
-            return {"consequence": f"{which} found in it will stay, without it."}
-        return {}
+        return gaps_stay(process.gaps.count())
 
 
 process_list = Processes()

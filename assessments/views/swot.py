@@ -20,7 +20,7 @@ from ..forms.swot import SwotItemForm
 from ..models import Quadrant, SwotItem
 from ..selectors.swot import swot_item_for, swot_of
 from ..services import swot as services
-from .lists import AssessmentPageList
+from .lists import AssessmentPageList, gaps_stay
 
 TEMPLATE = "assessments/swot/page.html"
 PLURALS = {
@@ -75,11 +75,7 @@ class QuadrantList(AssessmentPageList):
         return item.text
 
     def confirm_context(self, request: HtmxHttpRequest, item: SwotItem) -> dict[str, Any]:
-        gaps = item.gaps.count() if item.quadrant == Quadrant.WEAKNESS else 0
-        if gaps:
-            which = "The gap" if gaps == 1 else f"The {gaps} gaps"
-            return {"consequence": f"{which} found in it will stay, without it."}
-        return {}
+        return gaps_stay(item.gaps.count() if item.quadrant == Quadrant.WEAKNESS else 0)
 
 
 def quadrant_list(quadrant: Quadrant) -> QuadrantList:

@@ -24,7 +24,7 @@ from ..rules.inventory import YEAR_RULE_TEXT
 from ..selectors.inventory_tables import TABLES
 from ..selectors.systems import system_counts, system_for, systems_of
 from ..services import systems as services
-from .lists import AssessmentPageList
+from .lists import AssessmentPageList, gaps_stay
 
 
 class Systems(ListIsThePage, AssessmentPageList):
@@ -63,11 +63,7 @@ class Systems(ListIsThePage, AssessmentPageList):
         return system.name
 
     def confirm_context(self, request: HtmxHttpRequest, system: System) -> dict[str, Any]:
-        gaps = system.gaps.count()
-        if gaps:
-            which = "The gap" if gaps == 1 else f"The {gaps} gaps"
-            return {"consequence": f"{which} found in it will stay, without it."}
-        return {}
+        return gaps_stay(system.gaps.count())
 
 
 system_list = Systems()

@@ -14,7 +14,7 @@ from assessments.models import System
 from tests.helpers import HTMX, MARKUP, count_queries, in_place_banner, signed_in
 from tests.html import FormPage
 
-from ..factories import aurl, make_system
+from ..factories import aurl, make_gap, make_system
 
 pytestmark = pytest.mark.django_db
 
@@ -160,6 +160,17 @@ def test_changing_in_its_row_and_deleting_after_a_question(client, editor, roadm
     deleted = client.post(system.delete_url, headers=HTMX)
     assert in_place_banner(deleted) == "System deleted: Mainframe"
     assert not System.objects.exists()
+
+
+@pytest.mark.parametrize(("found", "said"), [(1, "The gap"), (2, "The 2 gaps")])
+def test_the_delete_question_says_the_gaps_found_in_a_system_stay(
+    client, editor, roadmap, found, said
+):
+    system = make_system(roadmap, "Mainframe", lifecycle="migrate")
+    for n in range(found):
+        make_gap(roadmap, f"Gap {n}", source="system", system=system)
+    question = signed_in(client, editor).get(system.delete_url).text
+    assert f"{said} found in it will stay, without it." in html.unescape(question)
 
 
 def test_another_agencys_systems_are_not_found(client, editor, other_roadmap):
