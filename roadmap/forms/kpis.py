@@ -103,8 +103,7 @@ class KPIForm(RevisionFormMixin, NoSilentTruncationMixin, forms.ModelForm):
         self.commitment_warning = ""
         self.commitment_kind = ""
         # Once kept, a year outside the horizon stays kept when the KPI is edited.
-        roadmap = objective.roadmap
-        self.horizon = (roadmap.horizon_start_year, roadmap.horizon_end_year)
+        self.horizon = objective.roadmap.horizon_years
         self.horizon_warning = not self.is_bound and year_outside_horizon(
             self.instance.target_date, self.instance.target_precision, self.horizon
         )

@@ -109,3 +109,8 @@ class Roadmap(Addressed, Revisioned):
     @property
     def horizon(self) -> str:
         return f"{self.horizon_start_year}\u2013{self.horizon_end_year}"
+
+    @property
+    def horizon_years(self) -> tuple[int, int]:
+        """The first and last year, as the KPI plan rule takes them."""
+        return (self.horizon_start_year, self.horizon_end_year)

@@ -91,9 +91,7 @@ def plan_of(kpi: KPI, *, beyond_horizon: bool = False) -> dict:
         "target_qualifier": kpi.target_qualifier,
         "baseline_precision": kpi.baseline_precision,
         "target_precision": kpi.target_precision,
-        "horizon": None
-        if beyond_horizon
-        else (roadmap.horizon_start_year, roadmap.horizon_end_year),
+        "horizon": None if beyond_horizon else roadmap.horizon_years,
     }
 
 
