@@ -42,6 +42,7 @@ class Process(Addressed, Revisioned):
 
     class Meta:
         ordering = ["position", "pk"]
+        verbose_name_plural = "processes"  # Django would say "processs"
         constraints = [
             models.UniqueConstraint(fields=["roadmap", "name"], name="process_name_per_roadmap"),
         ]

@@ -96,3 +96,17 @@ def test_the_admin_refuses_a_gap_whose_source_does_not_fit(admin_client, roadmap
         admin_url(Gap, "add"), gap_data(roadmap, source="weakness", weakness=weakness.pk)
     )
     assert ok.status_code == 302 and Gap.objects.get().weakness == weakness
+
+
+def test_the_admin_names_the_processes_in_plain_english(admin_client):
+    index = admin_client.get(reverse("admin:index")).text
+    assert ">Processes</a>" in index and "Processs" not in index
+
+
+def test_no_admin_model_is_named_with_a_doubled_plural():
+    """Django adds an "s": "process" would become "processs"."""
+    from django.contrib import admin
+
+    for model in admin.site._registry:
+        plural = str(model._meta.verbose_name_plural)
+        assert not plural.endswith(("sss", "ss s")), f"{model.__name__}: {plural}"
